@@ -1,0 +1,54 @@
+/**
+ * The one document object every stage annotates (spaCy's Doc idea).
+ * Offsets are UTF-16 code-unit offsets into `Doc.text`; a span owns no copy
+ * of the text except `text`, which must equal `doc.text.slice(start, end)`.
+ */
+import type { Mentions } from '../mentions/types.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Sentence extends Span {
+  index: number;
+}
+
+export interface Token extends Span {
+  index: number;
+  /** index of the sentence that holds the token */
+  sentence: number;
+  /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, ADP, AUX, …) */
+  pos: string;
+}
+
+/** What a caller hands to the pipeline: one report. */
+export interface DocumentInput {
+  id: string;
+  text: string;
+  /** ISO date or datetime the relative dates resolve against; null = unknown */
+  published?: string | null;
+  title?: string | null;
+  /** the outlet ("Reuters", "VOA") */
+  source?: string | null;
+  url?: string | null;
+  format?: 'text' | 'html';
+}
+
+export interface Doc {
+  id: string;
+  /** the text all offsets point into: the input text, or the article text extracted from HTML */
+  text: string;
+  published: string | null;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  /** ISO 639-1 guess ("en"); non-English text is coded no further */
+  language: string;
+  /** page litter ("Share", "Advertisement", bylines) kept out of sentences */
+  litter: Span[];
+  sentences: Sentence[];
+  tokens: Token[];
+  mentions: Mentions;
+}
