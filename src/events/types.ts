@@ -102,6 +102,8 @@ export interface ControlRecord {
   until: string | null;
   evidence: string[];
   confidence: number;
+  /** the sentences that state or imply the control, with who claims it */
+  sources?: EvidenceSource[];
 }
 
 /** A JSONL line that could not be processed. */

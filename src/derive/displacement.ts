@@ -1,0 +1,155 @@
+/**
+ * Displacement from text: flows ("thousands fled … into territory controlled
+ * by …", "families displaced from X to Y", "heading to Azaz") with origin,
+ * destinations, people, date, the event that caused them and their sources;
+ * and stocks ("4.8 million refugees in neighbouring countries"), statistics
+ * counted at a date that are kept apart and never summed with flows.
+ */
+import type { Doc } from '../text/types.ts';
+import type { PlaceMention, QuantityMention } from '../mentions/types.ts';
+import type { CountField, DateField, DisplacementRecord, EventRecord, LocationField } from '../events/types.ts';
+import cues from '../../data/derive/displacement.json' with { type: 'json' };
+import { alternation, clauseEnd, inSentence, locationOf, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
+import { fuseCounts } from './tallies.ts';
+import { isTransfer } from './control.ts';
+
+const FLOW = new RegExp(`\\b${alternation(cues.flowCues)}\\b`, 'gi');
+const STOCK = new RegExp(`\\b${alternation(cues.stockCues)}\\b`, 'i');
+const PEOPLE = new RegExp(`\\b${alternation(cues.peopleNouns)}\\b`, 'i');
+const TO = new RegExp(`\\b${alternation(cues.toCues)}\\s+`, 'gi');
+const STOCK_TO = new RegExp(`\\b${alternation(cues.stockToCues)}\\s+`, 'gi');
+const FROM = new RegExp(`\\b${alternation(cues.fromCues)}\\s+(?:the\\s+(?:town|city|village|area|district)\\s+of\\s+)?$`, 'i');
+const CAUSE = new RegExp(`\\b${alternation(cues.causeNouns)}\\b`, 'gi');
+const COUNTED: ReadonlySet<QuantityMention['kind']> = new Set(['fled', 'people']);
+
+/**
+ * Finds displacement flows and stocks in a Doc whose mentions are filled;
+ * `events` are the document's events, candidates for the cause of a flow.
+ * @example findDisplacement(doc, result.events).filter((d) => d.kind === 'flow')
+ */
+export function findDisplacement(doc: Doc, events: readonly EventRecord[]): DisplacementRecord[] {
+  const found: DisplacementRecord[] = [];
+  for (const s of doc.sentences) {
+    const flowCue = [...s.text.matchAll(FLOW)][0];
+    const stock = STOCK.test(s.text);
+    if (!stock && !flowCue) continue;
+    if (!PEOPLE.test(s.text) && !inSentence(doc.mentions.quantities, s.index).some((q) => COUNTED.has(q.kind))) continue;
+    const anchor = s.start + (flowCue?.index ?? 0);
+    const kind = stock ? 'stock' : 'flow';
+    const places = inSentence(doc.mentions.places, s.index);
+    const dest = destinations(doc, s.index, kind === 'flow' ? anchor : s.start);
+    const explicitFrom = places.find((p) => FROM.test(doc.text.slice(Math.max(s.start, p.start - 30), p.start))) ?? null;
+    const cause = kind === 'flow' ? causeOf(doc, events, s.index) : null;
+    // a stock's area is the first place that is not where people went ("the conflict in Syria")
+    const area = kind === 'stock' ? (places.find((p) => !dest.places.includes(p)) ?? null) : null;
+    const origin = explicitFrom ?? area;
+    const from = origin ? locationOf(origin) : (cause?.location ?? null);
+    found.push({
+      record: 'displacement',
+      id: `${doc.id}:displacement:${s.start}`,
+      document_id: doc.id,
+      kind,
+      from,
+      to: dest.places.filter((p) => p !== explicitFrom).map(locationOf),
+      to_text: dest.text,
+      people: peopleOf(doc, s.index, anchor),
+      cause_event_id: cause?.id ?? null,
+      date: dateOf(doc, s.index),
+      sources: [sentenceEvidence(doc, s.index)],
+    });
+  }
+  return mergeFlows(found);
+}
+
+/** Places and phrases after a destination cue ("into territory controlled by …", "heading to Azaz as well as the border"). */
+function destinations(doc: Doc, sentence: number, from: number): { places: PlaceMention[]; text: string | null } {
+  const s = doc.sentences[sentence];
+  const places = inSentence(doc.mentions.places, sentence);
+  const phrases: string[] = [];
+  const picked: PlaceMention[] = [];
+  const cueRe = from === s.start ? STOCK_TO : TO;
+  for (const m of doc.text.slice(from, s.end).matchAll(cueRe)) {
+    const start = from + m.index + m[0].length;
+    const end = clauseEnd(doc.text, start, s.end);
+    if (end <= start) continue;
+    const inPhrase = places.filter((p) => p.start >= start && p.end <= end);
+    if (cueRe === STOCK_TO && inPhrase.length === 0 && !/\bcountr|\bcamps?\b|\bregion/i.test(doc.text.slice(start, end))) continue;
+    picked.push(...inPhrase.filter((p) => !picked.includes(p)));
+    const phrase = doc.text.slice(start, end).trim();
+    if (!inPhrase.some((p) => p.text === phrase) && !phrases.some((q) => q.includes(phrase))) phrases.push(phrase);
+    if (cueRe === TO) break;
+  }
+  return { places: picked, text: phrases.length ? phrases.join('; ') : null };
+}
+
+/** The figure for the people moved: a "fled"/"people" quantity in the sentence, nearest the cue. */
+function peopleOf(doc: Doc, sentence: number, anchor: number): CountField | null {
+  const qs = inSentence(doc.mentions.quantities, sentence).filter((q) => COUNTED.has(q.kind));
+  if (qs.length === 0) return null;
+  const q = qs.reduce((a, b) => (Math.abs(b.start - anchor) < Math.abs(a.start - anchor) ? b : a));
+  return { low: q.low, best: q.best, high: q.high, text: q.text, start: q.start, end: q.end };
+}
+
+/** The date the sentence gives ("a monitor said on Sunday"), else the publication day; null when neither is known. */
+function dateOf(doc: Doc, sentence: number): DateField {
+  const t = sentenceDate(doc, sentence);
+  if (t?.range) return { start: t.range.start, end: t.range.end, precision: t.precision, text: t.text };
+  const day = publishedDay(doc);
+  return { start: day, end: day, precision: day ? 1 : 3, text: null };
+}
+
+/**
+ * The event that drove people out: among the document's events, one whose
+ * actors the sentence names, whose evidence uses the same word ("offensive"),
+ * a takeover or battle, and close in the text. Null when the sentence names no
+ * cause at all.
+ */
+function causeOf(doc: Doc, events: readonly EventRecord[], sentence: number): EventRecord | null {
+  const s = doc.sentences[sentence];
+  const causeWords = [...s.text.matchAll(CAUSE)].map((m) => m[0].toLowerCase());
+  const actors = new Set(inSentence(doc.mentions.actors, sentence).map((a) => a.name));
+  if (causeWords.length === 0 && actors.size === 0) return null;
+  let best: { e: EventRecord; score: number } | null = null;
+  for (const e of events) {
+    if (e.document_id !== doc.id) continue;
+    const own = e.sources.filter((src) => src.document_id === doc.id);
+    if (own.length === 0) continue;
+    const distance = Math.min(...own.map((src) => Math.abs(doc.sentences.findIndex((x) => x.start <= src.start && src.start < x.end) - sentence)));
+    let score = -distance / 10;
+    if (e.actor1 && actors.has(e.actor1.name)) score += 3;
+    if (e.actor2 && actors.has(e.actor2.name)) score += 1;
+    if (isTransfer(e)) score += 2;
+    else if (e.event_type === 'Battles') score += 1.5;
+    if (causeWords.some((w) => own.some((src) => src.sentence.toLowerCase().includes(w)))) score += 1;
+    if (!best || score > best.score) best = { e, score };
+  }
+  return best && best.score > 0 ? best.e : null;
+}
+
+/** Flows of one story with the same cause are one movement told in several sentences. */
+function mergeFlows(records: DisplacementRecord[]): DisplacementRecord[] {
+  const out: DisplacementRecord[] = [];
+  for (const r of records) {
+    const same = r.kind === 'flow' && r.cause_event_id ? out.find((o) => o.kind === 'flow' && o.cause_event_id === r.cause_event_id) : undefined;
+    if (!same) {
+      out.push(r);
+      continue;
+    }
+    same.from ??= r.from;
+    for (const t of r.to) if (!same.to.some((x) => sameLocation(x, t))) same.to.push(t);
+    same.to_text = [same.to_text, r.to_text].filter(Boolean).join('; ') || null;
+    same.people = mergePeople(same.people, r.people);
+    same.sources.push(...r.sources);
+  }
+  return out;
+}
+
+function sameLocation(a: LocationField, b: LocationField): boolean {
+  return a.geonameid !== null ? a.geonameid === b.geonameid : a.text === b.text;
+}
+
+function mergePeople(a: CountField | null, b: CountField | null): CountField | null {
+  if (!a || !b) return a ?? b;
+  const f = fuseCounts([a, b]);
+  return f && { low: f.low, best: f.best, high: f.high, text: `${a.text}; ${b.text}` };
+}

@@ -1,0 +1,13 @@
+/**
+ * The derived picture: who holds which place since when, casualty tallies
+ * with honest ranges, and who fled where. Pure functions over a Doc (for the
+ * pipeline) or over stored events and records (for the API and exports), so
+ * the whole picture can be recomputed whenever events merge, split or are
+ * corrected.
+ */
+export { findControlStatements, type ControlStatement } from './statements.ts';
+export { findControl, controlRecords, isTransfer, placeKey, type ControlPlace } from './control.ts';
+export { controlTimeline, controlAt, controlHistory, controlGeoJSON, type ControlPeriod } from './timeline.ts';
+export { fuseCounts, claimsOf, tally, sideOf, isoWeek, type CountClaim, type FusedCount, type TallyKey, type TallyRow, type TallyOptions } from './tallies.ts';
+export { findDisplacement } from './displacement.ts';
+export { splitDisplacement, displacementHxl, type DisplacementQuery } from './hxl.ts';

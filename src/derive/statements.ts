@@ -1,0 +1,171 @@
+/**
+ * Statements of territorial control in text: "rebel-held territory", "areas
+ * controlled by the Kurdish-led alliance", "under IS control", "the Houthis
+ * control Hodeidah", "cutting off the road between Marea and Azaz". Each
+ * names a controller (a canonical actor from the doc's actor mentions) and,
+ * when the text gives one, a place or a road segment between two places.
+ */
+import type { Doc } from '../text/types.ts';
+import type { ActorMention, PlaceMention } from '../mentions/types.ts';
+import cues from '../../data/derive/control.json' with { type: 'json' };
+import { actorEndingAt, alternation, clauseEnd, firstPlaceIn, inSentence, lastActorIn } from './evidence.ts';
+
+export interface ControlStatement {
+  /** which wording said it */
+  pattern: 'held' | 'held-by' | 'under' | 'controls' | 'road';
+  controller: ActorMention;
+  /** the place held, or the first end of a road; null when the text names none ("territory controlled by …") */
+  place: PlaceMention | null;
+  /** the other end of a road segment */
+  to: PlaceMention | null;
+  /** true when the sentence reports the place being taken: the statement says who held it before */
+  prior: boolean;
+  sentence: number;
+  /** the phrase that states control, a span of doc.text */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const re = (src: string) => new RegExp(src, 'gi');
+const HELD = re(`-${alternation(cues.heldSuffixes)}\\b`);
+const HELD_BY = re(`\\b${alternation(cues.heldBy)}\\s+`);
+const UNDER = re(`\\bunder\\s+(?:the\\s+)?([^,.;]{1,60}?)\\s+control\\b`);
+const CONTROLS = new RegExp(`^\\s+(?:(?:who|which|that)\\s+)?(?:still\\s+|now\\s+)?${alternation(cues.controlVerbs)}\\s+`, 'i');
+const ROAD = re(
+  `\\b${alternation(cues.roadVerbs)}\\s+(?:off\\s+)?(?:the\\s+|a\\s+)?(?:[\\w-]+\\s+){0,3}?${alternation(cues.roadNouns)}\\s+${alternation(cues.roadBetween)}\\s+`,
+);
+const ROAD_JOIN = new RegExp(`^\\s*,?\\s*${alternation(cues.roadAnd)}\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?$`, 'i');
+const TAKEOVER = re(`\\b${alternation(cues.takeoverVerbs)}\\b`);
+
+/**
+ * Finds statements of control in a Doc whose actor and place mentions are filled.
+ * @example findControlStatements(doc)[0] // {pattern: 'road', controller: {name: 'Islamic State (Syria)'…}, place: Marea, to: Azaz…}
+ */
+export function findControlStatements(doc: Doc): ControlStatement[] {
+  const out: ControlStatement[] = [];
+  for (const s of doc.sentences) {
+    const actors = inSentence(doc.mentions.actors, s.index);
+    if (actors.length === 0) continue;
+    const places = inSentence(doc.mentions.places, s.index);
+    const found = [
+      ...roadStatements(doc, s.index, actors, places),
+      ...heldStatements(doc, s.index, actors, places),
+      ...heldByStatements(doc, s.index, actors, places),
+      ...controlsStatements(doc, s.index, actors, places),
+    ];
+    for (const st of found) {
+      if (!out.some((o) => o.sentence === st.sentence && o.start < st.end && st.start < o.end)) out.push(st);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+type Finder = (doc: Doc, sentence: number, actors: ActorMention[], places: PlaceMention[]) => ControlStatement[];
+
+function statement(doc: Doc, fields: Omit<ControlStatement, 'text'>): ControlStatement {
+  return { ...fields, text: doc.text.slice(fields.start, fields.end) };
+}
+
+/** "cutting off the main road between Marea and Azaz": the sentence's agent holds the segment. */
+const roadStatements: Finder = (doc, sentence, actors, places) => {
+  const s = doc.sentences[sentence];
+  const out: ControlStatement[] = [];
+  for (const m of s.text.matchAll(ROAD)) {
+    const at = s.start + m.index;
+    const a = firstPlaceIn(places, at + m[0].length, at + m[0].length + 4);
+    if (!a) continue;
+    const b = places.find((p) => p.start > a.end && ROAD_JOIN.test(doc.text.slice(a.end, p.start)));
+    if (!b) continue;
+    const controller = passiveAgent(doc, actors, b.end, s.end) ?? agentBefore(doc, actors, at);
+    if (!controller) continue;
+    out.push(statement(doc, { pattern: 'road', controller, place: a, to: b, prior: false, sentence, start: at, end: b.end }));
+  }
+  return out;
+};
+
+/** "rebel-held eastern Aleppo", "IS-controlled territory": the actor ends at the hyphen. */
+const heldStatements: Finder = (doc, sentence, actors, places) => {
+  const s = doc.sentences[sentence];
+  const out: ControlStatement[] = [];
+  for (const m of s.text.matchAll(HELD)) {
+    const hyphen = s.start + m.index;
+    const controller = actorEndingAt(actors, hyphen);
+    if (!controller) continue;
+    const end = hyphen + m[0].length;
+    const place = firstPlaceIn(places, end, clauseEnd(doc.text, end, s.end));
+    const prior = takeoverBefore(doc, s.start, controller.start);
+    out.push(statement(doc, { pattern: 'held', controller, place, to: null, prior, sentence, start: controller.start, end: place?.end ?? end }));
+  }
+  return out;
+};
+
+/** "territory controlled by a US-backed Kurdish-led alliance", "towns under IS control". */
+const heldByStatements: Finder = (doc, sentence, actors, places) => {
+  const s = doc.sentences[sentence];
+  const out: ControlStatement[] = [];
+  for (const m of s.text.matchAll(HELD_BY)) {
+    const at = s.start + m.index;
+    const after = at + m[0].length;
+    const controller = lastActorIn(actors, after, clauseEnd(doc.text, after, s.end));
+    if (!controller) continue;
+    const place = placeBefore(doc, places, at, s.start);
+    out.push(statement(doc, { pattern: 'held-by', controller, place, to: null, prior: false, sentence, start: place?.start ?? at, end: controller.end }));
+  }
+  for (const m of s.text.matchAll(UNDER)) {
+    const at = s.start + m.index;
+    const controller = lastActorIn(actors, at, at + m[0].length);
+    if (!controller) continue;
+    const place = placeBefore(doc, places, at, s.start);
+    out.push(statement(doc, { pattern: 'under', controller, place, to: null, prior: false, sentence, start: place?.start ?? at, end: at + m[0].length }));
+  }
+  return out;
+};
+
+/** "the Houthis, who control Hodeidah", "rebels still hold Idlib". */
+const controlsStatements: Finder = (doc, sentence, actors, places) => {
+  const s = doc.sentences[sentence];
+  const out: ControlStatement[] = [];
+  for (const controller of actors) {
+    const m = CONTROLS.exec(doc.text.slice(controller.end, s.end));
+    if (!m) continue;
+    const after = controller.end + m[0].length;
+    const place = firstPlaceIn(places, after, Math.min(after + 40, clauseEnd(doc.text, after, s.end)));
+    if (!place) continue;
+    out.push(statement(doc, { pattern: 'controls', controller, place, to: null, prior: false, sentence, start: controller.start, end: place.end }));
+  }
+  return out;
+};
+
+/** The place named in the same clause just before a "held by" phrase ("Marea, held by rebels" / "towns in Raqqa controlled by IS"). */
+function placeBefore(doc: Doc, places: PlaceMention[], at: number, sentenceStart: number): PlaceMention | null {
+  const clause = doc.text.slice(sentenceStart, at);
+  const lastBreak = Math.max(clause.lastIndexOf(';'), clause.lastIndexOf('.'), clause.lastIndexOf(' and '));
+  const from = sentenceStart + Math.max(0, lastBreak);
+  const before = places.filter((p) => p.end <= at && p.start >= from && at - p.end <= 40);
+  return before.length ? before[before.length - 1] : null;
+}
+
+/** "… was cut by IS": an actor right after "by" past the road phrase. */
+function passiveAgent(doc: Doc, actors: ActorMention[], from: number, limit: number): ActorMention | null {
+  const m = /^\s*(?:,\s*)?(?:was|were|has been|have been)?\s*\bby\s+/i.exec(doc.text.slice(from, limit));
+  if (!m) return null;
+  return actors.find((a) => a.start >= from + m[0].length && a.start <= from + m[0].length + 30) ?? null;
+}
+
+/** The subject: the first actor before the verb that is not itself a "-held" modifier or an object of "from"/"against". */
+function agentBefore(doc: Doc, actors: ActorMention[], verbAt: number): ActorMention | null {
+  return (
+    actors.find((a) => {
+      if (a.start >= verbAt) return false;
+      if (HELD_AFTER.test(doc.text.slice(a.end, a.end + 12))) return false;
+      return !/\b(?:from|against|by|of)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, a.start - 14), a.start));
+    }) ?? null
+  );
+}
+const HELD_AFTER = new RegExp(`^-${alternation(cues.heldSuffixes)}\\b`, 'i');
+
+/** A takeover verb earlier in the sentence means the "-held" place is being taken from its holder. */
+function takeoverBefore(doc: Doc, sentenceStart: number, at: number): boolean {
+  return [...doc.text.slice(sentenceStart, at).matchAll(TAKEOVER)].length > 0;
+}

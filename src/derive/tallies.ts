@@ -1,0 +1,161 @@
+/**
+ * Casualty tallies with honest ranges. One event's figure is fused from all
+ * the claims about it (never summed: two outlets giving 4 and 6 for one
+ * strike mean "4 to 6", not 10); tallies then sum events per admin area,
+ * actor, side and ISO week, keeping low, best and high apart and counting
+ * the events that gave no figure instead of treating them as zero.
+ */
+import type { CountField, EventRecord } from '../events/types.ts';
+import type { Interval } from '../mentions/types.ts';
+
+/** One report's figure for an event, with who gave it. */
+export interface CountClaim extends Interval {
+  text?: string;
+  document_id?: string | null;
+  outlet?: string | null;
+  claimed_by?: string | null;
+}
+
+export interface FusedCount extends Interval {
+  /** distinct claims fused (the same figure from the same claimant counts once) */
+  claims: number;
+  /** true when the distinct claims disagree */
+  disputed: boolean;
+}
+
+/**
+ * Fuses the claims about one event: low = the lowest claimed low, high = the
+ * highest closed figure (open when an open-ended claim goes beyond it, or all are open), best =
+ * the median of the distinct best figures, so it lies between disagreeing claims.
+ * @example fuseCounts([{low: 4, best: 4, high: 4}, {low: 6, best: 6, high: 6}]) // {low: 4, best: 5, high: 6, claims: 2, disputed: true}
+ */
+export function fuseCounts(claims: readonly (CountClaim | null)[]): FusedCount | null {
+  const seen = new Map<string, CountClaim>();
+  for (const c of claims) {
+    if (!c || (c.low === null && c.best === null && c.high === null)) continue;
+    const who = (c.claimed_by ?? c.outlet ?? c.document_id ?? '').toLowerCase();
+    seen.set(`${who}|${c.low}|${c.best}|${c.high}`, c);
+  }
+  const distinct = [...seen.values()];
+  if (distinct.length === 0) return null;
+  const lows = distinct.map((c) => c.low ?? c.best).filter((n): n is number => n !== null);
+  const low = lows.length ? Math.min(...lows) : null;
+  const closedHighs = distinct.map((c) => c.high).filter((n): n is number => n !== null);
+  let high: number | null = closedHighs.length ? Math.max(...closedHighs) : null;
+  if (high !== null && distinct.some((c) => c.high === null && (c.low ?? c.best ?? 0) > (high as number))) high = null;
+  const bests = [...new Set(distinct.map((c) => c.best).filter((n): n is number => n !== null))].sort((a, b) => a - b);
+  const best = bests.length ? median(bests) : null;
+  const figures = new Set(distinct.map((c) => `${c.low}|${c.best}|${c.high}`));
+  return { low, best, high, claims: figures.size, disputed: figures.size > 1 };
+}
+
+function median(sorted: number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+}
+
+/** The claims of one event as separate reports (claim records from the store) give them. */
+export function claimsOf(records: readonly EventRecord[]): CountClaim[] {
+  return records
+    .filter((r) => r.fatalities)
+    .map((r) => ({ ...(r.fatalities as CountField), document_id: r.document_id, outlet: r.sources[0]?.outlet ?? null, claimed_by: r.sources[0]?.claimed_by ?? null }));
+}
+
+export type TallyKey = 'admin1' | 'country' | 'actor' | 'side' | 'week' | 'event_type';
+
+export interface TallyRow {
+  key: Partial<Record<TallyKey, string | null>>;
+  events: number;
+  low: number;
+  best: number;
+  /** null when an event in the group has an open-ended figure */
+  high: number | null;
+  /** events in the group whose text gave no fatality figure */
+  no_figure: number;
+  /** events whose claims disagree */
+  disputed: number;
+}
+
+export interface TallyOptions {
+  /** the claims behind an event; default: its own fatalities field */
+  claims?: (e: EventRecord) => readonly (CountClaim | null)[];
+}
+
+/**
+ * Sums fused fatalities per group. Each event counts once per group; with
+ * `by: ['actor']` an event counts under each of its actors, so actor rows
+ * overlap and are not to be added up.
+ * @example tally(events, ['admin1', 'week']) // [{key: {admin1: 'Aleppo', week: '2016-W21'}, events: 3, low: 32, best: 33, high: null, no_figure: 1, disputed: 1}]
+ */
+export function tally(events: readonly EventRecord[], by: readonly TallyKey[], opts: TallyOptions = {}): TallyRow[] {
+  const rows = new Map<string, TallyRow>();
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    const fused = fuseCounts(opts.claims ? opts.claims(e) : [e.fatalities]);
+    for (const key of keysOf(e, by)) {
+      const id = JSON.stringify(key);
+      let row = rows.get(id);
+      if (!row) rows.set(id, (row = { key, events: 0, low: 0, best: 0, high: 0, no_figure: 0, disputed: 0 }));
+      row.events += 1;
+      if (!fused) {
+        row.no_figure += 1;
+        continue;
+      }
+      row.low += fused.low ?? 0;
+      row.best += fused.best ?? fused.low ?? 0;
+      row.high = row.high === null || fused.high === null ? null : row.high + fused.high;
+      if (fused.disputed) row.disputed += 1;
+    }
+  }
+  return [...rows.values()].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+}
+
+function keysOf(e: EventRecord, by: readonly TallyKey[]): Partial<Record<TallyKey, string | null>>[] {
+  let keys: Partial<Record<TallyKey, string | null>>[] = [{}];
+  for (const k of by) {
+    const values = k === 'actor' ? actorsOf(e) : [valueOf(e, k)];
+    keys = keys.flatMap((key) => values.map((v) => ({ ...key, [k]: v })));
+  }
+  return keys;
+}
+
+function valueOf(e: EventRecord, k: Exclude<TallyKey, 'actor'>): string | null {
+  switch (k) {
+    case 'admin1':
+      return e.location?.admin1 ?? null;
+    case 'country':
+      return e.location?.country ?? null;
+    case 'side':
+      return sideOf(e);
+    case 'week':
+      return e.event_date ? isoWeek(e.event_date) : null;
+    case 'event_type':
+      return e.event_type;
+  }
+}
+
+function actorsOf(e: EventRecord): (string | null)[] {
+  const names = [e.actor1?.name, e.actor2?.name].filter((n): n is string => !!n);
+  return names.length ? [...new Set(names)] : [null];
+}
+
+/** ACLED inter code 7 and "Civilians (…)" name the civilian side; attacks targeting civilians count there too. */
+export function sideOf(e: EventRecord): 'civilians' | 'combatants' {
+  const civ = (a: EventRecord['actor2']) => !!a && (a.inter === 7 || a.name.startsWith('Civilians'));
+  return e.civilian_targeting || civ(e.actor2) || civ(e.actor1) ? 'civilians' : 'combatants';
+}
+
+/**
+ * ISO 8601 week of a day.
+ * @example isoWeek('2016-05-27') // '2016-W21'
+ */
+export function isoWeek(day: string): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  // the ISO year and week are those of the week's Thursday
+  d.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));
+  const year = d.getUTCFullYear();
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86400000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
