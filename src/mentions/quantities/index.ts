@@ -1,0 +1,77 @@
+/**
+ * Quantities stage: how many people were killed, injured, fled, arrested or
+ * kidnapped, as intervals with their hedges ("at least 28" → 28..open).
+ * Counts of people with no verb of harm ("4.8 million refugees") come out as
+ * kind 'people': a stock, never an event figure.
+ */
+import type { Doc } from '../../text/types.ts';
+import type { QuantityKind, QuantityMention } from '../types.ts';
+import { readAmount } from './amount.ts';
+import { PATTERNS, kindOf } from './patterns.ts';
+
+export type { QuantityMention, QuantityKind, Interval } from '../types.ts';
+export { readAmount, readNumber } from './amount.ts';
+
+/** A quantity found in one text; offsets are into that text. */
+export interface QuantityCandidate {
+  start: number;
+  end: number;
+  kind: QuantityKind;
+  amountStart: number;
+  amountEnd: number;
+  low: number | null;
+  best: number | null;
+  high: number | null;
+}
+
+const YEAR = /^(?:1[89]|20)\d{2}$/;
+
+/**
+ * The quantities in one sentence's text.
+ * @example quantitiesInText('The strikes killed four people.')[0] // {kind: 'killed', low: 4, best: 4, high: 4, …}
+ */
+export function quantitiesInText(text: string): QuantityCandidate[] {
+  const out: QuantityCandidate[] = [];
+  const claimed: [number, number][] = [];
+  for (const pattern of PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (const m of text.matchAll(pattern.re)) {
+      const g = m.groups ?? {};
+      const amountText = g.amount;
+      const [amountStart, amountEnd] = m.indices?.groups?.amount ?? [0, 0];
+      if (claimed.some(([s, e]) => amountStart < e && s < amountEnd)) continue;
+      // a bare year is a date, unless people are counted right after it
+      if (YEAR.test(amountText) && !(g.person && /^\s+(?!(?:a|an|the|in|on|at|of|to|and)\b)\w/i.test(text.slice(amountEnd)))) continue;
+      const interval = /^(an?|one)$/i.test(amountText) ? { low: 1, best: 1, high: 1 } : readAmount(amountText);
+      if (!interval) continue;
+      const kind = pattern.kind in { active: 1, passive: 1, nouns: 1, tolls: 1, left: 1 }
+        ? kindOf(pattern.kind as 'active', g.trigger)
+        : (pattern.kind as QuantityKind);
+      if (!kind) continue;
+      if (kind === 'people' && interval.low === null && interval.best === null && interval.high === null) continue;
+      claimed.push([amountStart, amountEnd]);
+      out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind, amountStart, amountEnd, ...interval });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The quantities of a Doc, sentence by sentence. `text` is the evidence
+ * ("killed four people"), `amountText` the number words ("four").
+ */
+export function findQuantities(doc: Doc): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  for (const s of doc.sentences) {
+    for (const c of quantitiesInText(s.text)) {
+      const start = s.start + c.start;
+      const end = s.start + c.end;
+      out.push({
+        start, end, text: doc.text.slice(start, end), sentence: s.index, kind: c.kind,
+        amountText: doc.text.slice(s.start + c.amountStart, s.start + c.amountEnd),
+        low: c.low, best: c.best, high: c.high,
+      });
+    }
+  }
+  return out;
+}

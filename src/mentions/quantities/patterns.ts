@@ -1,0 +1,65 @@
+/**
+ * Clause patterns that tie an amount to what happened to the people counted.
+ * Built once from data/lexicon/casualty-words.json; each pattern has named
+ * groups `amount` (the number words), `trigger` (the word that gives the kind)
+ * and optionally `person` (the head noun), so a match carries its evidence.
+ */
+import words from '../../../data/lexicon/casualty-words.json' with { type: 'json' };
+import type { QuantityKind } from '../types.ts';
+import { AMOUNT } from './amount.ts';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+type KindWords = { active: string[]; passive: string[]; nouns: string[]; tolls: string[]; left: string[]; causative?: string[] };
+const KINDS = Object.entries(words.kinds) as [Exclude<QuantityKind, 'people'>, KindWords][];
+
+/** Which kind a trigger word belongs to, per slot ('passive' "dead" → killed, 'left' "homeless" → fled). */
+export function kindOf(slot: keyof KindWords, trigger: string): Exclude<QuantityKind, 'people'> | null {
+  const t = trigger.toLowerCase().replace(/\s+/g, ' ');
+  for (const [kind, w] of KINDS) if (w[slot]?.includes(t)) return kind;
+  return null;
+}
+
+const all = (slot: keyof KindWords) => alt(KINDS.flatMap(([, w]) => w[slot] ?? []));
+
+const PERSON = alt(words.personNouns);
+const STOCK = alt(words.stockNouns);
+/** Not an amount of people: an age, a share, a distance, a sum, or part of a longer number. */
+const NOT_PEOPLE_AFTER = '(?![\\w%]|[.,]\\d|\\s*[-–]?\\s*(?:years?|yrs?)[- ]old|\\s*(?:%|percent|per cent|km\\b|kilomet|miles?\\b|metres?\\b|meters?\\b|feet\\b|dollars|euros|pounds|tonnes|tons|hours?\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|times\\b|[ap]\\.?m\\b))';
+const AM = `(?<![\\w.,$£€-])(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
+/** Up to four words that may stand between an amount and its verb ("Islamic State fighters", "of civilians"). */
+const MODS = "(?:\\s+(?!(?:and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says)\\b)[\\w'’-]+){0,4}?";
+const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
+const AUX = '(?:\\s+(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|allegedly|all|later|subsequently|confirmed|believed|feared|to have|to be)){0,4}';
+
+export interface QuantityPattern {
+  name: string;
+  /** the slot of casualty-words.json the trigger comes from, or a fixed kind */
+  kind: keyof KindWords | QuantityKind;
+  re: RegExp;
+}
+
+const p = (name: string, kind: QuantityPattern['kind'], source: string): QuantityPattern => ({ name, kind, re: new RegExp(source, 'gid') });
+
+/** In order of trust: a later pattern never takes an amount an earlier one has claimed. */
+export const PATTERNS: readonly QuantityPattern[] = [
+  // "killed four people", "killing 5", "wounding at least 17 others"
+  p('active', 'active', `\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated)\\s+)?${AM}${PERSON_TAIL}`),
+  // "leaving 7 dead", "left 12 people injured"
+  p('left', 'left', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`),
+  // "the death toll rose to 12", "a toll of 30"
+  p('toll', 'tolls', `\\b(?<trigger>${all('tolls')})\\b[^.;:]{0,40}?\\b(?:to|at|of|reached|hit|is|was|passed|exceeded|topped)\\s+${AM}`),
+  // "the bodies of 3 men were found"
+  p('bodies', 'killed', `\\b(?<trigger>bodies|remains|corpses)\\s+of\\s+${AM}${PERSON_TAIL}`),
+  // "12 deaths", "five fatalities"
+  p('noun', 'nouns', `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
+  // "forced 500 families to flee", "forcing thousands of people from their homes"
+  p('causative', 'fled', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
+  // "a civilian was killed", "one soldier has been wounded"
+  p('singular', 'passive', `\\b(?<amount>an?|one)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
+  p('passive', 'passive', `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
+  p('stock', 'people', `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
+];

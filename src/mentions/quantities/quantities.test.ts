@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { quantitiesInText, readAmount } from './index.ts';
+
+function found(text: string) {
+  return quantitiesInText(text).map((q) => ({ kind: q.kind, text: text.slice(q.start, q.end), amount: text.slice(q.amountStart, q.amountEnd), low: q.low, best: q.best, high: q.high }));
+}
+
+test('amounts and hedges become intervals', () => {
+  assert.deepEqual(readAmount('four'), { low: 4, best: 4, high: 4 });
+  assert.deepEqual(readAmount('at least 28'), { low: 28, best: 28, high: null });
+  assert.deepEqual(readAmount('more than 20'), { low: 21, best: null, high: null });
+  assert.deepEqual(readAmount('up to 10'), { low: null, best: null, high: 10 });
+  assert.deepEqual(readAmount('dozens'), { low: 24, best: null, high: 99 });
+  assert.deepEqual(readAmount('Thousands of'), { low: 2000, best: null, high: 9999 });
+  assert.deepEqual(readAmount('a number of'), { low: null, best: null, high: null });
+  assert.deepEqual(readAmount('1,200'), { low: 1200, best: 1200, high: 1200 });
+  assert.deepEqual(readAmount('twenty-five'), { low: 25, best: 25, high: 25 });
+  assert.deepEqual(readAmount('two hundred and fifty'), { low: 250, best: 250, high: 250 });
+  assert.equal(readAmount('the'), null);
+});
+
+test('a verb ties each amount to its kind, with the evidence span', () => {
+  const seed = found('The network said the strikes killed four people and injured 17, including a number of children.');
+  assert.deepEqual(seed.map((q) => [q.kind, q.text, q.amount, q.best]), [['killed', 'killed four people', 'four', 4], ['injured', 'injured 17', '17', 17]]);
+  const turkey = found("Turkey's military has killed at least 28 Islamic State fighters in shelling")[0];
+  assert.deepEqual([turkey.kind, turkey.low, turkey.best, turkey.high, turkey.amount], ['killed', 28, 28, null, 'at least 28']);
+  const cases: [string, string, number | null, number | null][] = [
+    ['The bodies of 3 men were found near the river.', 'killed', 3, 3],
+    ['A civilian was killed by a sniper.', 'killed', 1, 1],
+    ['Two soldiers were killed in the ambush.', 'killed', 2, 2],
+    ['A car bomb exploded, killing 5.', 'killed', 5, 5],
+    ['The attack hit a market, leaving 7 dead.', 'killed', 7, 7],
+    ['The death toll rose to 12 on Monday.', 'killed', 12, 12],
+    ['Officials reported 9 fatalities.', 'killed', 9, 9],
+    ['Up to 10 protesters were arrested.', 'arrested', null, null],
+    ['Gunmen abducted twenty-five students.', 'kidnapped', 25, 25],
+    ['Thousands of civilians have fled the offensive.', 'fled', 2000, null],
+    ['The fighting forced 500 families to flee.', 'fled', 500, 500],
+  ];
+  assert.deepEqual(found('2 killed, 3 wounded in the blast').map((q) => [q.kind, q.best]), [['killed', 2], ['injured', 3]]);
+  for (const [text, kind, low, best] of cases) {
+    const q = found(text);
+    assert.equal(q.length, 1, `${text}: ${JSON.stringify(q)}`);
+    assert.deepEqual([q[0].kind, q[0].low, q[0].best], [kind, low, best], text);
+  }
+});
+
+test('ages, years, distances and stocks are no event figures', () => {
+  // the age is no count; the article is
+  assert.deepEqual(found('A 19-year-old student was killed.').map((q) => [q.amount, q.best]), [['A', 1]]);
+  assert.deepEqual(found('Since 2015 the town was shelled and a man was killed.').map((q) => q.amount), ['a']);
+  assert.deepEqual(found('The road runs 20 kilometres (12 miles) to the northeast.'), []);
+  assert.deepEqual(found('Prices rose 40 percent.'), []);
+  const stock = found('The war forced more than 4.8 million people to become refugees in neighboring countries.');
+  assert.deepEqual(stock.map((q) => [q.kind, q.low]), [['people', 4800001]]);
+});

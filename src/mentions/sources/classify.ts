@@ -1,0 +1,61 @@
+/**
+ * Who a speaker phrase names: a known monitor, outlet or organisation
+ * (data/lexicon/known-sources.json), or a role read from its words
+ * ("a monitor", "the health ministry", "residents", "local sources").
+ */
+import known from '../../../data/lexicon/known-sources.json' with { type: 'json' };
+import type { SourceMention } from '../types.ts';
+
+export type SourceKind = SourceMention['kind'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+interface Alias {
+  alias: string;
+  name: string;
+  kind: SourceKind;
+}
+
+const ALIASES: Alias[] = known.entries
+  .flatMap((e) => e.aliases.map((alias) => ({ alias, name: e.name, kind: e.kind as SourceKind })))
+  .sort((a, b) => b.alias.length - a.alias.length);
+/** Aliases are matched as written: "AP" and "WHO" are names only in capitals. */
+const ALIAS_RE = new RegExp(`(?<![\\w-])(?:${ALIASES.map((a) => escape(a.alias)).join('|')})(?![\\w-])`);
+const BY_ALIAS = new Map(ALIASES.map((a) => [a.alias, a]));
+
+const ROLE_ORDER: SourceKind[] = ['monitor', 'outlet', 'official', 'witness', 'organisation', 'unnamed'];
+const ROLE_RES = ROLE_ORDER.map((kind) => {
+  const words = (known.roleWords as Record<string, string[]>)[kind];
+  return { kind, re: new RegExp(`(?<![\\w-])(?:${words.map(escape).join('|')})(?![\\w-])`, 'i') };
+});
+
+const PRONOUN = /^(?:he|she|they|it|we|i|you|who|which|that|this|one|there|both|some|many|others|all)$/i;
+
+/**
+ * Name and kind of a speaker phrase; null when it names nobody (a pronoun).
+ * @example classifySpeaker('the Syrian Observatory for Human Rights') // {name: 'Syrian Observatory for Human Rights', kind: 'monitor'}
+ */
+export function classifySpeaker(phrase: string): { name: string; kind: SourceKind } | null {
+  const text = phrase.trim();
+  if (text === '' || PRONOUN.test(text)) return null;
+  const alias = ALIAS_RE.exec(text);
+  if (alias) {
+    const a = BY_ALIAS.get(alias[0].replace(/\s+/g, ' '));
+    // "the Observatory's director said": the person speaks for the monitor
+    if (a) return { name: a.name, kind: a.kind };
+  }
+  for (const { kind, re } of ROLE_RES) if (re.test(text)) return { name: text, kind };
+  // a name with no role word: a named person or body we do not know
+  if (/^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|de|del|van|von|el-[\w'’-]+))*$/.test(text.replace(/^the\s+/i, ''))) {
+    return { name: text, kind: 'unnamed' };
+  }
+  return null;
+}
+
+/** The known source named anywhere in a phrase, with its offsets ("told AFP"). */
+export function knownSourceIn(phrase: string): { name: string; kind: SourceKind; start: number; end: number } | null {
+  const m = ALIAS_RE.exec(phrase);
+  if (!m) return null;
+  const a = BY_ALIAS.get(m[0].replace(/\s+/g, ' '));
+  return a ? { name: a.name, kind: a.kind, start: m.index, end: m.index + m[0].length } : null;
+}

@@ -1,0 +1,129 @@
+/**
+ * Sources stage: who reports or claims each statement ("the Syrian
+ * Observatory for Human Rights reported", "according to local sources",
+ * "sources told AFP"). A mention's sentence is the statement it backs.
+ */
+import verbs from '../../../data/lexicon/reporting-verbs.json' with { type: 'json' };
+import type { Doc } from '../../text/types.ts';
+import type { SourceMention } from '../types.ts';
+import { classifySpeaker, knownSourceIn, type SourceKind } from './classify.ts';
+
+export type { SourceMention } from '../types.ts';
+export { classifySpeaker } from './classify.ts';
+
+/** A source found in one text; offsets are into that text. */
+export interface SourceCandidate {
+  start: number;
+  end: number;
+  name: string;
+  kind: SourceKind;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const AFTER_RE = new RegExp(`(?<![\\w-])(?:${alt(verbs.after)})(?![\\w-])`, 'g');
+const BEFORE_RE = new RegExp(`(?<![\\w-])(?:${alt(verbs.before)})\\s+`, 'gi');
+/** The verb is a noun here ("the report", "a claim"), or the first of two ("report said"). */
+const NOUN_USE_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|their|his|her|whose)|['’]s)\s+$/i;
+const CLAUSE_START = /[,;:“”"()—–]|\b(?:that|and|but|while|as|after|when|because|which|who)\s/gi;
+const TRAILING_AUX = /(?:\s+(?:has|have|had|was|were|is|are|also|later|earlier|separately|previously|then|further|again|reportedly|had\s+earlier|would|will|could|may|might))+$/i;
+const MAX_WORDS = 9;
+
+function lastClause(before: string): { text: string; offset: number } {
+  let cut = 0;
+  for (const m of before.matchAll(CLAUSE_START)) cut = (m.index ?? 0) + m[0].length;
+  return { text: before.slice(cut), offset: cut };
+}
+
+/** The speaker phrase right before a verb: "…, a monitor said" → "a monitor". */
+function speakerBefore(text: string, verbAt: number): { start: number; end: number } | null {
+  const before = text.slice(0, verbAt);
+  // "Ahmad Khan, a spokesman for the ministry, said": name and apposition together
+  const appos = /,\s*[^,;:“”"()]{1,60},\s*$/.exec(before);
+  if (appos && before.slice(appos.index + 1).trim().split(/\s+/).length <= MAX_WORDS) {
+    const head = lastClause(before.slice(0, appos.index));
+    const start = head.offset + (head.text.length - head.text.trimStart().length);
+    const relative = /^,\s*(?:which|who|whose|that)\b/i.test(appos[0]);
+    const end = relative ? head.offset + head.text.trimEnd().length : before.replace(/,\s*$/, '').length;
+    if (head.text.trim() !== '' && head.text.trim().split(/\s+/).length <= MAX_WORDS) return { start, end };
+  }
+  const { text: clause, offset } = lastClause(before);
+  const trimmed = clause.replace(TRAILING_AUX, '').trimEnd();
+  const lead = trimmed.length - trimmed.trimStart().length;
+  const phrase = trimmed.trim();
+  if (phrase === '') return null;
+  const words = phrase.split(/\s+/);
+  if (words.length > MAX_WORDS) return null;
+  return { start: offset + lead, end: offset + lead + phrase.length };
+}
+
+/** The speaker phrase after a verb or "according to": up to the next comma or full stop. */
+function speakerAfter(text: string, from: number): { start: number; end: number } | null {
+  const rest = text.slice(from);
+  const m = /^\s*([^,;:“”"()]+?)(?=\s*(?:[,;:“”"()]|(?<![A-Z])\.(?:\s|$)|$|\s+(?:on|in|at|late|early|last|this|yesterday|today)\b(?![-\w])))/.exec(rest);
+  if (!m) return null;
+  const phrase = m[1];
+  if (phrase.split(/\s+/).length > MAX_WORDS) return null;
+  const start = from + m[0].length - phrase.length;
+  return { start, end: start + phrase.length };
+}
+
+/**
+ * The sources named in one sentence's text.
+ * @example sourcesInText('IS took the town, a monitor said.')[0] // {name: 'a monitor', kind: 'monitor', …}
+ */
+export function sourcesInText(text: string): SourceCandidate[] {
+  const out: SourceCandidate[] = [];
+  const push = (span: { start: number; end: number } | null, evidence: [number, number]) => {
+    if (!span) return;
+    const who = classifySpeaker(text.slice(span.start, span.end));
+    if (!who) return;
+    const start = Math.min(span.start, evidence[0]);
+    const end = Math.max(span.end, evidence[1]);
+    if (out.some((o) => o.start < end && start < o.end)) return;
+    out.push({ start, end, ...who });
+  };
+  for (const m of text.matchAll(BEFORE_RE)) {
+    const at = m.index ?? 0;
+    push(speakerAfter(text, at + m[0].length), [at, at + m[0].length]);
+  }
+  for (const m of text.matchAll(AFTER_RE)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    const before = text.slice(0, at);
+    if (NOUN_USE_BEFORE.test(before)) continue;
+    if (/^\s+(?:said|says|reported|reports|claimed|stated)\b/.test(text.slice(end))) continue;
+    // "…,” said a local official" / "…, said the ministry": the speaker follows
+    const quoted = /[“”"]\s*,?\s*$/.test(before) || before.trim() === '';
+    const count = out.length;
+    if (!quoted) push(speakerBefore(text, at), [at, end]);
+    if (out.length === count && (quoted || /,\s*$/.test(before))) push(speakerAfter(text, end), [at, end]);
+    // "sources told AFP": the outlet that carries the claim
+    if (/^tol[dl]s?$/.test(m[0]) || m[0] === 'tell') {
+      const heard = knownSourceIn(text.slice(end, end + 60));
+      if (heard && /^\s*(?:the\s+)?$/.test(text.slice(end, end + heard.start))) {
+        const s = end + heard.start;
+        const e = end + heard.end;
+        if (!out.some((o) => o.start < e && s < o.end)) out.push({ start: s, end: e, name: heard.name, kind: heard.kind });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The sources of a Doc. `text` spans the evidence ("the Syrian Observatory
+ * for Human Rights reported"); `name` is canonical for known sources.
+ */
+export function findSources(doc: Doc): SourceMention[] {
+  const out: SourceMention[] = [];
+  for (const s of doc.sentences) {
+    for (const c of sourcesInText(s.text)) {
+      const start = s.start + c.start;
+      const end = s.start + c.end;
+      out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, name: c.name, kind: c.kind });
+    }
+  }
+  return out;
+}

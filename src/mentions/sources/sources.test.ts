@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDoc } from '../../text/index.ts';
+import { findSources, sourcesInText } from './index.ts';
+
+function who(text: string) {
+  return sourcesInText(text).map((s) => [s.name, s.kind, text.slice(s.start, s.end)]);
+}
+
+test('speakers before a reporting verb, with canonical names for known sources', () => {
+  assert.deepEqual(who('IS captured territory on Friday, the Syrian Observatory for Human Rights reported.'), [
+    ['Syrian Observatory for Human Rights', 'monitor', 'the Syrian Observatory for Human Rights reported'],
+  ]);
+  assert.deepEqual(who('Thousands have fled, a monitor said on Sunday.'), [['a monitor', 'monitor', 'a monitor said']]);
+  assert.deepEqual(who('The Local Coordination Committees network said the strikes killed four.')[0].slice(0, 2), ['Local Coordination Committees', 'monitor']);
+  assert.deepEqual(who('The group launched the offensive Thursday, Reuters reports.')[0].slice(0, 2), ['Reuters', 'outlet']);
+  assert.deepEqual(who('“Civilians are caught in the cross-fire”, the statement said.')[0].slice(0, 2), ['the statement', 'unnamed']);
+  assert.deepEqual(who('The health ministry said on Monday 12 people were killed.')[0].slice(0, 2), ['The health ministry', 'official']);
+  assert.deepEqual(who('Residents said the army shelled the village.')[0].slice(0, 2), ['Residents', 'witness']);
+});
+
+test('according to, told, inverted speech and appositions', () => {
+  assert.deepEqual(who('According to local sources, 5 people died.')[0].slice(0, 2), ['local sources', 'unnamed']);
+  assert.deepEqual(who('Security sources told AFP that the bomb exploded.').map((s) => s.slice(0, 2)), [['Security sources', 'unnamed'], ['Agence France-Presse', 'outlet']]);
+  assert.deepEqual(who('“It was a bomb,” said a U.S. Embassy official in Nairobi.')[0].slice(0, 2), ['a U.S. Embassy official', 'official']);
+  assert.deepEqual(who('Ahmad Khan, a spokesman for the ministry, said 10 died.')[0][1], 'official');
+  assert.deepEqual(who('He said the loss of the corridor would hurt Turkey.'), []);
+  assert.deepEqual(who('The report was ignored.'), []);
+});
+
+test('findSources: spans slice back and name the sentence they back', () => {
+  const doc = makeDoc({ id: 'd', text: 'Share\nIS took Marea on Friday, the Syrian Observatory for Human Rights reported. Rebels fled, a monitor said.' });
+  const sources = findSources(doc);
+  assert.deepEqual(sources.map((s) => [s.name, s.sentence]), [['Syrian Observatory for Human Rights', 0], ['a monitor', 1]]);
+  for (const s of sources) assert.equal(doc.text.slice(s.start, s.end), s.text);
+});

@@ -1,0 +1,173 @@
+/**
+ * Day- and clock-level expressions through chrono-node ("Friday",
+ * "yesterday", "9 May 2020", "10:35 a.m."), with a refiner that reads a bare
+ * weekday as the most recent one, as news reports the past.
+ */
+import * as en from 'chrono-node/en';
+import type { ParsingComponents, ParsingResult, Refiner } from 'chrono-node/en';
+import { addDays, isoDay, weekday, type Day } from './calendar.ts';
+import { dayRange, monthRange, yearRange, type TimeCandidate } from './candidate.ts';
+
+/** Words before a weekday that put it ahead of the publication day. */
+const FUTURE_BEFORE = /\b(?:will|'ll|shall|is due|are due|was due|were due|is expected|are expected|plans?|scheduled|to be held|set to|until|till|by next)\b[^.;]{0,40}$/i;
+
+function localDay(date: Date): Day {
+  return { y: date.getFullYear(), m: date.getMonth() + 1, d: date.getDate() };
+}
+
+function implyDay(c: ParsingComponents, day: Day): void {
+  c.imply('day', day.d);
+  c.imply('month', day.m);
+  c.imply('year', day.y);
+}
+
+/**
+ * A bare weekday means the latest such day up to the publication day
+ * ("on Friday" in a Sunday story is two days before); "next Friday" and a
+ * weekday after "will" look forward; "last Friday" looks back at least a day.
+ */
+export const preferPastWeekday: Refiner = {
+  refine(context, results) {
+    const ref = localDay(context.reference.instant);
+    for (const r of results) {
+      for (const c of [r.start, r.end]) {
+        if (!c || !c.isCertain('weekday') || c.isCertain('day')) continue;
+        const wd = c.get('weekday') as number;
+        const words = r.text.toLowerCase();
+        const back = (weekday(ref) - wd + 7) % 7;
+        let offset: number;
+        if (/\bnext\b/.test(words)) offset = 7 - back || 7;
+        else if (/\b(last|past)\b/.test(words)) offset = -(back || 7);
+        else if (FUTURE_BEFORE.test(context.text.slice(0, r.index))) offset = (7 - back) % 7;
+        else offset = -back;
+        implyDay(c, addDays(ref, offset));
+      }
+    }
+    return results;
+  },
+};
+
+let parser: en.Chrono | null = null;
+/** Built on first use: a read-only parser configuration. */
+function getParser(): en.Chrono {
+  if (!parser) {
+    parser = en.casual.clone();
+    parser.refiners.push(preferPastWeekday);
+  }
+  return parser;
+}
+
+const PREPOSITION = /^(?:on|at|in|since|from|by|until|till|during|of|before|after|for)\s+/i;
+const MONTH_ONLY_CONTEXT = /\b(?:in|since|until|till|by|during|from|of|through|before|after|last|next|this|early|late|mid|end of|beginning of)\s*[-–]?\s*$/i;
+const CLOCK_WORDS = /[:.]\d\d|\b[ap]\.?m\b|o'clock|noon|midnight|morning|afternoon|evening|night|dawn|dusk/i;
+const APPROXIMATE_BEFORE = /\b(?:around|about|approximately|circa|roughly|on or about|on or around|some time|sometime)\s+(?:on\s+)?$/i;
+const DAY_MODIFIER_BEFORE = /\b(early|late|earlier|later)\s+(?:on\s+)?$/i;
+const FORWARD_ANCHOR_AFTER = /^\s+(?:later|earlier|before|after|from now)\b/i;
+
+/** Drops trailing punctuation, but not the dot of "a.m." or "Aug.". */
+function trimEnd(raw: string): string {
+  const t = raw.replace(/[\s,;:]+$/, '');
+  return /(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$/i.test(t) ? t : t.replace(/[.\s]+$/, '');
+}
+
+/** False positives of the casual parser that a news text makes often. */
+function plausible(r: ParsingResult, sentence: string): boolean {
+  const s = r.start;
+  const text = r.text.trim();
+  const known = s.getCertainComponents();
+  if (FORWARD_ANCHOR_AFTER.test(sentence.slice(r.index + r.text.length))) return false;
+  // a month name alone: "may" (modal), "march" (verb); keep "in May", "May 2016"
+  if (known.length === 1 && known[0] === 'month') {
+    if (!/^[A-Z]/.test(text.replace(PREPOSITION, ''))) return false;
+    return PREPOSITION.test(text) || MONTH_ONLY_CONTEXT.test(sentence.slice(0, r.index));
+  }
+  // a clock time needs a clock look: "at 5" is more often a count than an hour
+  if (s.isCertain('hour') && !s.isCertain('day') && !s.isCertain('weekday') && !CLOCK_WORDS.test(text)) return false;
+  // weekday abbreviations ("Sun", "Wed", "Sat") are mostly other words
+  if (known.length === 1 && known[0] === 'weekday' && !/(day|days)\b/i.test(text)) return false;
+  return true;
+}
+
+function dayOf(c: ParsingComponents): Day {
+  return { y: c.get('year') as number, m: c.get('month') as number, d: c.get('day') as number };
+}
+
+const DAY_PART: [RegExp, string][] = [
+  [/night/i, 'TNI'], [/evening|dusk/i, 'TEV'], [/afternoon/i, 'TAF'], [/morning|dawn/i, 'TMO'],
+];
+
+/** TIMEX3 value, type and range for one chrono result. */
+function describe(r: ParsingResult): Pick<TimeCandidate, 'type' | 'value' | 'range' | 'precision'> | null {
+  const s = r.start;
+  const certain = (k: 'day' | 'weekday' | 'month' | 'year' | 'hour') => s.isCertain(k);
+  const dayLevel = certain('day') || certain('weekday') || r.tags().has('casualReference/today') ||
+    [...r.tags()].some((t) => /casualReference\/(yesterday|tomorrow|today|now|tonight|lastNight)|result\/relativeDate/.test(t) && certain('day'));
+  if (dayLevel) {
+    const day = dayOf(s);
+    const endDay = r.end && (r.end.isCertain('day') || r.end.isCertain('weekday')) ? dayOf(r.end) : day;
+    const days = Math.round((Date.UTC(endDay.y, endDay.m - 1, endDay.d) - Date.UTC(day.y, day.m - 1, day.d)) / 86_400_000) + 1;
+    const part = DAY_PART.find(([re]) => re.test(r.text));
+    let value = isoDay(day);
+    let type: TimeCandidate['type'] = 'DATE';
+    if (part && !certain('hour')) [value, type] = [`${value}${part[1]}`, 'TIME'];
+    else if (certain('hour')) {
+      const hh = String(s.get('hour')).padStart(2, '0');
+      const mm = String(s.get('minute') ?? 0).padStart(2, '0');
+      [value, type] = [`${value}T${hh}:${mm}`, 'TIME'];
+    }
+    return { type, value, range: dayRange(day, endDay), precision: days <= 1 ? 1 : days <= 8 ? 2 : 3 };
+  }
+  if (certain('hour')) return null; // a clock time with no day: nothing to place on a calendar
+  if (certain('month') && certain('year') || certain('month')) {
+    const [y, m] = [s.get('year') as number, s.get('month') as number];
+    return { type: 'DATE', value: `${y}-${String(m).padStart(2, '0')}`, range: monthRange(y, m), precision: 3 };
+  }
+  if (certain('year')) {
+    const y = s.get('year') as number;
+    return { type: 'DATE', value: String(y), range: yearRange(y), precision: 3 };
+  }
+  return null;
+}
+
+/** A date that reads the same against two unrelated reference days needs no publication day. */
+const PROBES = [new Date(2001, 2, 14, 12), new Date(2011, 8, 21, 12)];
+
+/**
+ * Chrono's candidates for one sentence. With no publication day, only
+ * expressions that do not depend on one (absolute dates) are resolved.
+ */
+export function chronoCandidates(sentence: string, ref: Day | null): TimeCandidate[] {
+  const chrono = getParser();
+  const instants = ref ? [new Date(ref.y, ref.m - 1, ref.d, 12)] : PROBES;
+  const runs = instants.map((instant) => chrono.parse(sentence, { instant }, { forwardDate: false }) as ParsingResult[]);
+  const out: TimeCandidate[] = [];
+  for (const r of runs[0]) {
+    if (!plausible(r, sentence)) continue;
+    const described = describe(r);
+    if (!described) continue;
+    let start = r.index;
+    let end = r.index + r.text.length;
+    const raw = r.text;
+    const lead = PREPOSITION.exec(raw)?.[0].length ?? 0;
+    start += lead;
+    end -= raw.length - trimEnd(raw).length;
+    const before = sentence.slice(0, start);
+    const approx = APPROXIMATE_BEFORE.exec(before);
+    const modifier = DAY_MODIFIER_BEFORE.exec(before);
+    const extended = approx ?? modifier;
+    if (extended) start = extended.index;
+    const candidate: TimeCandidate = { start, end, ...described, resolved: true };
+    if (approx && candidate.range && candidate.precision === 1) {
+      const day = dayOf(r.start);
+      candidate.range = dayRange(addDays(day, -3), addDays(day, 3));
+      candidate.precision = 2;
+    }
+    if (!ref) {
+      const twin = runs[1].find((o) => o.index === r.index && o.text === r.text);
+      const same = twin && describe(twin)?.value === described.value;
+      if (!same) Object.assign(candidate, { value: null, range: null, resolved: false });
+    }
+    out.push(candidate);
+  }
+  return out;
+}

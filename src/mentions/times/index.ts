@@ -1,0 +1,53 @@
+/**
+ * Times stage: time expressions of each sentence, resolved against the
+ * publication day with TIMEX3 values, an ACLED precision and a day range.
+ */
+import type { Doc } from '../../text/types.ts';
+import type { TimeMention } from '../types.ts';
+import { parsePublished } from './calendar.ts';
+import type { TimeCandidate } from './candidate.ts';
+import { chronoCandidates } from './chrono.ts';
+import { FINDERS } from './patterns.ts';
+
+export type { TimeMention } from '../types.ts';
+export { parsePublished } from './calendar.ts';
+
+/**
+ * Keeps the longest of overlapping candidates; on equal length the earlier
+ * finder wins (the rule-based finders come before chrono).
+ */
+function resolveOverlaps(cands: TimeCandidate[]): TimeCandidate[] {
+  const ranked = cands.map((c, i) => ({ c, i })).sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  const kept: TimeCandidate[] = [];
+  for (const { c } of ranked) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Time expressions in a sentence's text, offsets into that text.
+ * @example timesInText('IS attacked on Friday.', '2016-05-29')[0].value // '2016-05-27'
+ */
+export function timesInText(text: string, published: string | null): TimeCandidate[] {
+  const ref = parsePublished(published);
+  const ctx = { ref };
+  const own = FINDERS.flatMap((find) => find(text, ctx));
+  return resolveOverlaps([...own, ...chronoCandidates(text, ref)]);
+}
+
+/**
+ * The time expressions of a Doc, sentence by sentence. Without a
+ * publication time, relative expressions come back with `resolved: false`
+ * and a null value: an unknown reference day is never replaced by "now".
+ * @example findTimes(makeDoc({id: 'd', text: 'IS attacked on Friday.', published: '2016-05-29'}))[0].range // {start: '2016-05-27', end: '2016-05-27'}
+ */
+export function findTimes(doc: Doc): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (const s of doc.sentences) {
+    for (const c of timesInText(s.text, doc.published)) {
+      const start = s.start + c.start;
+      const end = s.start + c.end;
+      out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, type: c.type, value: c.value, range: c.range, precision: c.precision, resolved: c.resolved });
+    }
+  }
+  return out;
+}
