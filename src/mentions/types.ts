@@ -57,6 +57,12 @@ export interface PlaceMention extends MentionBase {
   candidates: PlaceCandidate[];
   /** how the mention was recognised: gazetteer name, demonym, alias file … */
   via: 'name' | 'demonym' | 'alias' | 'offset';
+  /**
+   * how the toponym is used where it stands: a place; an actor ("Turkey's
+   * military", "Moscow said"); an adjective ("Syrian"); part of a name ("the
+   * Washington Post"). Absent means 'place'. Only places are event locations.
+   */
+  use?: 'place' | 'actor' | 'adjective' | 'in-name';
 }
 
 export interface TimeMention extends MentionBase {
