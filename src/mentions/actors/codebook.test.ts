@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCodebook, codebookProblems, CodebookError, DEFAULT_ACTORS_DIR, loadCodebook, readCodebookFiles } from './index.ts';
+import type { CodebookFiles } from './index.ts';
+
+test('every data file validates against the schema and the codebook has no problems', () => {
+  const files = readCodebookFiles();
+  assert.deepEqual(codebookProblems(files), []);
+  const onDisk = readdirSync(DEFAULT_ACTORS_DIR).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  assert.equal(onDisk.length, files.actors.length + 2, 'every json file is read (countries, generic, actors.*)');
+  for (const f of onDisk) {
+    const header = JSON.parse(readFileSync(join(DEFAULT_ACTORS_DIR, f), 'utf8')).header;
+    for (const k of ['source', 'licence', 'reviewer', 'date']) assert.ok(header[k], `${f} header.${k}`);
+  }
+  const cb = loadCodebook();
+  assert.ok(cb.actors.length > 50, 'codebook has actors');
+  assert.ok(cb.countries.length >= 100);
+});
+
+function withActors(extra: object[]): CodebookFiles {
+  const files = readCodebookFiles();
+  return { ...files, actors: [...files.actors, { file: 'actors.test.json', entries: extra as CodebookFiles['actors'][0]['entries'] }] };
+}
+
+test('an alias naming two different actors in the same country is rejected', () => {
+  const files = withActors([{ id: 'fake-houthi', name: 'Fake Houthi Front', aliases: ['Ansar Allah'], type: 'rebel', inter: 2, country: 'YE' }]);
+  const problems = codebookProblems(files);
+  assert.ok(problems.some((p) => p.includes('Ansar Allah') && p.includes('fake-houthi')), problems.join('\n'));
+  assert.throws(() => buildCodebook(files), CodebookError);
+});
+
+test('the same alias in different countries or disjoint periods is allowed', () => {
+  const files = withActors([{ id: 'fake-rebels-chad', name: 'Fake Rebels (Chad)', aliases: [], contextAliases: ['rebels'], type: 'rebel', inter: 2, country: 'TD' }]);
+  assert.deepEqual(codebookProblems(files), []);
+});
+
+test('duplicate ids and unknown countries are reported', () => {
+  const files = withActors([
+    { id: 'hamas', name: 'Hamas again', aliases: ['Hamas Two'], type: 'rebel', inter: 2, country: 'PS' },
+    { id: 'nowhere', name: 'Nowhere Front', aliases: ['Nowhere Front'], type: 'rebel', inter: 2, country: 'QQ' },
+  ]);
+  const problems = codebookProblems(files).join('\n');
+  assert.match(problems, /id hamas already used/);
+  assert.match(problems, /unknown country QQ/);
+});
+
+test('a malformed file is rejected with its name and the failing path', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'actors-'));
+  try {
+    for (const f of ['schema.json', 'countries.json', 'generic.json']) copyFileSync(join(DEFAULT_ACTORS_DIR, f), join(dir, f));
+    const header = { source: 'test', licence: 'MIT', reviewer: 'test', date: '2026-11-25' };
+    writeFileSync(join(dir, 'actors.bad.json'), JSON.stringify({ header, actors: [{ id: 'Bad Id', name: 'X', aliases: [], type: 'rebel', inter: 9, country: 'sy' }] }));
+    assert.throws(() => readCodebookFiles(dir), (e: Error) => e instanceof CodebookError && /actors\.bad\.json/.test(e.message) && /\/actors\/0\/(id|inter|country)/.test(e.message));
+    writeFileSync(join(dir, 'actors.bad.json'), '{ not json');
+    assert.throws(() => readCodebookFiles(dir), /actors\.bad\.json/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

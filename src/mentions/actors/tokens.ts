@@ -1,0 +1,44 @@
+/**
+ * The tokenizer that both codebook phrases and document text go through, so
+ * that a phrase matches whatever spelling variants normalise alike:
+ * hyphens are dropped ("al-Shabaab" = "al Shabaab"), case and diacritics are
+ * folded ("Türkiye" = "turkiye"), curly apostrophes become "'".
+ */
+
+export interface Tok {
+  /** folded form used for lookup */
+  norm: string;
+  /** the text as written */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
+
+/** Folds one token: lower case, no diacritics, straight apostrophe. */
+export function fold(raw: string): string {
+  return raw.normalize('NFD').replace(/\p{M}/gu, '').replace(APOSTROPHES, "'").toLowerCase();
+}
+
+/**
+ * Tokens of `text` with offsets shifted by `offset`, hyphens left out.
+ * @example tokenize("pro-Houthi forces").map(t => t.norm) // ['pro', 'houthi', 'forces']
+ */
+export function tokenize(text: string, offset = 0): Tok[] {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    if (HYPHENS.has(m[0])) continue;
+    out.push({ norm: fold(m[0]), raw: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** True when every letter of the phrase is a capital and it has two or more: "IS", "SDF", "U.S." */
+export function isAcronym(phrase: string): boolean {
+  const letters = phrase.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
