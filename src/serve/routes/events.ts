@@ -1,0 +1,105 @@
+/** /api/events: list, GeoJSON, one event, its merges, split, review. */
+import type { FastifyPluginAsync } from 'fastify';
+import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
+import type { ReviewPatch, SortKey, StoredEvent } from '../../store/index.ts';
+import { toFilters } from '../filters.ts';
+import type { FilterQuery } from '../filters.ts';
+import { notFound } from '../errors.ts';
+import { anyObject, errorResponse, filterProperties, idParams, listQuery } from '../schemas.ts';
+
+type ListQuery = FilterQuery & { limit: number; offset: number; sort: SortKey };
+
+/** The compact properties of a map feature. */
+export function featureOf(e: StoredEvent) {
+  const l = e.location!;
+  return {
+    type: 'Feature' as const,
+    id: e.id,
+    geometry: { type: 'Point' as const, coordinates: [l.lon as number, l.lat as number] },
+    properties: {
+      id: e.id,
+      event_date: e.event_date,
+      event_type: e.event_type,
+      sub_event_type: e.sub_event_type,
+      actor1: e.actor1?.name ?? null,
+      actor2: e.actor2?.name ?? null,
+      fatalities_best: e.fatalities?.best ?? null,
+      fatalities_low: e.fatalities?.low ?? null,
+      fatalities_high: e.fatalities?.high ?? null,
+      location: l.name ?? l.text,
+      admin1: l.admin1,
+      country: l.country,
+      geo_precision: l.geo_precision,
+      confidence: e.confidence,
+      source_count: e.source_count,
+      review: e.review.state,
+    },
+  };
+}
+
+export function hasPoint(e: StoredEvent): boolean {
+  return e.location?.lat != null && e.location.lon != null;
+}
+
+const list = {
+  type: 'object',
+  properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, items: { type: 'array', items: anyObject } },
+} as const;
+
+const patchBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    fields: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CORRECTABLE_FIELDS.map((f) => [f, {}])) },
+    review_state: { type: 'string', enum: ['confirmed', 'rejected', 'corrected'] },
+    note: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+
+const routes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: ListQuery }>('/api/events', {
+    schema: { summary: 'events matching the filters', querystring: listQuery, response: { 200: list, 400: errorResponse } },
+  }, async (req) => {
+    const { limit, offset, sort, ...filters } = req.query;
+    const { total, items } = await app.store.listEvents({ ...toFilters(filters), limit, offset, sort });
+    return { total, limit, offset, items };
+  });
+
+  app.get<{ Querystring: ListQuery }>('/api/events.geojson', {
+    schema: { summary: 'events with coordinates as a GeoJSON FeatureCollection', querystring: { ...listQuery, properties: { ...listQuery.properties, limit: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 } } } },
+  }, async (req, reply) => {
+    const { limit, offset, sort, ...filters } = req.query;
+    const { items } = await app.store.listEvents({ ...toFilters({ ...filters }), limit, offset, sort });
+    reply.type('application/geo+json');
+    return { type: 'FeatureCollection', features: items.filter(hasPoint).map(featureOf) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/events/:id', {
+    schema: { summary: 'one event with its claims and disagreements', params: idParams, response: { 200: anyObject, 404: errorResponse } },
+  }, async (req) => (await app.store.getEvent(req.params.id)) ?? Promise.reject(notFound('event', req.params.id)));
+
+  app.get<{ Params: { id: string } }>('/api/events/:id/merges', {
+    schema: { summary: 'the merges that made the event, with their features and scores', params: idParams, response: { 200: { type: 'array', items: anyObject }, 404: errorResponse } },
+  }, async (req) => (await app.store.getMerges(req.params.id)) ?? Promise.reject(notFound('event', req.params.id)));
+
+  app.post<{ Params: { id: string }; Body: { claim_ids?: string[] } | undefined }>('/api/events/:id/split', {
+    schema: {
+      summary: 'undo the merges of an event (or move the given claims out); returns the resulting events',
+      params: idParams,
+      body: { type: ['object', 'null'], additionalProperties: false, properties: { claim_ids: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', maxLength: 200 } } } },
+      response: { 200: { type: 'object', properties: { events: { type: 'array', items: { type: 'string' } } } }, 404: errorResponse },
+    },
+  }, async (req) => {
+    const events = await app.store.splitEvent(req.params.id, req.body?.claim_ids);
+    if (!events) throw notFound('event', req.params.id);
+    return { events };
+  });
+
+  app.patch<{ Params: { id: string }; Body: ReviewPatch }>('/api/events/:id', {
+    schema: { summary: 'a reviewer correction or verdict; kept as such and re-applied after every re-derivation', params: idParams, body: patchBody, response: { 200: anyObject, 404: errorResponse } },
+  }, async (req) => (await app.store.reviewEvent(req.params.id, req.body)) ?? Promise.reject(notFound('event', req.params.id)));
+};
+
+export default routes;
+export { filterProperties };

@@ -1,0 +1,88 @@
+/**
+ * Document fingerprints for duplicate detection: an exact hash of the
+ * normalised text, and a MinHash signature whose LSH bands find near
+ * duplicates (the same wire story on two sites) without comparing every pair.
+ */
+import { createHash } from 'node:crypto';
+
+const PERMUTATIONS = 64;
+const BAND_ROWS = 4;
+/** signatures agreeing on at least this share of positions are the same document */
+export const NEAR_DUPLICATE = 0.7;
+/** below this many shingles, texts are compared by exact hash only */
+const MIN_SHINGLES = 20;
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** SHA-256 of the whitespace- and case-normalised text. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalise(text)).digest('hex');
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** murmur3's finaliser: a cheap, well-mixed 32-bit permutation */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const SEEDS = Array.from({ length: PERMUTATIONS }, (_, i) => mix(i * 0x9e3779b1 + 1));
+
+/**
+ * MinHash over word 4-shingles, or null for texts too short to judge.
+ * @example similarity(minhash(a)!, minhash(a)!) // 1
+ */
+export function minhash(text: string): Uint32Array | null {
+  const words = normalise(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const shingles = new Set<number>();
+  for (let i = 0; i + 4 <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + 4).join(' ')));
+  if (shingles.size < MIN_SHINGLES) return null;
+  const sig = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
+  for (const s of shingles) {
+    for (let i = 0; i < PERMUTATIONS; i++) {
+      const h = mix(s ^ SEEDS[i]);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** Share of signature positions that agree: an estimate of the shingle Jaccard similarity. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** LSH band hashes: two documents sharing any band are compared. */
+export function bands(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < sig.length / BAND_ROWS; b++) {
+    let h = 0x811c9dc5;
+    for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ sig[b * BAND_ROWS + r], 0x01000193);
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
+export function signatureToBlob(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+export function blobToSignature(blob: Buffer): Uint32Array {
+  const copy = new Uint8Array(blob);
+  return new Uint32Array(copy.buffer, 0, copy.byteLength / 4);
+}
+
+/** Short stable id from parts: `stableId('ev', claimId)` → "ev_3f2a…". */
+export function stableId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+}

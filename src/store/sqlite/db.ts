@@ -1,0 +1,47 @@
+/** An open SQLite database with its prepared statements cached by SQL text. */
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.ts';
+
+export class Db {
+  readonly raw: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(path: string) {
+    this.raw = new Database(path);
+    this.raw.pragma('journal_mode = WAL');
+    this.raw.pragma('foreign_keys = ON');
+    // WAL + NORMAL survives a killed process; only an OS crash may lose the last commits
+    this.raw.pragma('synchronous = NORMAL');
+    this.raw.pragma('busy_timeout = 10000');
+    migrate(this.raw);
+  }
+
+  stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.stmt(sql).all(...params) as T[];
+  }
+
+  get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.stmt(sql).get(...params) as T | undefined;
+  }
+
+  run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.stmt(sql).run(...params);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.raw.transaction(fn).immediate();
+  }
+}
+
+export function now(): string {
+  return new Date().toISOString();
+}

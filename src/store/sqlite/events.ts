@@ -1,0 +1,146 @@
+/**
+ * Writing events: an event row is always re-derived from its claims plus
+ * the reviewer's corrections, then indexed (actors, R*Tree, FTS).
+ */
+import type { EventRecord } from '../../events/types.ts';
+import { applyCorrections, BLOCK_DAYS, BLOCK_KM, deriveEvent, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import type { MergeFeatures } from '../../merge/index.ts';
+import type { Claim, ReviewState, StoredEvent } from '../types.ts';
+import { Db, now } from './db.ts';
+
+interface ClaimRow {
+  id: string;
+  document_id: string;
+  outlet: string | null;
+  claimed_by: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+  record: string;
+}
+
+export function claimsOf(db: Db, eventId: string): Claim[] {
+  return db
+    .all<ClaimRow>(
+      `SELECT c.id, c.document_id, c.outlet, c.claimed_by, c.sentence, c.start, c."end", c.record
+       FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = ? ORDER BY c.created_at, c.document_id, c.ordinal`,
+      eventId,
+    )
+    .map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord }));
+}
+
+function reviewOf(db: Db, eventId: string) {
+  const rows = db.all<{ field: string | null; value: string | null; review_state: ReviewState | null }>(
+    'SELECT field, value, review_state FROM corrections WHERE event_id = ? ORDER BY id', eventId);
+  const fields = rows.filter((r) => r.field !== null).map((r) => ({ field: r.field as string, value: JSON.parse(r.value ?? 'null') }));
+  const states = rows.map((r) => r.review_state).filter((s): s is ReviewState => s !== null);
+  const state: ReviewState = states.length ? states[states.length - 1] : fields.length ? 'corrected' : 'unreviewed';
+  return { fields, state, corrected_fields: [...new Set(fields.map((f) => f.field))] };
+}
+
+function searchText(r: EventRecord): string {
+  const l = r.location;
+  return [r.notes, r.actor1?.name, r.actor1?.text, r.actor2?.name, r.actor2?.text, ...r.assoc_actors.map((a) => a.name),
+    l?.text, l?.name, l?.admin1, l?.country, r.event_type, r.sub_event_type, ...r.sources.map((s) => s.sentence)]
+    .filter(Boolean).join(' \n ');
+}
+
+/**
+ * Re-derives an event from its claims and corrections and writes every
+ * index of it; an event left without claims is deleted. Returns the event, or null.
+ */
+export function saveEvent(db: Db, eventId: string): StoredEvent | null {
+  const claims = claimsOf(db, eventId);
+  if (claims.length === 0) {
+    db.run('DELETE FROM events WHERE id = ?', eventId);
+    return null;
+  }
+  const review = reviewOf(db, eventId);
+  const record = applyCorrections(deriveEvent(eventId, claims), review.fields);
+  const documentIds = [...new Set(claims.map((c) => c.document_id))];
+  const stored: StoredEvent = {
+    ...record,
+    review: { state: review.state, corrected_fields: review.corrected_fields },
+    source_count: documentIds.length,
+    document_ids: documentIds,
+  };
+  const f = record.fatalities;
+  const l = record.location;
+  const t = now();
+  const { rowid } = db.get<{ rowid: number }>(
+    `INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
+       lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
+       document_ids, record, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET event_date = excluded.event_date, date_start = excluded.date_start,
+       date_end = excluded.date_end, event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,
+       country = excluded.country, admin1 = excluded.admin1, actor1 = excluded.actor1, actor2 = excluded.actor2,
+       lat = excluded.lat, lon = excluded.lon, fatalities_low = excluded.fatalities_low,
+       fatalities_best = excluded.fatalities_best, fatalities_high = excluded.fatalities_high,
+       has_fatalities = excluded.has_fatalities, confidence = excluded.confidence, review_state = excluded.review_state,
+       source_count = excluded.source_count, document_ids = excluded.document_ids, record = excluded.record,
+       updated_at = excluded.updated_at
+     RETURNING rowid`,
+    eventId, record.event_date, record.date?.start ?? record.event_date, record.date?.end ?? record.event_date,
+    record.event_type, record.sub_event_type, l?.country ?? null, l?.admin1 ?? null, record.actor1?.name ?? null,
+    record.actor2?.name ?? null, l?.lat ?? null, l?.lon ?? null, f?.low ?? null, f?.best ?? null, f?.high ?? null,
+    f && f.low !== null ? 1 : 0, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds),
+    JSON.stringify(stored), t, t,
+  )!;
+  db.run('DELETE FROM event_actors WHERE event_rowid = ?', rowid);
+  const actors = new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)]);
+  for (const name of actors) if (name) db.run('INSERT OR IGNORE INTO event_actors (event_rowid, name) VALUES (?, ?)', rowid, name);
+  if (l?.lat != null && l.lon != null) {
+    db.run('INSERT OR REPLACE INTO events_rtree (rowid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)', rowid, l.lon, l.lon, l.lat, l.lat);
+  } else db.run('DELETE FROM events_rtree WHERE rowid = ?', rowid);
+  db.run('DELETE FROM events_fts WHERE rowid = ?', rowid);
+  db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', rowid, searchText(record));
+  return stored;
+}
+
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface MergeChoice {
+  eventId: string;
+  features: MergeFeatures;
+  score: number;
+}
+
+/**
+ * The stored event a claim belongs to, if any: blocked by type, date window
+ * and distance; events already holding a claim of the same document are
+ * never candidates (the extractor already told those apart).
+ */
+export function bestMatch(db: Db, claim: Claim): MergeChoice | null {
+  const r = claim.record;
+  const start = r.date?.start ?? r.event_date;
+  const end = r.date?.end ?? r.event_date;
+  if (!start || !end) return null;
+  const params: unknown[] = [r.event_type, shiftDay(end, BLOCK_DAYS), shiftDay(start, -BLOCK_DAYS), claim.document_id];
+  let near = '';
+  const l = r.location;
+  if (l?.lat != null && l.lon != null) {
+    const dLat = BLOCK_KM / 111;
+    const dLon = BLOCK_KM / (111 * Math.max(0.05, Math.cos((l.lat * Math.PI) / 180)));
+    near = `AND (e.lat IS NULL OR e.rowid IN (SELECT rowid FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?))`;
+    params.push(l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
+  }
+  const candidates = db.all<{ id: string; record: string }>(
+    `SELECT e.id, e.record FROM events e
+     WHERE e.event_type = ? AND e.date_start <= ? AND e.date_end >= ?
+       AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = ?)
+       ${near}
+     LIMIT 500`,
+    ...params,
+  );
+  let best: MergeChoice | null = null;
+  for (const c of candidates) {
+    const features = mergeFeatures(r, JSON.parse(c.record) as EventRecord);
+    if (features.location_km !== null && features.location_km > BLOCK_KM) continue;
+    const score = mergeScore(features);
+    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { eventId: c.id, features, score };
+  }
+  return best;
+}

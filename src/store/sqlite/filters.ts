@@ -1,0 +1,60 @@
+/**
+ * Event filters → one SQL WHERE clause with bound parameters. User input is
+ * only ever bound, never spliced; FTS queries are quoted term by term.
+ */
+import type { EventFilters, SortKey } from '../types.ts';
+
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+/** An FTS5 query matching every word of `q`, whatever punctuation it holds; null when it has no words. */
+export function ftsQuery(q: string): string | null {
+  const terms = q.match(/[\p{L}\p{N}]+/gu);
+  return terms ? terms.map((t) => `"${t}"`).join(' ') : null;
+}
+
+export function where(f: EventFilters): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...p: unknown[]) => {
+    clauses.push(sql);
+    params.push(...p);
+  };
+  if (f.from) add('e.event_date >= ?', f.from);
+  if (f.to) add('e.event_date <= ?', f.to);
+  if (f.country) add('e.country = ?', f.country);
+  if (f.admin1) add('e.admin1 = ?', f.admin1);
+  if (f.event_type) add('e.event_type = ?', f.event_type);
+  if (f.sub_event_type) add('e.sub_event_type = ?', f.sub_event_type);
+  if (f.min_fatalities !== undefined) add('e.fatalities_low >= ?', f.min_fatalities);
+  // a prefix, so "Islamic State" finds "Islamic State (Syria)"; NOCASE keeps it on the index
+  if (f.actor) add('e.rowid IN (SELECT event_rowid FROM event_actors WHERE name >= ? AND name < ?)', f.actor, f.actor + '\uffff');
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
+    add(`e.rowid IN (SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`, w, e, s, n);
+  }
+  if (f.q !== undefined) {
+    const q = ftsQuery(f.q);
+    if (q) add('e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', q);
+    else add('0');
+  }
+  if (f.review) add('e.review_state = ?', f.review);
+  else add("e.review_state != 'rejected'");
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const ORDER: Record<SortKey, string> = {
+  event_date: 'e.event_date ASC, e.rowid ASC',
+  '-event_date': 'e.event_date DESC, e.rowid DESC',
+  fatalities: 'e.fatalities_low ASC, e.rowid ASC',
+  '-fatalities': 'e.fatalities_low DESC, e.rowid DESC',
+  confidence: 'e.confidence ASC, e.rowid ASC',
+  '-confidence': 'e.confidence DESC, e.rowid DESC',
+};
+
+export function orderBy(sort: SortKey = '-event_date'): string {
+  return `ORDER BY ${ORDER[sort]}`;
+}

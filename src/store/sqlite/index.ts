@@ -1,0 +1,70 @@
+/** The SQLite engine of the Store: a file (or ":memory:") via better-sqlite3. */
+import type { ControlRecord, DisplacementRecord } from '../../events/types.ts';
+import type {
+  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters,
+  EventQuery, MergeView, ReviewPatch, SortKey, Store, StoredEvent,
+} from '../types.ts';
+import { Db } from './db.ts';
+import * as read from './read.ts';
+import * as write from './write.ts';
+
+export class SqliteStore implements Store {
+  readonly db: Db;
+
+  constructor(path: string) {
+    this.db = new Db(path);
+  }
+
+  async addDocument(bundle: DocumentBundle): Promise<AddResult> {
+    return write.addDocument(this.db, bundle);
+  }
+
+  async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
+    return write.findDuplicate(this.db, keys);
+  }
+
+  async listEvents(query: EventQuery): Promise<{ total: number; items: StoredEvent[] }> {
+    return read.listEvents(this.db, query);
+  }
+
+  async *eachEvent(filters: EventFilters, sort?: SortKey): AsyncIterable<StoredEvent> {
+    for (const page of read.eachEvent(this.db, filters, sort)) yield* page;
+  }
+
+  async getEvent(id: string): Promise<EventDetail | null> {
+    return read.getEvent(this.db, id);
+  }
+
+  async getMerges(id: string): Promise<MergeView[] | null> {
+    return read.getMerges(this.db, id);
+  }
+
+  async splitEvent(id: string, claimIds?: string[]): Promise<string[] | null> {
+    return write.splitEvent(this.db, id, claimIds);
+  }
+
+  async reviewEvent(id: string, patch: ReviewPatch): Promise<StoredEvent | null> {
+    return write.reviewEvent(this.db, id, patch);
+  }
+
+  async getDocument(id: string): Promise<DocumentView | null> {
+    return read.getDocument(this.db, id);
+  }
+
+  async aggregate(by: AggregateBy, filters: EventFilters): Promise<AggregateRow[]> {
+    return read.aggregate(this.db, by, filters);
+  }
+
+  async listRecords<K extends 'displacement' | 'control'>(kind: K): Promise<(K extends 'displacement' ? DisplacementRecord : ControlRecord)[]> {
+    return read.listRecords(this.db, kind) as (K extends 'displacement' ? DisplacementRecord : ControlRecord)[];
+  }
+
+  async counts(): Promise<{ documents: number; events: number; claims: number }> {
+    return this.db.get<{ documents: number; events: number; claims: number }>(
+      'SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM claims) AS claims')!;
+  }
+
+  async close(): Promise<void> {
+    this.db.raw.close();
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The write paths. Each runs in one IMMEDIATE transaction, so a process
+ * killed at any moment leaves either all of a document or none of it.
+ */
+import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
+import { bands, blobToSignature, NEAR_DUPLICATE, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
+import { StoreError } from '../errors.ts';
+import type { AddResult, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
+import { Db, now } from './db.ts';
+import { bestMatch, saveEvent } from './events.ts';
+
+export function findDuplicate(db: Db, keys: DocumentKeys): DuplicateHit | null {
+  const byHash = db.get<{ id: string }>('SELECT id FROM documents WHERE content_hash = ?', keys.content_hash);
+  if (byHash) return { document_id: byHash.id, similarity: 1, via: 'hash' };
+  if (keys.canonical_url) {
+    const byUrl = db.get<{ id: string }>('SELECT id FROM documents WHERE canonical_url = ? UNION SELECT document_id FROM document_copies WHERE canonical_url = ? LIMIT 1', keys.canonical_url, keys.canonical_url);
+    if (byUrl) return { document_id: byUrl.id, similarity: 1, via: 'url' };
+  }
+  if (!keys.minhash) return null;
+  const candidates = new Set<string>();
+  bands(keys.minhash).forEach((hash, band) => {
+    for (const r of db.all<{ document_id: string }>('SELECT document_id FROM document_bands WHERE band = ? AND hash = ?', band, hash)) candidates.add(r.document_id);
+  });
+  let best: DuplicateHit | null = null;
+  for (const id of candidates) {
+    const row = db.get<{ minhash: Buffer }>('SELECT minhash FROM documents WHERE id = ?', id);
+    if (!row?.minhash) continue;
+    const sim = similarity(keys.minhash, blobToSignature(row.minhash));
+    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity)) best = { document_id: id, similarity: sim, via: 'near' };
+  }
+  return best;
+}
+
+function eventsOfDocument(db: Db, documentId: string): string[] {
+  return db.all<{ event_id: string }>(
+    'SELECT DISTINCT ec.event_id FROM claims c JOIN event_claims ec ON ec.claim_id = c.id WHERE c.document_id = ? ORDER BY c.ordinal', documentId,
+  ).map((r) => r.event_id);
+}
+
+/** A copy is worth recording only when it adds a URL or a text variant. */
+function recordCopy(db: Db, hit: DuplicateHit, b: DocumentBundle): AddResult {
+  const d = b.document;
+  db.run(
+    `INSERT OR IGNORE INTO document_copies (document_id, canonical_url, content_hash, url, source, title, published, similarity, seen_at)
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+     WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = ? AND content_hash = ? AND (? IS NULL OR canonical_url = ?))`,
+    hit.document_id, d.canonical_url ?? '', d.content_hash, d.url, d.source, d.title, d.published, hit.similarity, now(),
+    hit.document_id, d.content_hash, d.canonical_url, d.canonical_url,
+  );
+  return { document_id: hit.document_id, duplicate_of: hit.document_id, events: eventsOfDocument(db, hit.document_id) };
+}
+
+export function addDocument(db: Db, b: DocumentBundle): AddResult {
+  return db.transaction(() => {
+    const d = b.document;
+    const hit = findDuplicate(db, d);
+    if (hit) return recordCopy(db, hit, b);
+    if (db.get('SELECT 1 FROM documents WHERE id = ?', d.id)) {
+      throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
+    }
+    const t = now();
+    const { rowid } = db.get<{ rowid: number }>(
+      `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+      d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
+      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t,
+    )!;
+    db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
+    if (d.minhash) bands(d.minhash).forEach((hash, band) => db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) VALUES (?, ?, ?)', band, hash, d.id));
+    b.sentences.forEach((s, i) => db.run('INSERT INTO sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)', d.id, i, s.start, s.end));
+    for (const s of b.spans) {
+      db.run('INSERT OR IGNORE INTO spans (document_id, kind, start, "end", label, sentence) VALUES (?, ?, ?, ?, ?, ?)', d.id, s.kind, s.start, s.end, s.label, s.sentence);
+    }
+    const events: string[] = [];
+    b.claims.forEach((c, ordinal) => {
+      db.run(
+        'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        c.id, d.id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t,
+      );
+      const match = bestMatch(db, c);
+      let eventId: string;
+      if (match) {
+        eventId = match.eventId;
+        const { id: mergeId } = db.get<{ id: number }>(
+          'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+          eventId, t, JSON.stringify([c.id]), JSON.stringify([d.id]), JSON.stringify(match.features), match.score,
+        )!;
+        db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, ?)', c.id, eventId, mergeId);
+      } else {
+        eventId = stableId('ev', c.id);
+        db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, NULL)', c.id, eventId);
+      }
+      saveEvent(db, eventId);
+      events.push(eventId);
+    });
+    for (const r of b.records) db.run('INSERT OR REPLACE INTO records (id, document_id, kind, record) VALUES (?, ?, ?, ?)', r.id, d.id, r.record, JSON.stringify(r));
+    return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
+  });
+}
+
+/** Undoes merges; see Store.splitEvent. */
+export function splitEvent(db: Db, id: string, claimIds?: string[]): string[] | null {
+  return db.transaction(() => {
+    if (!db.get('SELECT 1 FROM events WHERE id = ?', id)) return null;
+    const members = db.all<{ claim_id: string; merge_id: number | null }>('SELECT claim_id, merge_id FROM event_claims WHERE event_id = ?', id);
+    let groups: string[][];
+    if (claimIds?.length) {
+      const unknown = claimIds.filter((c) => !members.some((m) => m.claim_id === c));
+      if (unknown.length) throw new StoreError('bad_split', `claims not in event ${id}: ${unknown.join(', ')}`);
+      if (claimIds.length >= members.length) throw new StoreError('bad_split', 'cannot split every claim out of an event');
+      groups = [claimIds];
+    } else {
+      const merges = db.all<{ id: number }>('SELECT id FROM merges WHERE event_id = ? AND split_at IS NULL ORDER BY id', id);
+      groups = merges.map((m) => members.filter((c) => c.merge_id === m.id).map((c) => c.claim_id)).filter((g) => g.length > 0);
+    }
+    const t = now();
+    const created: string[] = [];
+    for (const group of groups) {
+      const newId = stableId('ev', ...group, 'split');
+      for (const claimId of group) db.run('UPDATE event_claims SET event_id = ?, merge_id = NULL WHERE claim_id = ?', newId, claimId);
+      db.run(
+        `UPDATE merges SET split_at = ?, split_into = ? WHERE event_id = ? AND split_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM event_claims ec WHERE ec.merge_id = merges.id AND ec.event_id = merges.event_id)`,
+        t, newId, id,
+      );
+      saveEvent(db, newId);
+      created.push(newId);
+    }
+    saveEvent(db, id);
+    return [id, ...created];
+  });
+}
+
+export function reviewEvent(db: Db, id: string, patch: ReviewPatch): StoredEvent | null {
+  return db.transaction(() => {
+    if (!db.get('SELECT 1 FROM events WHERE id = ?', id)) return null;
+    const t = now();
+    const fields = Object.entries(patch.fields ?? {});
+    for (const [field] of fields) {
+      if (!(CORRECTABLE_FIELDS as readonly string[]).includes(field)) throw new StoreError('bad_correction', `field "${field}" cannot be corrected`);
+    }
+    const state = patch.review_state ?? (fields.length ? 'corrected' : null);
+    fields.forEach(([field, value], i) => {
+      db.run('INSERT INTO corrections (event_id, field, value, review_state, note, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        id, field, JSON.stringify(value), i === fields.length - 1 ? state : null, patch.note ?? null, t);
+    });
+    if (!fields.length) db.run('INSERT INTO corrections (event_id, field, value, review_state, note, created_at) VALUES (?, NULL, NULL, ?, ?, ?)', id, state, patch.note ?? null, t);
+    return saveEvent(db, id);
+  });
+}

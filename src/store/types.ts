@@ -1,0 +1,184 @@
+/**
+ * What the store keeps and returns. Every engine (SQLite now, PostgreSQL
+ * later) implements `Store` with the same semantics.
+ */
+import type { ControlRecord, DisplacementRecord, EventRecord, EvidenceSource } from '../events/types.ts';
+import type { MergeFeatures, Disagreement } from '../merge/index.ts';
+
+export type ReviewState = 'unreviewed' | 'confirmed' | 'corrected' | 'rejected';
+export const REVIEW_STATES: readonly ReviewState[] = ['unreviewed', 'confirmed', 'corrected', 'rejected'];
+
+export interface StoredEvent extends EventRecord {
+  review: { state: ReviewState; corrected_fields: string[] };
+  source_count: number;
+  document_ids: string[];
+}
+
+/** One event as one document reports it: the unit that merging moves around. */
+export interface Claim {
+  id: string;
+  document_id: string;
+  outlet: string | null;
+  claimed_by: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+  /** the event as extracted from this document alone */
+  record: EventRecord;
+}
+
+export interface ClaimView {
+  id: string;
+  document_id: string;
+  outlet: string | null;
+  claimed_by: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+  fields: Partial<EventRecord>;
+}
+
+export interface EventDetail extends StoredEvent {
+  claims: ClaimView[];
+  disagreements: Disagreement[];
+}
+
+export interface MergeView {
+  merged_at: string;
+  claim_ids: string[];
+  document_ids: string[];
+  features: MergeFeatures;
+  score: number;
+  split_at: string | null;
+}
+
+export type SpanKind = 'actor' | 'place' | 'time' | 'quantity' | 'source' | 'trigger';
+
+export interface SpanInput {
+  kind: SpanKind;
+  start: number;
+  end: number;
+  label: string | null;
+  sentence: number | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  published: string | null;
+  language: string;
+  text: string;
+  content_hash: string;
+  /** MinHash signature; null for texts too short to compare */
+  minhash: Uint32Array | null;
+  warnings: string[];
+}
+
+/** Everything one document brings; written in one transaction. */
+export interface DocumentBundle {
+  document: DocumentRow;
+  sentences: { start: number; end: number }[];
+  spans: SpanInput[];
+  claims: Claim[];
+  /** event references (cause_event_id, evidence) hold claim ids here */
+  records: (DisplacementRecord | ControlRecord)[];
+}
+
+export interface AddResult {
+  document_id: string;
+  duplicate_of: string | null;
+  events: string[];
+}
+
+export interface DocumentView {
+  id: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  language: string;
+  text: string;
+  copies: { url: string | null; source: string | null; similarity: number }[];
+  spans: { kind: SpanKind; start: number; end: number; text: string; label: string | null; event_ids: string[] }[];
+}
+
+export type SortKey = 'event_date' | '-event_date' | 'fatalities' | '-fatalities' | 'confidence' | '-confidence';
+
+export interface EventFilters {
+  from?: string;
+  to?: string;
+  /** west, south, east, north */
+  bbox?: [number, number, number, number];
+  country?: string;
+  admin1?: string;
+  actor?: string;
+  event_type?: string;
+  sub_event_type?: string;
+  min_fatalities?: number;
+  q?: string;
+  /** default: every state but rejected */
+  review?: ReviewState;
+}
+
+export interface EventQuery extends EventFilters {
+  limit: number;
+  offset: number;
+  sort?: SortKey;
+}
+
+export type AggregateBy = 'day' | 'week' | 'admin1' | 'actor' | 'event_type';
+
+export interface AggregateRow {
+  key: string | null;
+  events: number;
+  fatalities_low: number;
+  fatalities_best: number;
+  /** null when some event's figure is open-ended */
+  fatalities_high: number | null;
+  no_figure: number;
+}
+
+export interface ReviewPatch {
+  fields?: Partial<EventRecord>;
+  review_state?: 'confirmed' | 'rejected' | 'corrected';
+  note?: string;
+}
+
+/** The fingerprints a duplicate is looked up by. */
+export interface DocumentKeys {
+  canonical_url: string | null;
+  content_hash: string;
+  minhash: Uint32Array | null;
+}
+
+export interface DuplicateHit {
+  document_id: string;
+  similarity: number;
+  via: 'url' | 'hash' | 'near';
+}
+
+export interface Store {
+  /** Stores a document with its claims, merging them into events; a duplicate is recorded as a copy. */
+  addDocument(bundle: DocumentBundle): Promise<AddResult>;
+  /** The stored document this one duplicates, if any (checked again inside addDocument). */
+  findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null>;
+  listEvents(query: EventQuery): Promise<{ total: number; items: StoredEvent[] }>;
+  /** All matching events, in pages, for exports. */
+  eachEvent(filters: EventFilters, sort?: SortKey): AsyncIterable<StoredEvent>;
+  getEvent(id: string): Promise<EventDetail | null>;
+  getMerges(id: string): Promise<MergeView[] | null>;
+  /** Undoes merges (all, or the ones that brought `claimIds`); returns the resulting event ids, or null if unknown. */
+  splitEvent(id: string, claimIds?: string[]): Promise<string[] | null>;
+  reviewEvent(id: string, patch: ReviewPatch): Promise<StoredEvent | null>;
+  getDocument(id: string): Promise<DocumentView | null>;
+  aggregate(by: AggregateBy, filters: EventFilters): Promise<AggregateRow[]>;
+  /** Displacement or control records, their event references resolved to current event ids. */
+  listRecords<K extends 'displacement' | 'control'>(kind: K): Promise<(K extends 'displacement' ? DisplacementRecord : ControlRecord)[]>;
+  counts(): Promise<{ documents: number; events: number; claims: number }>;
+  close(): Promise<void>;
+}
+
+export type { EvidenceSource };
