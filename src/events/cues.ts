@@ -1,0 +1,94 @@
+/**
+ * Find cues: every match of a cue pattern in a sentence, with its status
+ * (a new event, background, irrealis, a back-reference, or a cause named in a
+ * displacement sentence). Pure: Doc and Lexicon in, hits out.
+ */
+import type { Doc, Sentence } from '../text/index.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export type CueStatus = 'event' | 'background' | 'irrealis' | 'anaphor' | 'cause';
+
+export interface CueHit {
+  id: string;
+  cue: string;
+  anchor: boolean;
+  strength: number;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  status: CueStatus;
+}
+
+const CLAUSE_BREAK = /[,;:()\u2014]|\b(?:but|while|whereas|where|which|when)\b/gi;
+
+/** The clause around a position: the text between the nearest clause breaks. */
+export function clauseAround(text: string, at: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const i = m.index ?? 0;
+    if (i + m[0].length <= at) start = i + m[0].length;
+    else if (i >= at) {
+      end = i;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon): CueStatus {
+  const ctx = lex.context;
+  const text = sentence.text;
+  const before = text.slice(Math.max(0, rel - 60), rel);
+  const clause = clauseAround(text, rel);
+  const clauseText = text.slice(clause.start, clause.end);
+  if (ctx.causeBefore.test(before) && ctx.displacement.test(text)) return 'cause';
+  if (ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
+  if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';
+  if (ctx.ongoingClause.test(clauseText)) return 'background';
+  if (ctx.anaphorBefore.test(before.slice(-25)) && !/^\s*(?:on|in|at|near|against|between|targeting)\b/i.test(text.slice(relEnd)) ) return 'anaphor';
+  return 'event';
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * All cue hits of one sentence, longest first among overlapping hits of the same cue.
+ * @example findCuesIn(doc.sentences[0], lex).map(h => h.cue) // ['territory', 'armed']
+ */
+export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const c of lex.cues) {
+    c.re.lastIndex = 0;
+    for (const m of sentence.text.matchAll(c.re)) {
+      const rel = m.index ?? 0;
+      const relEnd = rel + m[0].length;
+      const rest = sentence.text.slice(relEnd);
+      if (c.after && !c.after.test(rest)) continue;
+      if (c.notAfter && c.notAfter.test(rest)) continue;
+      const hit: CueHit = {
+        id: c.id,
+        cue: c.cue,
+        anchor: c.anchor,
+        strength: c.strength,
+        sentence: sentence.index,
+        start: sentence.start + rel,
+        end: sentence.start + relEnd,
+        text: m[0],
+        status: c.anchor ? judge(sentence, rel, relEnd, lex) : 'event',
+      };
+      const clash = hits.findIndex((h) => h.cue === hit.cue && overlaps(h, hit));
+      if (clash < 0) hits.push(hit);
+      else if (hit.end - hit.start > hits[clash].end - hits[clash].start) hits[clash] = hit;
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Cue hits for every sentence of the document, indexed by sentence. */
+export function findCues(doc: Doc, lex: Lexicon): CueHit[][] {
+  return doc.sentences.map((s) => findCuesIn(s, lex));
+}

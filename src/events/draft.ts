@@ -1,0 +1,115 @@
+/**
+ * One report becomes a draft event: sub-event type, actors by role, place,
+ * date, casualty counts and the source that claims it.
+ */
+import type { Doc } from '../text/index.ts';
+import type { ActorMention, PlaceMention, SourceMention } from '../mentions/types.ts';
+import type { ActorField, CountField, EvidenceSource, LocationField } from './types.ts';
+import type { Lexicon, SubEventType } from './lexicon.ts';
+import type { Report } from './report.ts';
+import { assignRoles } from './roles.ts';
+import { classify, decidingCues } from './classify.ts';
+import { eventDate, type ReportDate } from './dating.ts';
+import { countOf } from './counts.ts';
+
+export type GenericKind = 'civilians' | 'protesters' | 'rioters' | 'unidentified';
+
+/** What the events stage needs from the geo and actors stages, injected by the pipeline. */
+export interface EventHooks {
+  /** the place governing an anchor span (geo's eventLocation + toLocationField) */
+  locate(doc: Doc, anchor: { sentence: number; start: number; end: number }): LocationField | null;
+  toLocation(m: PlaceMention): LocationField;
+  /** "Civilians (Syria)", "Protesters (India)" … for the country of a location */
+  genericActor(kind: GenericKind, location: LocationField | null, date: string | null): ActorField | null;
+}
+
+export interface Draft {
+  report: Report;
+  trigger: { sentence: number; start: number; end: number; text: string };
+  sub: SubEventType;
+  actor1: ActorField | null;
+  actor2: ActorField | null;
+  assoc: ActorField[];
+  location: LocationField | null;
+  date: ReportDate;
+  fatalities: CountField | null;
+  injuries: CountField | null;
+  source: EvidenceSource;
+  sourceRank: number;
+  strength: number;
+}
+
+const SOURCE_RANK: Record<SourceMention['kind'], number> = { monitor: 4, official: 3, organisation: 3, outlet: 2, witness: 2, unnamed: 1 };
+
+function field(m: ActorMention): ActorField {
+  return { name: m.name, inter: m.inter, text: m.text, start: m.start, end: m.end };
+}
+
+function overlapsAny(m: { start: number; end: number }, spans: { start: number; end: number }[]): boolean {
+  return spans.some((s) => m.start < s.end && s.start < m.end);
+}
+
+/** Fills the roles ACLED always names with a generic actor of the event's country. */
+function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location'>, hooks: EventHooks, day: string | null): void {
+  const g = (kind: GenericKind) => hooks.genericActor(kind, d.location, day);
+  const lead = (kind: GenericKind, inter: number) => {
+    if (d.actor1?.inter === inter) return;
+    const generic = g(kind);
+    if (!generic) return;
+    if (d.actor1 && d.actor1.inter !== 1 && d.actor1.inter !== 3) d.assoc.push(d.actor1);
+    else if (d.actor1 && !d.actor2) d.actor2 = d.actor1;
+    d.actor1 = { ...generic, text: d.actor1?.text ?? generic.text };
+  };
+  const type = d.sub.eventType;
+  if (type === 'Protests') lead('protesters', 6);
+  else if (type === 'Riots') lead('rioters', 5);
+  if (type === 'Violence against civilians' || (type === 'Riots' && d.sub.name === 'Mob violence' && !d.actor2)) {
+    if (!d.actor2 || d.actor2.inter !== 7) d.actor2 = g('civilians') ?? d.actor2;
+    if (!d.actor1) d.actor1 = g('unidentified');
+  }
+}
+
+/**
+ * Codes one report; null when no taxonomy rule fits its cues.
+ * @example draftEvent(doc, reports[0], lex, hooks)?.sub.name // 'Non-state actor overtakes territory'
+ */
+export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventHooks): Draft | null {
+  const sentence = doc.sentences[report.sentence];
+  const sources = doc.mentions.sources.filter((s) => s.sentence === report.sentence);
+  const actors = doc.mentions.actors.filter((a) => a.sentence === report.sentence && !overlapsAny(a, sources));
+  const roles = assignRoles(sentence, report.anchor, actors, report.hits);
+  const cues = new Set(report.hits.map((h) => h.cue));
+  const picked = classify(lex, { cues, actor1Inter: roles.actor1?.inter ?? null, target: roles.target, anchorText: report.anchor.text });
+  if (!picked) return null;
+  const deciding = decidingCues(picked.rule);
+  const trigger = report.hits.find((h) => h.anchor && deciding.includes(h.cue) && h.sentence === report.sentence) ?? report.anchor;
+  const sentences = [report.sentence, ...report.more];
+  const date = eventDate(sentence, trigger, doc.mentions.times, doc.published);
+  let location = hooks.locate(doc, trigger);
+  for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
+  const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
+  const draft: Draft = {
+    report,
+    trigger: { sentence: trigger.sentence, start: trigger.start, end: trigger.end, text: trigger.text },
+    sub: picked.sub,
+    actor1: roles.actor1 ? field(roles.actor1) : null,
+    actor2: roles.actor2 ? field(roles.actor2) : null,
+    assoc: roles.assoc.map(field),
+    location,
+    date,
+    fatalities: countOf(doc.mentions.quantities, sentences, 'killed'),
+    injuries: countOf(doc.mentions.quantities, sentences, 'injured'),
+    source: {
+      outlet: doc.source,
+      claimed_by: claim?.name ?? null,
+      document_id: doc.id,
+      sentence: sentence.text,
+      start: sentence.start,
+      end: sentence.end,
+    },
+    sourceRank: claim ? SOURCE_RANK[claim.kind] : 0,
+    strength: trigger.strength,
+  };
+  genericRoles(draft, hooks, date.date.end);
+  return draft;
+}

@@ -1,0 +1,84 @@
+/**
+ * Reports: the sentences that say an event happened. One sentence with a
+ * live anchor cue starts a report; a following sentence of the same
+ * paragraph with no date of its own and no "separately" continues it
+ * ("... attacked a man. The victim died. 1 fatality.").
+ */
+import type { Doc } from '../text/index.ts';
+import type { CueHit } from './cues.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export interface Report {
+  /** the sentence that names the event */
+  sentence: number;
+  /** sentences that continue it (counts, consequences) */
+  more: number[];
+  /** live cues of all its sentences */
+  hits: CueHit[];
+  /** the first live anchor of the first sentence */
+  anchor: CueHit;
+  /** "the attack", "the offensive": a report of an event already named */
+  anaphoric: boolean;
+}
+
+const FAMILY: Record<string, string> = {
+  protest: 'protest', protest_weak: 'protest', riot: 'protest', mob: 'protest', intervention: 'protest', lethal_force: 'protest',
+  agreement: 'strategic', base: 'strategic', withdrawal: 'strategic', group_change: 'strategic', disrupt: 'strategic',
+};
+/** cues that follow any event as its consequence ("two were arrested", "houses were torched") */
+const CONSEQUENCE = new Set(['arrest', 'looting', 'violence', 'found_dead', 'intervention', 'lethal_force', 'victim', 'armed']);
+
+function family(cue: string): string {
+  return FAMILY[cue] ?? 'violence';
+}
+
+function paragraphOf(doc: Doc, start: number): number {
+  return doc.text.lastIndexOf('\n', start);
+}
+
+/** A first line with no final punctuation, followed by more text, is a headline: it repeats the story. */
+function isHeadline(doc: Doc, index: number): boolean {
+  const s = doc.sentences[index];
+  if (index !== 0 || doc.sentences.length < 2) return false;
+  if (doc.title && s.text.trim() === doc.title.trim()) return true;
+  const lineEnd = doc.text.indexOf('\n', s.start);
+  return !/[.!?"”’']\s*$/.test(doc.text.slice(s.start, lineEnd < 0 ? undefined : lineEnd));
+}
+
+/**
+ * Groups live cue hits into reports.
+ * @example findReports(doc, findCues(doc, lex), lex, {dated, counted})[0].anchor.text // 'swept through'
+ */
+export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { dated: Set<number>; counted: Set<number> }): Report[] {
+  const reports: Report[] = [];
+  let current: Report | null = null;
+  for (const s of doc.sentences) {
+    const live = cues[s.index].filter((h) => h.status === 'event' || h.status === 'anaphor');
+    const anchors = live.filter((h) => h.anchor);
+    const sameParagraph = current !== null && paragraphOf(doc, doc.sentences[current.sentence].start) === paragraphOf(doc, s.start);
+    const separate = lex.context.separate.test(s.text) || marks.dated.has(s.index);
+    if (isHeadline(doc, s.index)) continue;
+    if (anchors.length === 0) {
+      if (current && sameParagraph && (marks.counted.has(s.index) || live.some((h) => h.cue === 'intervention' || h.cue === 'lethal_force'))) {
+        current.more.push(s.index);
+        current.hits.push(...live);
+      }
+      continue;
+    }
+    const fresh = anchors.filter((h) => h.status === 'event');
+    const displacement = lex.context.displacement.test(s.text);
+    if (fresh.length === 0 && displacement) continue; // "the fighting added to the exodus": a cause, told in displacement
+    const families = new Set(anchors.map((h) => family(h.cue)));
+    const continues = current && sameParagraph && !separate &&
+      (anchors.every((h) => CONSEQUENCE.has(h.cue)) || [...families].some((f) => current!.hits.some((h) => h.anchor && family(h.cue) === f)));
+    if (current && continues) {
+      current.more.push(s.index);
+      current.hits.push(...live);
+      continue;
+    }
+    const anchor = fresh[0] ?? anchors[0];
+    current = { sentence: s.index, more: [], hits: [...live], anchor, anaphoric: fresh.length === 0 };
+    reports.push(current);
+  }
+  return reports;
+}

@@ -1,0 +1,99 @@
+/**
+ * Who did what to whom: actor1 (agent) and actor2 (target) around an anchor
+ * cue, from word order, voice and the prepositions reporters use ("by X",
+ * "from X", "against X", "between X and Y").
+ */
+import type { Sentence } from '../text/index.ts';
+import type { ActorMention } from '../mentions/types.ts';
+import type { CueHit } from './cues.ts';
+
+export type Target = 'civilian' | 'armed' | null;
+
+export interface Roles {
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  assoc: ActorMention[];
+  passive: boolean;
+  target: Target;
+}
+
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+|also\s+|not\s+)?$/i;
+const BY_BEFORE = /\bby\s+(?:(?:the|a|an|suspected|alleged|unidentified|unknown|armed|some)\s+)*$/i;
+const PREP_BEFORE = /\b(?:of|from|against|on|by|to|with|between|at|in|near|into|for|including|targeting|and)\s+(?:(?:the|a|an|two|several|some|suspected)\s+)*$/i;
+const TARGET_PREP_BEFORE = /\b(?:against|on|targeting|at|from|with|upon)\s+(?:(?:the|a|an|suspected)\s+)*$/i;
+const JOIN = /^\s*(?:,|and|,? including|,? alongside|together with|,? backed by|,? supported by|as well as|with)\s*(?:the\s+)?$/i;
+const WINDOW = 140;
+
+function before(text: string, rel: number, n = 40): string {
+  return text.slice(Math.max(0, rel - n), rel);
+}
+
+function classOf(inter: number): Target {
+  if (inter === 7) return 'civilian';
+  if ([1, 2, 3, 4, 8].includes(inter)) return 'armed';
+  return null;
+}
+
+function nearestCue(hits: CueHit[], anchor: CueHit, passive: boolean): Target {
+  const kinds = hits.filter((h) => h.cue === 'victim' || h.cue === 'armed');
+  const after = kinds.filter((h) => h.start >= anchor.end);
+  const bef = kinds.filter((h) => h.end <= anchor.start).reverse();
+  const pick = passive ? (bef[0] ?? after[0]) : (after[0] ?? bef[0]);
+  if (!pick) return null;
+  return pick.cue === 'victim' ? 'civilian' : 'armed';
+}
+
+/**
+ * Assigns the roles of the actors of one sentence around its anchor cue.
+ * @example assignRoles(s, hit, actors, hits).actor1?.name // 'Islamic State (Syria)'
+ */
+export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMention[], hits: CueHit[]): Roles {
+  const text = sentence.text;
+  const rel = (m: { start: number }) => m.start - sentence.start;
+  const a = rel(anchor);
+  const b = anchor.end - sentence.start;
+  const inReach = actors.filter((m) => Math.abs(rel(m) - a) < WINDOW);
+  const passive = PASSIVE_BEFORE.test(before(text, a));
+  const afterAnchor = inReach.filter((m) => rel(m) >= b);
+  const beforeAnchor = inReach.filter((m) => m.end - sentence.start <= a);
+  const byAgent = afterAnchor.find((m) => BY_BEFORE.test(before(text, rel(m)))) ?? null;
+
+  let actor1: ActorMention | null = null;
+  let actor2: ActorMention | null = null;
+  const between = /\bbetween\b/i.exec(text.slice(b, b + 60));
+  if (between) {
+    const from = b + between.index;
+    const pair = inReach.filter((m) => rel(m) > from);
+    if (pair.length >= 2) [actor1, actor2] = pair;
+  }
+  if (!actor1 && beforeAnchor.length >= 2 && anchor.cue === 'clash') {
+    const [x, y] = beforeAnchor.slice(-2);
+    if (/^\s*and\s+(?:the\s+)?$/i.test(text.slice(x.end - sentence.start, rel(y)))) [actor1, actor2] = [x, y];
+  }
+  if (!actor1) {
+    const subject = [...beforeAnchor].reverse().find((m) => !PREP_BEFORE.test(before(text, rel(m)))) ?? null;
+    const objects = afterAnchor.filter((m) => m !== byAgent && !BY_BEFORE.test(before(text, rel(m))));
+    const object = objects.find((m) => TARGET_PREP_BEFORE.test(before(text, rel(m)))) ?? objects[0] ?? null;
+    if (passive) {
+      actor1 = byAgent;
+      actor2 = subject ?? object;
+    } else if (byAgent && !subject) {
+      actor1 = byAgent;
+      actor2 = object;
+    } else {
+      actor1 = subject ?? byAgent;
+      actor2 = object;
+    }
+  }
+  if (actor1 && actor2 && actor1.name === actor2.name) actor2 = null;
+  const assoc = inReach.filter((m) => {
+    if (m === actor1 || m === actor2) return false;
+    return [actor1, actor2].some((side) => {
+      if (!side || side.name === m.name) return false;
+      const [l, r] = rel(side) < rel(m) ? [side, m] : [m, side];
+      return JOIN.test(text.slice(l.end - sentence.start, rel(r)));
+    });
+  });
+  const target = actor2 ? classOf(actor2.inter) : nearestCue(hits, anchor, passive);
+  return { actor1, actor2, assoc, passive, target };
+}
