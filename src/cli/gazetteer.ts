@@ -1,0 +1,103 @@
+/**
+ * `sitrep gazetteer build|import|lookup`: build the bundled gazetteer (run by
+ * `npm install`), add GeoNames dump files to it, or resolve one name.
+ */
+import { parseArgs } from 'node:util';
+import { SingleBar, Presets } from 'cli-progress';
+import { buildGazetteer, gazetteerPath, lookupPlace, openGazetteer } from '../geo/index.ts';
+import { isCurrent } from '../geo/gazetteer.ts';
+import { importDump, ImportError } from '../geo/import.ts';
+import { UsageError } from './main.ts';
+
+const HELP = `usage:
+  sitrep gazetteer build [--force] [--gazetteer PATH]     build the bundled gazetteer (cities500 + countries + admin1)
+  sitrep gazetteer import FILE... [--gazetteer PATH]      add GeoNames dump files (XX.txt, allCountries.txt,
+                                                          alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt)
+  sitrep gazetteer lookup NAME [--country CC]             resolve one name
+The gazetteer is --gazetteer PATH, else $SITREP_GAZETTEER, else .cache/gazetteer.db in the project.
+`;
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        gazetteer: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        country: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [sub, ...rest] = positionals;
+  if (values.help || !sub) {
+    process.stdout.write(HELP);
+    return values.help ? 0 : 2;
+  }
+  const path = gazetteerPath(values.gazetteer ? { path: values.gazetteer } : undefined);
+  if (sub === 'build') return build(path, values.force ?? false);
+  if (sub === 'import') {
+    if (rest.length === 0) throw new UsageError('import needs at least one FILE');
+    return importFiles(path, rest);
+  }
+  if (sub === 'lookup') {
+    if (rest.length === 0) throw new UsageError('lookup needs a NAME');
+    const gaz = openGazetteer({ path });
+    const place = lookupPlace(gaz, rest.join(' '), { country: values.country });
+    process.stdout.write(`${JSON.stringify(place)}\n`);
+    gaz.close();
+    return place ? 0 : 1;
+  }
+  throw new UsageError(`unknown gazetteer subcommand "${sub}" (build, import, lookup)`);
+}
+
+function build(path: string, force: boolean): number {
+  if (!force && isCurrent(path)) {
+    process.stderr.write(`sitrep gazetteer: ${path} is up to date (use --force to rebuild)\n`);
+    return 0;
+  }
+  const started = Date.now();
+  process.stderr.write(`sitrep gazetteer: building ${path} from GeoNames cities500 and countries-states-cities…\n`);
+  const n = buildGazetteer(path, (done) => process.stderr.isTTY && process.stderr.write(`\r  ${done} places`));
+  process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}sitrep gazetteer: ${n} places in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+async function importFiles(path: string, files: string[]): Promise<number> {
+  const gaz = openGazetteer({ path });
+  let failed = 0;
+  try {
+    for (const file of files) {
+      const bar = new SingleBar({ format: `  ${file} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr }, Presets.shades_classic);
+      const started = Date.now();
+      let barStarted = false;
+      try {
+        const result = await importDump(gaz.db, file, (bytes, total) => {
+          if (!barStarted) {
+            bar.start(Math.ceil(total / 1e6), 0);
+            barStarted = true;
+          }
+          bar.update(Math.round(bytes / 1e6));
+        });
+        if (barStarted) bar.stop();
+        process.stderr.write(`sitrep gazetteer: ${file}: ${result.rows} ${result.kind} rows imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        for (const s of result.skipped.slice(0, 5)) process.stderr.write(`  skipped malformed ${s}\n`);
+        if (result.skipped.length > 5) process.stderr.write(`  … and ${result.skipped.length - 5} more malformed lines skipped\n`);
+      } catch (err) {
+        if (barStarted) bar.stop();
+        if (!(err instanceof ImportError)) throw err;
+        process.stderr.write(`sitrep gazetteer: ${err.message}\n`);
+        failed++;
+      }
+    }
+    gaz.db.exec('ANALYZE');
+  } finally {
+    gaz.close();
+  }
+  return failed > 0 ? 1 : 0;
+}

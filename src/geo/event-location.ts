@@ -1,0 +1,96 @@
+/**
+ * The place where an event happened, among the places of its sentence:
+ * a locative place near the trigger wins; a flow's origin or destination
+ * ("fled from X to Y"), a source's base ("a monitor based in London"), the
+ * reference point of an offset ("X, 20 km northeast of Y"), actors and
+ * adjectives lose. With no place in the sentence, the nearest earlier
+ * sentence, then the dateline, then the country in focus stand in (and the
+ * reason says so).
+ */
+import type { Doc } from '../text/types.ts';
+import type { PlaceMention } from '../mentions/types.ts';
+import { loadCues } from './cues.ts';
+import { offsetBefore, offsetPlace, wordsAfter, wordsBefore } from './spatial.ts';
+
+export interface Anchor {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+const STRONG_LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'on', 'across', 'within', 'throughout', 'of']);
+const TARGET_VERBS = new Set(['hit', 'struck', 'shelled', 'bombed', 'seized', 'captured', 'took', 'targeted', 'attacked', 'stormed', 'besieged', 'overran', 'recaptured', 'raided', 'entered', 'pounded']);
+
+function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor): number {
+  const cues = loadCues();
+  const use = m.use ?? 'place';
+  if (use === 'actor' || use === 'in-name') return -Infinity;
+  let s = 1;
+  const before = wordsBefore(doc, m.start, 2);
+  const prev = before[before.length - 1] ?? '';
+  const prev2 = before.length === 2 ? before[0] : '';
+  const next = wordsAfter(doc, m.end, 2);
+  if (STRONG_LOCATIVE.has(prev) || TARGET_VERBS.has(prev)) s += 0.6;
+  if ((prev === 'in' || prev === 'of') && containedAfterPlace(doc, m)) s -= 0.5;
+  if (cues.sourceBefore.has(prev2) || cues.sourceBefore.has(prev) || /^-?based$/.test(next[0] ?? '') || doc.text.slice(m.end, m.end + 7) === '-based') s -= 2;
+  const sentence = doc.sentences[m.sentence]?.text.toLowerCase() ?? '';
+  const flow = [...cues.flowFrom].some((w) => new RegExp(`\\b${w}\\b`).test(sentence));
+  if (flow && (prev === 'from' || prev === 'to' || prev === 'toward' || prev === 'towards' || prev === 'into')) s -= 1.2;
+  if (prev === 'of' && cues.bearings[prev2] !== undefined && !offsetBefore(doc.text, m.start)) s -= 0.3;
+  if (offsetBefore(doc.text, m.start) && referentBefore(doc, m)) s -= 1.5;
+  if (use === 'adjective') s -= 1.2;
+  const code = m.resolved?.featureCode ?? '';
+  if (code === 'PCLI') s -= 0.6;
+  else if (code === 'ADM1') s -= 0.3;
+  else if (m.resolved) s += 0.2;
+  const distance = m.start >= anchor.end ? m.start - anchor.end : anchor.start - m.end;
+  s -= Math.min(0.8, Math.max(0, distance) / 150);
+  return s;
+}
+
+/** "Marea in Aleppo province", "Idlib, Syria": the mention names the container of the place before it. */
+function containedAfterPlace(doc: Doc, m: PlaceMention): boolean {
+  return /[\p{Lu}][\p{L}'’-]*\s*(?:,|\bin|\bof)\s*(?:the\s+)?$/u.test(doc.text.slice(Math.max(0, m.start - 40), m.start)) && m.resolved?.featureCode !== undefined && /^(PCLI|ADM)/.test(m.resolved.featureCode);
+}
+
+/** "X, 20 km northeast of Y": the offset's reference Y has a named place X right before it. */
+function referentBefore(doc: Doc, m: PlaceMention): boolean {
+  const o = offsetBefore(doc.text, m.start);
+  if (!o) return false;
+  return /[\p{Lu}][\p{L}'’-]+\s*,\s*(?:some\s+|about\s+|around\s+)?$/u.test(doc.text.slice(Math.max(0, o.start - 40), o.start));
+}
+
+function withOffset(doc: Doc, m: PlaceMention): PlaceMention {
+  const o = offsetBefore(doc.text, m.start);
+  if (!o || !m.resolved || referentBefore(doc, m)) return m;
+  return {
+    ...m,
+    start: o.start,
+    text: doc.text.slice(o.start, m.end),
+    resolved: offsetPlace(m.resolved, o),
+    via: 'offset',
+    reason: `${m.reason}; offset ${o.km} km ${o.bearingWord} of it`,
+  };
+}
+
+/**
+ * The place where the event anchored at `anchor` (its trigger span) happened.
+ * @example eventLocation(doc, places, {sentence: 2, start: 310, end: 318})?.resolved?.name // 'Mari`'
+ */
+export function eventLocation(doc: Doc, places: PlaceMention[], anchor: Anchor): PlaceMention | null {
+  for (let back = 0; back <= 2; back++) {
+    const here = places.filter((p) => p.sentence === anchor.sentence - back);
+    const scored = here.map((p) => ({ p, s: sentenceScore(doc, p, anchor) - back * 0.5 })).filter((x) => x.s > 0);
+    scored.sort((a, b) => b.s - a.s);
+    const best = scored.find((x) => (x.p.use ?? 'place') === 'place') ?? scored[0];
+    if (best) {
+      const chosen = withOffset(doc, best.p);
+      return back === 0 ? chosen : { ...chosen, reason: `${chosen.reason}; taken from an earlier sentence (none in the event's own)` };
+    }
+  }
+  const dateline = places.find((p) => p.sentence <= 1 && p.start - (doc.sentences[p.sentence]?.start ?? 0) < 3 && (p.use ?? 'place') === 'place' && p.resolved);
+  if (dateline) return { ...dateline, reason: `${dateline.reason}; dateline place (the event's sentence names none)` };
+  const country = places.find((p) => p.resolved?.featureCode === 'PCLI' && (p.use ?? 'place') !== 'in-name');
+  if (country) return { ...country, reason: `${country.reason}; country in focus only (no place named near the event)` };
+  return null;
+}

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDoc } from '../text/index.ts';
+import { eventLocation, geoparse, lookupPlace, openGazetteer, toLocationField, type PlaceMention } from './index.ts';
+
+// The shared default gazetteer (built on first use, then reused by every test file).
+const gaz = openGazetteer();
+
+function parse(text: string): { doc: ReturnType<typeof makeDoc>; places: PlaceMention[] } {
+  const doc = makeDoc({ id: 't', text });
+  return { doc, places: geoparse(doc, gaz) };
+}
+
+function anchorOf(doc: ReturnType<typeof makeDoc>, word: string) {
+  const start = doc.text.indexOf(word);
+  const sentence = doc.sentences.findIndex((s) => s.start <= start && start < s.end);
+  return { sentence, start, end: start + word.length };
+}
+
+test('spans slice back to their text and resolve with admin1 and country', () => {
+  const { doc, places } = parse('Clashes broke out in Homs and in the countryside of Hama province on Friday.');
+  for (const p of places) assert.equal(doc.text.slice(p.start, p.end), p.text);
+  const homs = places.find((p) => p.text === 'Homs');
+  assert.equal(homs?.resolved?.iso3, 'SYR');
+  assert.equal(homs?.resolved?.admin1, 'Homs');
+  assert.equal(homs?.resolved?.geoPrecision, 1);
+  const hama = places.find((p) => p.text === 'Hama');
+  assert.equal(hama?.resolved?.featureCode, 'ADM1', 'a name followed by "province" is the province');
+  assert.ok(homs && homs.reason.length > 0 && homs.candidates.length > 0);
+});
+
+test('document context picks the right namesake', () => {
+  const syria = parse('Rebels shelled Aleppo and Idlib. Later, Syrian troops advanced on Palmyra.').places;
+  assert.equal(syria.find((p) => p.text === 'Palmyra')?.resolved?.iso2, 'SY');
+  const us = parse('The storm hit Pennsylvania and New York before reaching Palmyra on Tuesday.').places;
+  assert.equal(us.find((p) => p.text === 'Palmyra')?.resolved?.iso2, 'US');
+});
+
+test('demonyms are country evidence; actors and names are marked', () => {
+  const { places } = parse("Turkey's military said Syrian rebels held the town. The Washington Post reported it.");
+  assert.equal(places.find((p) => p.text === 'Turkey')?.use, 'actor');
+  const syrian = places.find((p) => p.text === 'Syrian');
+  assert.equal(syrian?.use, 'adjective');
+  assert.equal(syrian?.resolved?.iso2, 'SY');
+  assert.equal(places.find((p) => p.text === 'Washington')?.use, 'in-name');
+});
+
+test('common words and person names are not toponyms', () => {
+  const { places } = parse('Police said Jordan Peterson will speak. Most people agree. Human Rights Watch and the Free Syrian Army disagreed.');
+  const texts = places.map((p) => p.text);
+  for (const w of ['Police', 'Jordan', 'Most', 'Human', 'Free']) assert.ok(!texts.includes(w), `${w} in ${texts.join(', ')}`);
+});
+
+test('transliterations and aliases resolve', () => {
+  for (const name of ['Azaz', "A'zaz", 'I`zaz']) assert.equal(lookupPlace(gaz, name, { country: 'Syria' })?.name, 'I‘zāz', name);
+  assert.equal(lookupPlace(gaz, 'Dayr az Zawr', { country: 'SY' })?.name, 'Deir ez-Zor');
+  assert.equal(lookupPlace(gaz, 'Kharkov', { country: 'UA' })?.name, 'Kharkiv');
+  const waer = lookupPlace(gaz, 'al-Waer', { country: 'SY' });
+  assert.equal(waer?.name, 'Homs');
+  assert.equal(waer?.geoPrecision, 2);
+  const hodan = lookupPlace(gaz, 'Mogadishu-Hodan', { country: 'Somalia' });
+  assert.equal(hodan?.name, 'Mogadishu');
+  assert.equal(hodan?.geoPrecision, 2);
+  assert.equal(lookupPlace(gaz, 'Oklahoma')?.featureCode, 'ADM1', 'a state, not a village named after it');
+  assert.equal(lookupPlace(gaz, 'Syria')?.featureCode, 'PCLI');
+  assert.equal(lookupPlace(gaz, 'Qwzxv'), null);
+});
+
+test('eventLocation: the place of the event, not the flow, the source or the reference point', () => {
+  let { doc, places } = parse('Thousands fled from Manbij to Kobani after the attack on the town.');
+  assert.equal(eventLocation(doc, places, anchorOf(doc, 'attack')), null);
+  ({ doc, places } = parse('A monitor based in London said an airstrike killed four people in Idlib.'));
+  assert.equal(eventLocation(doc, places, anchorOf(doc, 'airstrike'))?.text, 'Idlib');
+  ({ doc, places } = parse('Fighters seized Tal Rifaat, 20 km northeast of Aleppo, on Friday.'));
+  const loc = eventLocation(doc, places, anchorOf(doc, 'seized'));
+  assert.ok(loc?.text.startsWith('Tal Rifaat') || loc?.resolved?.name.includes('Rif'), `${loc?.text}`);
+  ({ doc, places } = parse('Shelling hit a village 20 km northeast of Azaz.'));
+  const off = eventLocation(doc, places, anchorOf(doc, 'Shelling'));
+  assert.equal(off?.via, 'offset');
+  assert.equal(off?.resolved?.geoPrecision, 2);
+  assert.ok(off && off.resolved && off.resolved.lat > 36.6, 'offset moves the point north-east');
+});
+
+test('toLocationField follows the record format', () => {
+  const { doc, places } = parse('An airstrike hit Marea in Aleppo province.');
+  const loc = eventLocation(doc, places, anchorOf(doc, 'airstrike'));
+  assert.ok(loc);
+  const f = toLocationField(loc);
+  assert.equal(f.text, 'Marea');
+  assert.equal(f.country, 'Syria');
+  assert.equal(f.iso3, 'SYR');
+  assert.equal(f.admin1, 'Aleppo');
+  assert.ok(f.lat !== null && Math.abs(f.lat - 36.48) < 0.2);
+});
+
+test('bad input: Arabic script, shouting headlines, long lists, empty text', () => {
+  assert.deepEqual(parse('').places, []);
+  assert.doesNotThrow(() => parse('قصف على حلب وإدلب اليوم'));
+  const shout = parse(`${'BREAKING NEWS FROM THE FRONT LINE IN ALEPPO AS FIGHTING CONTINUES '.repeat(40)}.`);
+  assert.ok(shout.places.length >= 1 && shout.places.length < 100);
+  const names = Array.from({ length: 500 }, (_, i) => ['Aleppo', 'Homs', 'Idlib', 'Raqqa', 'Hama'][i % 5]).join(', ');
+  const t = Date.now();
+  const list = parse(`Strikes hit ${names}.`);
+  assert.ok(list.places.length >= 400, `${list.places.length}`);
+  assert.ok(Date.now() - t < 5000);
+});

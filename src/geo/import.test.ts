@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { applySchema } from './schema.ts';
+import { importDump, ImportError } from './import.ts';
+
+const SHARED = new URL('../../../shared/gazetteer/', import.meta.url);
+const LB = new URL('LB.txt', SHARED).pathname;
+const ADMIN1 = new URL('admin1Codes.txt', SHARED).pathname;
+const missing = existsSync(LB) ? false : 'needs ../shared/gazetteer (not found)';
+
+function freshDb(): { db: Database.Database; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-gaz-'));
+  const db = new Database(join(dir, 'g.db'));
+  applySchema(db);
+  return { db, dir };
+}
+
+const count = (db: Database.Database, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+test('imports a country dump and its admin1 names, idempotently', { skip: missing }, async () => {
+  const { db, dir } = freshDb();
+  try {
+    const first = await importDump(db, LB);
+    assert.equal(first.kind, 'geonames');
+    assert.ok(first.rows > 1000, `${first.rows} rows`);
+    const places = count(db, 'places');
+    const names = count(db, 'names');
+    await importDump(db, LB);
+    assert.equal(count(db, 'places'), places, 'a second import adds no places');
+    assert.equal(count(db, 'names'), names, 'a second import adds no names');
+    const admin = await importDump(db, ADMIN1);
+    assert.equal(admin.kind, 'admin1');
+    const row = db
+      .prepare(`SELECT a.name FROM places p JOIN admin1 a ON a.cc = p.cc AND a.code = p.admin1_code WHERE p.cc = 'LB' AND p.fclass = 'P' LIMIT 1`)
+      .get() as { name: string } | undefined;
+    assert.ok(row?.name, 'imported places get admin1 names from admin1Codes');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('empty, truncated and corrupt files are refused whole', { skip: missing }, async () => {
+  const { db, dir } = freshDb();
+  try {
+    const empty = join(dir, 'XX.txt');
+    writeFileSync(empty, '');
+    await assert.rejects(importDump(db, empty), (e: Error) => e instanceof ImportError && /empty/.test(e.message));
+    const truncated = join(dir, 'LB.txt');
+    writeFileSync(truncated, readFileSync(LB, 'utf8').slice(0, 20_000));
+    await assert.rejects(importDump(db, truncated), (e: Error) => e instanceof ImportError && /truncated/.test(e.message));
+    assert.equal(count(db, 'places'), 0, 'nothing from the truncated file stays');
+    const corrupt = join(dir, 'SY.txt');
+    const lines = readFileSync(LB, 'utf8').split('\n').slice(0, 300);
+    writeFileSync(corrupt, `${lines.map((l, i) => (i % 3 === 1 ? l.replace(/\t/g, ' ') : l)).join('\n')}\n`);
+    await assert.rejects(importDump(db, corrupt), (e: Error) => e instanceof ImportError && /malformed/.test(e.message));
+    assert.equal(count(db, 'places'), 0, 'nothing from the corrupt file stays');
+    const binary = join(dir, 'allCountries.txt');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+    await assert.rejects(importDump(db, binary), ImportError);
+    await assert.rejects(importDump(db, join(dir, 'nope.txt')), /no such file/);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,173 @@
+/**
+ * `gazetteer import`: GeoNames dump files (XX.txt / allCountries.txt,
+ * alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt) streamed into
+ * the gazetteer, one transaction per file, and importing a file twice leaves
+ * the same gazetteer. A few malformed lines (a row broken by a stray newline)
+ * are skipped and reported; an empty or truncated file, or one with more bad
+ * lines than MAX_BAD_LINES / MAX_BAD_SHARE, is rolled back whole.
+ */
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type Database from 'better-sqlite3';
+import { nameInserter } from './build.ts';
+import { parseGeoNamesLine } from './sources.ts';
+import { isLatin, nameKey, skeleton } from './normalize.ts';
+
+export type DumpKind = 'geonames' | 'alternateNames' | 'admin1' | 'admin2';
+
+/** Which dump a file is, by its name (GeoNames' own file names) or, failing that, its first line. */
+export function dumpKind(file: string, firstLine: string): DumpKind {
+  const name = basename(file).toLowerCase();
+  if (name.startsWith('alternatenames')) return 'alternateNames';
+  if (name.startsWith('admin1codes')) return 'admin1';
+  if (name.startsWith('admin2codes')) return 'admin2';
+  const cols = firstLine.split('\t').length;
+  if (cols >= 15) return 'geonames';
+  if (cols === 4 && /^[A-Z]{2}\.[^.\t]+\.[^\t]+\t/.test(firstLine)) return 'admin2';
+  if (cols === 4 && /^[A-Z]{2}\.[^\t]+\t/.test(firstLine)) return 'admin1';
+  if (cols >= 8 && /^\d+\t\d+\t/.test(firstLine)) return 'alternateNames';
+  throw new Error(`${basename(file)}: not a GeoNames dump file (first line has ${cols} tab-separated columns)`);
+}
+
+export const MAX_BAD_LINES = 100;
+export const MAX_BAD_SHARE = 0.001;
+
+export interface ImportResult {
+  file: string;
+  kind: DumpKind;
+  rows: number;
+  /** malformed lines skipped: "line N: reason" */
+  skipped: string[];
+}
+
+/** Error with the file and line that stopped an import. */
+export class ImportError extends Error {}
+
+type RowHandler = (line: string) => void;
+
+function handlerFor(db: Database.Database, kind: DumpKind): RowHandler {
+  if (kind === 'geonames') {
+    const place = db.prepare(
+      'INSERT OR REPLACE INTO places (id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
+    const addNames = nameInserter(db);
+    return (line) => {
+      const r = parseGeoNamesLine(line);
+      if (!/^[A-Z]{2}$/.test(r.cc)) throw new Error(`bad country code "${r.cc}"`);
+      place.run(r.geonameid, r.name, r.lat, r.lon, r.fclass || 'P', r.fcode, r.cc, r.admin1, r.admin2, r.population, 'import');
+      clear.run(r.geonameid);
+      addNames(r.geonameid, r.cc, [r.name, r.asciiname], r.alternates);
+    };
+  }
+  if (kind === 'alternateNames') {
+    const ccOf = db.prepare('SELECT cc FROM places WHERE id = ?').pluck();
+    const add = db.prepare('INSERT OR IGNORE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, 1, NULL)');
+    return (line) => {
+      const f = line.split('\t');
+      if (f.length < 4 || !/^\d+$/.test(f[1])) throw new Error(`expected alternateNames columns (id, geonameid, language, name, …)`);
+      const lang = f[2];
+      if (lang === 'link' || lang === 'post' || lang === 'iata' || lang === 'icao' || lang === 'faac' || lang === 'unlc' || lang === 'wkdt') return;
+      const cc = ccOf.get(Number(f[1])) as string | undefined;
+      if (!cc || !(isLatin(f[3]) || /\p{Script=Arabic}/u.test(f[3]))) return;
+      const key = nameKey(f[3]);
+      if (key.length >= 2 && key.length <= 80) add.run(key, Number(f[1]), cc, skeleton(key));
+    };
+  }
+  const table = kind === 'admin1' ? 'admin1' : 'admin2';
+  const insert =
+    table === 'admin1'
+      ? db.prepare("INSERT OR REPLACE INTO admin1 (cc, code, name, source) VALUES (?, ?, ?, 'import')")
+      : db.prepare('INSERT OR REPLACE INTO admin2 (cc, a1, code, name) VALUES (?, ?, ?, ?)');
+  return (line) => {
+    const f = line.split('\t');
+    const parts = f[0].split('.');
+    if (f.length < 2 || !/^[A-Z]{2}$/.test(parts[0]) || parts.length !== (table === 'admin1' ? 2 : 3) || f[1] === '') {
+      throw new Error(`expected "${table === 'admin1' ? 'CC.code' : 'CC.admin1.code'}<TAB>name…", found "${line.slice(0, 40)}"`);
+    }
+    if (table === 'admin1') insert.run(parts[0], parts[1], f[1]);
+    else insert.run(parts[0], parts[1], parts[2], f[1]);
+  };
+}
+
+async function firstLineOf(file: string): Promise<string> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', end: 64 * 1024 }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
+/**
+ * Imports one dump file in a single transaction; throws ImportError (and
+ * rolls back) on an empty, truncated or malformed file.
+ * @example await importDump(gaz.db, '../shared/gazetteer/LB.txt') // {kind: 'geonames', rows: 3412, …}
+ */
+export async function importDump(db: Database.Database, file: string, onBytes?: (bytes: number, total: number) => void): Promise<ImportResult> {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new ImportError(`${file}: no such file`);
+  }
+  if (size === 0) throw new ImportError(`${file}: empty file, nothing imported`);
+  const first = await firstLineOf(file);
+  let kind: DumpKind;
+  try {
+    kind = dumpKind(file, first);
+  } catch (err) {
+    throw new ImportError((err as Error).message);
+  }
+  const handle = handlerFor(db, kind);
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let rows = 0;
+  let lineNo = 0;
+  let bytes = 0;
+  let lastError = '';
+  const skipped: string[] = [];
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      bytes += Buffer.byteLength(line) + 1;
+      lastError = '';
+      if (line.trim() === '' || line.startsWith('#')) continue;
+      try {
+        handle(line);
+        rows++;
+      } catch (err) {
+        lastError = `line ${lineNo}: ${(err as Error).message}`;
+        skipped.push(lastError);
+        if (skipped.length > MAX_BAD_LINES) throw new ImportError(`${file}: more than ${MAX_BAD_LINES} malformed lines (first: ${skipped[0]}); nothing from this file was imported`);
+      }
+      if (onBytes && lineNo % 5000 === 0) onBytes(bytes, size);
+    }
+    if (lastError && !endsWithNewline(file, size)) throw new ImportError(`${file}: truncated (${lastError}); nothing from this file was imported`);
+    if (rows === 0) throw new ImportError(`${file}: no valid rows${skipped[0] ? ` (${skipped[0]})` : ''}; nothing imported`);
+    if (skipped.length > Math.max(2, rows * MAX_BAD_SHARE)) {
+      throw new ImportError(`${file}: ${skipped.length} malformed lines of ${lineNo} (first: ${skipped[0]}); nothing from this file was imported`);
+    }
+    db.prepare('INSERT OR REPLACE INTO imports (file, rows, at) VALUES (?, ?, ?)').run(basename(file), rows, new Date().toISOString());
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    input.destroy();
+    throw err;
+  }
+  onBytes?.(size, size);
+  return { file, kind, rows, skipped };
+}
+
+function endsWithNewline(file: string, size: number): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1);
+    readSync(fd, buf, 0, 1, size - 1);
+    return buf[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}

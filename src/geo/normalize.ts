@@ -1,0 +1,64 @@
+/**
+ * Name keys that make gazetteer matching insensitive to case, accents,
+ * apostrophes (ayn/hamza marks), hyphens and leading Arabic articles, and a
+ * consonant skeleton that equates Latin transliterations of one name
+ * (A'zaz = I'zaz, Dayr az Zawr = Deir ez-Zor, Kharkov = Kharkiv).
+ */
+
+const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+const ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez|en|il|ul|the)\s+/;
+
+/**
+ * Lower-case, accent-free key of a name; leading articles dropped.
+ * @example nameKey("Al-Wa`r") // 'war'
+ * @example nameKey('Māri‘') // 'mari'
+ */
+export function nameKey(name: string): string {
+  let t = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  t = t.replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c] ?? c);
+  t = t.replace(/[’'`ʿʾ‘´ʼ"“”]/g, '');
+  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const stripped = t.replace(ARTICLE, '');
+  return stripped === '' ? t : stripped;
+}
+
+/**
+ * Vowel-insensitive consonant skeleton of a key. Letters doubled in the
+ * source collapse first, then vowels, semivowels and the h of digraphs drop, and letters that
+ * transliterations swap (q/k, c/k) merge.
+ * @example skeleton(nameKey("Dayr az Zawr")) === skeleton(nameKey('Deir ez-Zor')) // true
+ */
+export function skeleton(key: string): string {
+  let t = key.replace(/(.)\1+/g, '$1');
+  t = t.replace(/h\b/g, '').replace(/([bcdfgjklmnpqrstvxz])h/g, '$1');
+  t = t.replace(/ph/g, 'f').replace(/dj/g, 'j').replace(/ou/g, 'u');
+  return t.replace(/[aeiouyw\s]/g, '').replace(/[qc]/g, 'k');
+}
+
+/** True when the text is written in Latin letters (digits and punctuation allowed). */
+export function isLatin(text: string): boolean {
+  return /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{M}\p{S}]+$/u.test(text);
+}
+
+/** Great-circle distance in kilometres. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** 1 for equal strings, towards 0 as the edit distance grows. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return 1 - prev[b.length] / Math.max(a.length, b.length);
+}

@@ -1,0 +1,46 @@
+/**
+ * Opening the gazetteer: the default file is built on first use from the
+ * bundled sources; an explicit path (or SITREP_GAZETTEER) is used as it is
+ * once it exists, so an imported village-level gazetteer is never rebuilt away.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { buildGazetteer } from './build.ts';
+import { DEFAULT_GAZETTEER, Gazetteer, isCurrent } from './gazetteer.ts';
+
+/** Where the gazetteer lives: opts.path, else $SITREP_GAZETTEER, else .cache/gazetteer.db in the project. */
+export function gazetteerPath(opts?: { path?: string }): string {
+  return opts?.path ?? (process.env.SITREP_GAZETTEER || DEFAULT_GAZETTEER);
+}
+
+/**
+ * Opens the gazetteer, building it first when the file is missing or of an
+ * older layout (about 30 s, once).
+ * @example const gaz = openGazetteer(); lookupPlace(gaz, 'Aleppo')?.lat // 36.2
+ */
+export function openGazetteer(opts?: { path?: string }): Gazetteer {
+  const path = gazetteerPath(opts);
+  if (!isCurrent(path)) {
+    if (existsSync(path) && !isCurrent(path) && !isStale(path)) throw new Error(`${path} is not a sitrep gazetteer`);
+    process.stderr.write(`sitrep: building the gazetteer at ${path} (once)…\n`);
+    buildGazetteer(path);
+  }
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  return new Gazetteer(path, db);
+}
+
+/** A sitrep gazetteer of an older layout (has the meta table), which may be rebuilt. */
+function isStale(path: string): boolean {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}

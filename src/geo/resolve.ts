@@ -1,0 +1,180 @@
+/**
+ * Resolution: each recognised toponym's gazetteer candidates are scored on
+ * named features (population and feature-class priors, how the name matched,
+ * the country in focus, admin1 co-mentions, distance to the document's other
+ * places), in two passes so that confident places inform ambiguous ones. The
+ * pick keeps its features and a reason in words.
+ */
+import type { Place } from '../mentions/types.ts';
+import type { Gazetteer, GazEntry } from './gazetteer.ts';
+import type { Recognized } from './recognize.ts';
+import { distanceKm, nameKey, similarity, skeleton } from './normalize.ts';
+
+const CLASS_PRIOR: Record<string, number> = { PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
+const MIN_SCORE = 0.15;
+
+/** ACLED geo_precision from the kind of feature. */
+export function precisionOf(e: GazEntry): 1 | 2 | 3 {
+  if (e.precision === 1 || e.precision === 2 || e.precision === 3) return e.precision;
+  if (e.fcode === 'PCLI' || e.fcode.startsWith('ADM1') || e.fcode === 'RGN' || e.fcode === 'PCLD') return 3;
+  if (e.fcode.startsWith('ADM')) return 2;
+  return 1;
+}
+
+/** A gazetteer entry as a Place, with admin1 inferred from the nearest place when the row lacks it. */
+export function toPlace(e: GazEntry, gaz: Gazetteer): Place {
+  const country = gaz.countries().get(e.cc);
+  const admin1 = e.admin1 ?? (e.fcode === 'PCLI' ? null : gaz.nearestAdmin1(e.cc, e.lat, e.lon));
+  return {
+    geonameid: e.id > 0 ? e.id : null,
+    name: e.name,
+    lat: e.lat,
+    lon: e.lon,
+    featureCode: e.fcode,
+    admin1: e.fcode === 'ADM1' ? e.name : admin1,
+    admin2: e.admin2,
+    country: country?.name ?? null,
+    iso2: e.cc || null,
+    iso3: country?.iso3 ?? null,
+    population: e.population,
+    geoPrecision: precisionOf(e),
+  };
+}
+
+/** Share of the document's country evidence that points to each country. */
+export function countryFocus(mentions: Recognized[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  const add = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
+  for (const m of mentions) {
+    if (m.demonymOf) add(m.demonymOf, 1);
+    const countries = new Set(m.candidates.map((c) => c.cc));
+    if (m.candidates.some((c) => c.fcode === 'PCLI' && c.kind !== 1)) add(m.candidates.find((c) => c.fcode === 'PCLI')!.cc, 1.5);
+    else if (countries.size === 1) add([...countries][0], 1);
+    else if (m.candidates.length > 0) {
+      const top = [...m.candidates].sort((x, y) => y.population - x.population);
+      if (top[0].population > 20 * Math.max(1, top[1]?.population ?? 0)) add(top[0].cc, 0.5);
+    }
+  }
+  const total = [...votes.values()].reduce((s, v) => s + v, 0);
+  return new Map([...votes].map(([cc, v]) => [cc, v / total]));
+}
+
+interface Context {
+  focus: Map<string, number>;
+  /** lower-case keys of every name in the document, for admin1 co-mentions */
+  keys: Set<string>;
+  /** nameKey, memoised for the document */
+  keyOf: (name: string) => string;
+  /** resolved points of the other mentions (first pass) */
+  anchors: { key: string; lat: number; lon: number; weight: number }[];
+}
+
+function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
+  const f: Record<string, number> = {};
+  f.population = Math.log10(1 + c.population) / 7;
+  f.featureClass = CLASS_PRIOR[c.fcode] ?? 0;
+  f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
+  if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
+  if (c.fcode === 'ADM1' && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind === 0 && /^PPL(A|A2|C)$/.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = -0.5;
+  f.countryInFocus = (ctx.focus.get(c.cc) ?? 0) * 1.2;
+  const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
+  if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.5;
+  if (m.areaWord) {
+    const admin = c.fcode === 'ADM1' || c.fcode.startsWith('ADM');
+    if (/province|governorate|region|state|oblast|prefecture/.test(m.areaWord)) f.areaWord = admin ? 0.6 : -0.2;
+    else if (/city|town|village|camp|suburb|neighbo|outskirts/.test(m.areaWord)) f.areaWord = c.fclass === 'P' ? 0.3 : -0.3;
+  }
+  let near = Infinity;
+  for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
+  if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.5 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
+  if (m.use === 'adjective') f.demonym = c.fcode === 'PCLI' ? 1 : -1;
+  return f;
+}
+
+interface Ranked {
+  entry: GazEntry;
+  score: number;
+  features: Record<string, number>;
+}
+
+function rank(m: Recognized, ctx: Context): Ranked[] {
+  return m.candidates
+    .map((entry) => {
+      const f = features(m, entry, ctx);
+      return { entry, features: f, score: Object.values(f).reduce((s, v) => s + v, 0) };
+    })
+    .sort((x, y) => y.score - x.score);
+}
+
+export interface Resolution {
+  mention: Recognized;
+  best: GazEntry | null;
+  score: number;
+  reason: string;
+  ranked: Ranked[];
+}
+
+function explain(r: Ranked, runnerUp: Ranked | undefined): string {
+  const top = Object.entries(r.features)
+    .filter(([, v]) => v > 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([k]) => k);
+  const margin = runnerUp ? ` over ${runnerUp.entry.name} (${runnerUp.entry.cc})` : ' (only candidate)';
+  return `${r.entry.name} (${r.entry.fcode}, ${r.entry.cc}) chosen for ${top.join(', ') || 'no strong evidence'}${margin}`;
+}
+
+/**
+ * Resolves every recognised mention; a document's places disambiguate each other.
+ */
+export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[] {
+  const focus = countryFocus(mentions);
+  for (const m of mentions) {
+    widenWithSkeleton(m, gaz, focus);
+    m.candidates = uniquePlaces(m.candidates);
+  }
+  const keys = new Set(mentions.map((m) => m.key));
+  const memo = new Map<string, string>();
+  const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
+  const first: Context = { focus, keys, keyOf, anchors: [] };
+  const pass1 = mentions.map((m) => rank(m, first));
+  const anchors = mentions.flatMap((m, i) => {
+    const top = pass1[i][0];
+    if (!top || m.use === 'adjective') return [];
+    const e = top.entry;
+    return e.fcode === 'PCLI' || e.fcode === 'ADM1' ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
+  });
+  const second: Context = { focus, keys, keyOf, anchors };
+  return mentions.map((m) => {
+    const ranked = rank(m, second);
+    const top = ranked[0];
+    if (!top || top.score < MIN_SCORE) return { mention: m, best: null, score: top?.score ?? 0, reason: top ? 'no candidate scored high enough' : 'not in the gazetteer', ranked };
+    return { mention: m, best: top.entry, score: top.score, reason: explain(top, ranked[1]), ranked };
+  });
+}
+
+const KIND_ORDER = [1, 2, 0, 3];
+
+/** One candidate per place, keeping the strongest way its name matched (alias, main name, alternate, skeleton). */
+function uniquePlaces(candidates: GazEntry[]): GazEntry[] {
+  const best = new Map<number, GazEntry>();
+  for (const c of candidates) {
+    const had = best.get(c.id);
+    if (!had || KIND_ORDER[c.kind] < KIND_ORDER[had.kind]) best.set(c.id, c);
+  }
+  return [...best.values()];
+}
+
+/**
+ * Adds transliteration variants: when no candidate lies in a country in
+ * focus, places there with the same consonant skeleton join the list.
+ */
+function widenWithSkeleton(m: Recognized, gaz: Gazetteer, focus: Map<string, number>): void {
+  if (m.demonymOf) return;
+  const skel = skeleton(m.key);
+  if (skel.length < 2) return;
+  const inFocus = [...focus].filter(([, w]) => w >= 0.2).map(([cc]) => cc);
+  if (inFocus.length === 0 || m.candidates.some((c) => inFocus.includes(c.cc) && c.kind !== 1)) return;
+  const extra = inFocus.flatMap((cc) => gaz.bySkeleton(cc, skel));
+  m.candidates = [...m.candidates, ...extra];
+}
