@@ -16,3 +16,8 @@ export { ingestDocument } from './document.ts';
 export type { Extractor, RawDocument } from './document.ts';
 export { canonicalUrl } from './url.ts';
 export { loadExtractor } from './extractor.ts';
+export { ingestAll, emptyTally } from './run.ts';
+export type { Outcome, Tally } from './run.ts';
+export { progress } from './progress.ts';
+export type { Progress } from './progress.ts';
+export { countInputs } from './read.ts';

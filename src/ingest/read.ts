@@ -21,6 +21,8 @@ export interface ReadOptions {
   format?: InputFormat;
   /** publication time for documents that carry none */
   published?: string | null;
+  /** outlet for documents that name none */
+  source?: string | null;
   fetch?: FetchOptions;
 }
 
@@ -46,7 +48,7 @@ function fail(origin: string, e: unknown, id: string | null = null): Item {
 }
 
 /** JSONL lines → documents; line numbers make the origin of each. */
-export async function* jsonlItems(lines: AsyncIterable<string> | Iterable<string>, origin: string, published: string | null): AsyncGenerator<Item> {
+export async function* jsonlItems(lines: AsyncIterable<string> | Iterable<string>, origin: string, defaults: Pick<ReadOptions, 'published' | 'source'> = {}): AsyncGenerator<Item> {
   let n = 0;
   for await (const line of lines) {
     n++;
@@ -65,7 +67,7 @@ export async function* jsonlItems(lines: AsyncIterable<string> | Iterable<string
       continue;
     }
     const str = (k: string) => (typeof rec[k] === 'string' && (rec[k] as string).trim() ? (rec[k] as string).trim() : null);
-    yield { origin: at, doc: { id, text: rec.text, published: str('published') ?? published, title: str('title'), source: str('source'), url: str('url') } };
+    yield { origin: at, doc: { id, text: rec.text, published: str('published') ?? defaults.published ?? null, title: str('title'), source: str('source') ?? defaults.source ?? null, url: str('url') } };
   }
 }
 
@@ -105,16 +107,16 @@ function tryArticle(html: string): string | null {
 /** A text of a known or sniffed format → items. */
 async function* textItems(text: string, origin: string, format: InputFormat | undefined, url: string | null, opts: ReadOptions): AsyncGenerator<Item> {
   const f = format ?? sniff(text);
-  if (f === 'jsonl') yield* jsonlItems(text.split('\n'), origin, opts.published ?? null);
+  if (f === 'jsonl') yield* jsonlItems(text.split('\n'), origin, opts);
   else if (f === 'feed') yield* feedItems(text, origin, opts);
   else if (f === 'html') {
     try {
       const a = htmlToArticle(text, url);
-      yield { origin, doc: { text: a.text, title: a.title, source: a.source, url: a.url, published: a.published ?? opts.published ?? null, language: a.language } };
+      yield { origin, doc: { text: a.text, title: a.title, source: a.source ?? opts.source ?? null, url: a.url, published: a.published ?? opts.published ?? null, language: a.language } };
     } catch (e) {
       yield fail(origin, e);
     }
-  } else yield { origin, doc: { text, url, published: opts.published ?? null } };
+  } else yield { origin, doc: { text, url, published: opts.published ?? null, source: opts.source ?? null } };
 }
 
 async function* urlItems(url: string, opts: ReadOptions): AsyncGenerator<Item> {
@@ -142,7 +144,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
 async function* fileItems(path: string, opts: ReadOptions): AsyncGenerator<Item> {
   const format = opts.format ?? EXTENSIONS[extname(path).toLowerCase()];
   if (format === 'jsonl') {
-    yield* jsonlItems(createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity }), path, opts.published ?? null);
+    yield* jsonlItems(createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity }), path, opts);
     return;
   }
   yield* textItems(await readFile(path, 'utf8'), path, format, null, opts);
@@ -171,4 +173,25 @@ export async function* readInputs(args: string[], opts: ReadOptions = {}, stdin:
       else yield* fileItems(arg, opts);
     }
   }
+}
+
+/** How many documents the local arguments hold (JSONL lines, files); URLs and feeds count one each. */
+export async function countInputs(args: string[], format?: InputFormat): Promise<number> {
+  let n = 0;
+  const countFile = async (path: string) => {
+    if ((format ?? EXTENSIONS[extname(path).toLowerCase()]) !== 'jsonl') return 1;
+    let lines = 0;
+    for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) if (line.trim()) lines++;
+    return lines;
+  };
+  for (const arg of args) {
+    if (arg === '-' || isUrl(arg)) n++;
+    else {
+      const info = await stat(arg).catch(() => null);
+      if (!info) n++;
+      else if (info.isDirectory()) for await (const f of walk(arg)) n += await countFile(f);
+      else n += await countFile(arg);
+    }
+  }
+  return n;
 }
