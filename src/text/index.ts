@@ -1,19 +1,29 @@
 /**
  * Text stage: a DocumentInput becomes a Doc with litter marked, sentences and
- * tokens located by character offsets into `doc.text`.
+ * tokens located by character offsets into `doc.text`, and a language guess.
+ * HTML input is reduced to its article text first.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, DocumentInput, Sentence, Span, Token } from './types.ts';
 import { emptyMentions } from '../mentions/types.ts';
 import { isLitterLine } from './litter.ts';
+import { extractArticle } from './html.ts';
+import { guessLanguage } from './language.ts';
 
 export type { Doc, DocumentInput, Sentence, Span, Token } from './types.ts';
+export { readInput, INPUT_ERRORS, MAX_INPUT_CHARS, type ReadInputOptions, type ReadInputResult, type InputErrorCode, type InputWarning } from './input.ts';
+export { extractArticle, type Article } from './html.ts';
+export { guessLanguage } from './language.ts';
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
-/** wink's model takes ~0.3 s to load, so it is loaded once, on first use. */
+/**
+ * wink's model takes ~0.3 s to load, so it is loaded once, on first use.
+ * Only sentence boundaries and POS tags are computed: the default pipeline's
+ * NER, negation and sentiment passes cost twice as much and nothing reads them.
+ */
 function getNlp(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
   return nlp;
 }
 
@@ -25,56 +35,89 @@ export function lines(text: string): Span[] {
   return out;
 }
 
+/** Whole lines of page chrome ("Share", "Advertisement", bylines, photo credits). */
+export function findLitter(text: string): Span[] {
+  return lines(text).filter((l) => isLitterLine(l.text));
+}
+
+/** The text with litter blanked out, offsets unchanged. */
+function mask(text: string, litter: Span[]): string {
+  if (litter.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const l of litter) {
+    out += text.slice(at, l.start) + ' '.repeat(l.end - l.start);
+    at = l.end;
+  }
+  return out + text.slice(at);
+}
+
 /**
- * Builds the Doc for plain text. Each line is its own block, because a
- * headline or a caption has no full stop yet is not part of the next sentence.
+ * Sentences and tokens in one pass of wink over the whole text. A line
+ * break always ends a sentence, because a headline or a caption has no full
+ * stop yet is not part of the next sentence.
+ */
+function segment(text: string, litter: Span[]): { sentences: Sentence[]; tokens: Token[] } {
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  const masked = mask(text, litter);
+  if (masked.trim() === '') return { sentences, tokens };
+  const { its } = getNlp();
+  const wdoc = getNlp().readDoc(masked);
+  const words = wdoc.tokens().out() as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  let cursor = 0;
+  let sStart = -1;
+  let sEnd = -1;
+  const close = () => {
+    if (sStart >= 0) sentences.push({ index: sentences.length, start: sStart, end: sEnd, text: text.slice(sStart, sEnd) });
+    sStart = -1;
+  };
+  for (const [first, last] of spans) {
+    for (let i = first; i <= last; i++) {
+      const at = masked.indexOf(words[i], cursor);
+      if (pos[i] === 'SPACE' || at < 0) continue;
+      const start = at;
+      const end = at + words[i].length;
+      if (sStart >= 0 && masked.slice(cursor, start).includes('\n')) close();
+      cursor = end;
+      if (sStart < 0) sStart = start;
+      sEnd = end;
+      tokens.push({ index: tokens.length, sentence: sentences.length, pos: pos[i], start, end, text: text.slice(start, end) });
+    }
+    close();
+  }
+  return { sentences, tokens };
+}
+
+/**
+ * Builds the Doc. For `format: 'html'` the text is the page's article text
+ * (title, publication time and site name fill in what the input lacks).
  * @example makeDoc({id: 'd1', text: 'Share\nIS took Marea on Friday.'}).sentences[0].text // 'IS took Marea on Friday.'
  */
 export function makeDoc(input: DocumentInput): Doc {
-  const text = input.text;
-  const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
-  const litter: Span[] = [];
-  const { its } = getNlp();
-  for (const line of lines(text)) {
-    if (isLitterLine(line.text)) {
-      litter.push(line);
-      continue;
-    }
-    if (line.text.trim() === '') continue;
-    const wdoc = getNlp().readDoc(line.text);
-    const words = wdoc.tokens().out() as string[];
-    const pos = wdoc.tokens().out(its.pos) as string[];
-    const starts: number[] = [];
-    let cursor = 0;
-    for (const w of words) {
-      const at = line.text.indexOf(w, cursor);
-      starts.push(at < 0 ? cursor : at);
-      cursor = at < 0 ? cursor : at + w.length;
-    }
-    for (const [first, last] of wdoc.sentences().out(its.span) as unknown as [number, number][]) {
-      const sentenceIndex = sentences.length;
-      let sStart = -1;
-      let sEnd = -1;
-      for (let i = first; i <= last; i++) {
-        if (pos[i] === 'SPACE') continue;
-        const start = line.start + starts[i];
-        const end = start + words[i].length;
-        if (sStart < 0) sStart = start;
-        sEnd = end;
-        tokens.push({ index: tokens.length, sentence: sentenceIndex, pos: pos[i], start, end, text: text.slice(start, end) });
-      }
-      if (sStart >= 0) sentences.push({ index: sentenceIndex, start: sStart, end: sEnd, text: text.slice(sStart, sEnd) });
-    }
+  let text = input.text;
+  let title = input.title ?? null;
+  let published = input.published ?? null;
+  let source = input.source ?? null;
+  if (input.format === 'html') {
+    const article = extractArticle(input.text);
+    text = article?.text ?? '';
+    title ??= article?.title ?? null;
+    published ??= article?.published ?? null;
+    source ??= article?.siteName ?? null;
   }
+  const litter = findLitter(text);
+  const { sentences, tokens } = segment(text, litter);
   return {
     id: input.id,
     text,
-    published: input.published ?? null,
-    title: input.title ?? null,
-    source: input.source ?? null,
+    published,
+    title,
+    source,
     url: input.url ?? null,
-    language: 'en',
+    language: guessLanguage(mask(text, litter)),
     litter,
     sentences,
     tokens,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDoc } from './index.ts';
+import { makeDoc, findLitter } from './index.ts';
 
 test('litter lines are kept out of sentences and offsets slice back', () => {
   const doc = makeDoc({ id: 'd', text: 'Share\n\nIS swept through rebel-held territory early yesterday. The group said so.\nAdvertisement\n' });
@@ -8,4 +8,27 @@ test('litter lines are kept out of sentences and offsets slice back', () => {
   assert.equal(doc.sentences.length, 2);
   for (const s of [...doc.sentences, ...doc.tokens]) assert.equal(doc.text.slice(s.start, s.end), s.text);
   assert.equal(doc.sentences[0].text, 'IS swept through rebel-held territory early yesterday.');
+  for (const t of doc.tokens) assert.equal(doc.sentences[t.sentence].start <= t.start && t.end <= doc.sentences[t.sentence].end, true);
+});
+
+test('bylines, photo credits, captions and timestamps are litter; prose is not', () => {
+  const litter = ['By John Smith', 'By Jane Doe and Ali Hassan', 'Photo: Getty Images', 'Photo by Ahmed Ali/AFP', 'John Doe/Reuters',
+    'A boy walks past a destroyed building in Aleppo. (AP Photo/Hussein Malla)', '© 2016 Reuters', 'Updated: May 29, 2016 10:31 GMT',
+    'Last updated 3 hours ago', '4 min read', 'Sign up for our newsletter', 'Share on Facebook'];
+  const prose = ['By Friday the rebels had lost the town of Marea, which lies near the border.', 'Reuters reported the attack.',
+    'The photo was taken by a resident on Friday.', 'Share prices fell after the attack.'];
+  const text = [...litter, ...prose].join('\n');
+  assert.deepEqual(findLitter(text).map((l) => l.text), litter);
+});
+
+test('a headline line is its own sentence even without a full stop', () => {
+  const doc = makeDoc({ id: 'd', text: 'Syria rebels under fire from IS militants\nIS swept through territory. Rebels fled.' });
+  assert.deepEqual(doc.sentences.map((s) => s.text), ['Syria rebels under fire from IS militants', 'IS swept through territory.', 'Rebels fled.']);
+  assert.equal(doc.tokens.find((t) => t.text === 'Syria')?.pos, 'PROPN');
+});
+
+test('empty and litter-only texts give no sentences', () => {
+  assert.deepEqual(makeDoc({ id: 'e', text: '' }).sentences, []);
+  const doc = makeDoc({ id: 'l', text: 'Share\nAdvertisement' });
+  assert.deepEqual([doc.sentences.length, doc.tokens.length, doc.litter.length], [0, 0, 2]);
 });

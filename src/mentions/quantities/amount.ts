@@ -23,6 +23,8 @@ const UNITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
 
+/** Number words and vague amounts' first words, for a quick "is there any amount here" test. */
+export const WORD_ALT = [...Object.keys(UNITS), 'hundreds?', 'thousands?', 'millions?', 'billions?', 'dozens?', 'scores', 'several', 'few', 'handful', 'couple', 'number', 'numerous', 'many', 'tens'].join('|');
 const WORD = `(?:${Object.keys(UNITS).join('|')}|hundred|thousand|million|billion)`;
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?:million|thousand|billion))?';
 /** A number in digits or words: "28", "1,200", "4.8 million", "twenty-five", "two hundred and fifty". */

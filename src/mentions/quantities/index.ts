@@ -6,7 +6,7 @@
  */
 import type { Doc } from '../../text/types.ts';
 import type { QuantityKind, QuantityMention } from '../types.ts';
-import { readAmount } from './amount.ts';
+import { WORD_ALT, readAmount } from './amount.ts';
 import { PATTERNS, kindOf } from './patterns.ts';
 
 export type { QuantityMention, QuantityKind, Interval } from '../types.ts';
@@ -24,6 +24,8 @@ export interface QuantityCandidate {
   high: number | null;
 }
 
+/** Every amount has a digit, a number word, a vague amount or a singular article. */
+const ANY_AMOUNT = new RegExp(`\\d|\\b(?:${WORD_ALT}|an?)\\b`, 'i');
 const YEAR = /^(?:1[89]|20)\d{2}$/;
 
 /**
@@ -33,7 +35,9 @@ const YEAR = /^(?:1[89]|20)\d{2}$/;
 export function quantitiesInText(text: string): QuantityCandidate[] {
   const out: QuantityCandidate[] = [];
   const claimed: [number, number][] = [];
+  if (!ANY_AMOUNT.test(text)) return out;
   for (const pattern of PATTERNS) {
+    if (!pattern.hint.test(text)) continue;
     pattern.re.lastIndex = 0;
     for (const m of text.matchAll(pattern.re)) {
       const g = m.groups ?? {};

@@ -6,7 +6,7 @@
  */
 import words from '../../../data/lexicon/casualty-words.json' with { type: 'json' };
 import type { QuantityKind } from '../types.ts';
-import { AMOUNT } from './amount.ts';
+import { AMOUNT, WORD_ALT } from './amount.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -38,28 +38,32 @@ export interface QuantityPattern {
   /** the slot of casualty-words.json the trigger comes from, or a fixed kind */
   kind: keyof KindWords | QuantityKind;
   re: RegExp;
+  /** a cheap test that the sentence may match at all: the full pattern is slow */
+  hint: RegExp;
 }
 
-const p = (name: string, kind: QuantityPattern['kind'], source: string): QuantityPattern => ({ name, kind, re: new RegExp(source, 'gid') });
+const hint = (source: string) => new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])`, 'i');
+const p = (name: string, kind: QuantityPattern['kind'], hintSource: string, source: string): QuantityPattern => ({ name, kind, re: new RegExp(source, 'gid'), hint: hint(hintSource) });
+const NUMBERISH = `\\d+|${WORD_ALT}`;
 
 /** In order of trust: a later pattern never takes an amount an earlier one has claimed. */
 export const PATTERNS: readonly QuantityPattern[] = [
   // "killed four people", "killing 5", "wounding at least 17 others"
-  p('active', 'active', `\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated)\\s+)?${AM}${PERSON_TAIL}`),
+  p('active', 'active', all('active'), `\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated)\\s+)?${AM}${PERSON_TAIL}`),
   // "leaving 7 dead", "left 12 people injured"
-  p('left', 'left', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`),
+  p('left', 'left', 'leaving|left|leave|leaves', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`),
   // "the death toll rose to 12", "a toll of 30"
-  p('toll', 'tolls', `\\b(?<trigger>${all('tolls')})\\b[^.;:]{0,40}?\\b(?:to|at|of|reached|hit|is|was|passed|exceeded|topped)\\s+${AM}`),
+  p('toll', 'tolls', all('tolls'), `\\b(?<trigger>${all('tolls')})\\b[^.;:]{0,40}?\\b(?:to|at|of|reached|hit|is|was|passed|exceeded|topped)\\s+${AM}`),
   // "the bodies of 3 men were found"
-  p('bodies', 'killed', `\\b(?<trigger>bodies|remains|corpses)\\s+of\\s+${AM}${PERSON_TAIL}`),
+  p('bodies', 'killed', 'bodies|remains|corpses', `\\b(?<trigger>bodies|remains|corpses)\\s+of\\s+${AM}${PERSON_TAIL}`),
   // "12 deaths", "five fatalities"
-  p('noun', 'nouns', `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
+  p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
   // "forced 500 families to flee", "forcing thousands of people from their homes"
-  p('causative', 'fled', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
+  p('causative', 'fled', 'flee|leave|homes|abandon', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
   // "a civilian was killed", "one soldier has been wounded"
-  p('singular', 'passive', `\\b(?<amount>an?|one)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
-  p('passive', 'passive', `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
-  p('stock', 'people', `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
+  p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
 ];

@@ -47,15 +47,29 @@ export const preferPastWeekday: Refiner = {
   },
 };
 
+/**
+ * Parsers whose expressions the rule-based finders read at the right
+ * granularity ("last week" is a week, not a day seven days ago; "two days
+ * later" counts from another event): dropping them also saves time.
+ */
+const LEFT_TO_RULES = new Set([
+  'ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser', 'ENRelativeDateFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser', 'ENEndOfCurrentMonthParser',
+]);
+
 let parser: en.Chrono | null = null;
 /** Built on first use: a read-only parser configuration. */
 function getParser(): en.Chrono {
   if (!parser) {
     parser = en.casual.clone();
+    parser.parsers = parser.parsers.filter((p) => !LEFT_TO_RULES.has(p.constructor.name));
     parser.refiners.push(preferPastWeekday);
   }
   return parser;
 }
+
+/** Chrono finds nothing in a sentence without a digit or one of these words. */
+const CHRONO_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend)/i;
 
 const PREPOSITION = /^(?:on|at|in|since|from|by|until|till|during|of|before|after|for)\s+/i;
 const MONTH_ONLY_CONTEXT = /\b(?:in|since|until|till|by|during|from|of|through|before|after|last|next|this|early|late|mid|end of|beginning of)\s*[-–]?\s*$/i;
@@ -137,6 +151,7 @@ const PROBES = [new Date(2001, 2, 14, 12), new Date(2011, 8, 21, 12)];
  * expressions that do not depend on one (absolute dates) are resolved.
  */
 export function chronoCandidates(sentence: string, ref: Day | null): TimeCandidate[] {
+  if (!CHRONO_HINT.test(sentence)) return [];
   const chrono = getParser();
   const instants = ref ? [new Date(ref.y, ref.m - 1, ref.d, 12)] : PROBES;
   const runs = instants.map((instant) => chrono.parse(sentence, { instant }, { forwardDate: false }) as ParsingResult[]);

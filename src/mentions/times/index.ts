@@ -13,6 +13,12 @@ export type { TimeMention } from '../types.ts';
 export { parsePublished } from './calendar.ts';
 
 /**
+ * Every expression the finders know has a digit or one of these words; most
+ * sentences have neither, and the finders (chrono above all) are slow.
+ */
+const TIME_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|today|tonight|tomorrow|yesterday|now|current|currently|present|moment|nowadays|noon|midnight|morning|afternoon|evening|night|dawn|dusk|ago|recent|second|minute|hour|day|week|weekend|fortnight|month|year|decade|centur|daily|nightly|weekly|monthly|annually|yearly|hourly|quarter|noon)/i;
+
+/**
  * Keeps the longest of overlapping candidates; on equal length the earlier
  * finder wins (the rule-based finders come before chrono).
  */
@@ -28,6 +34,7 @@ function resolveOverlaps(cands: TimeCandidate[]): TimeCandidate[] {
  * @example timesInText('IS attacked on Friday.', '2016-05-29')[0].value // '2016-05-27'
  */
 export function timesInText(text: string, published: string | null): TimeCandidate[] {
+  if (!TIME_HINT.test(text)) return [];
   const ref = parsePublished(published);
   const ctx = { ref };
   const own = FINDERS.flatMap((find) => find(text, ctx));
