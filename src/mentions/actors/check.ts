@@ -14,9 +14,10 @@ function overlaps(a: ActorEntry, b: ActorEntry): boolean {
   return (a.from ?? '0') < (b.to ?? '9') && (b.from ?? '0') < (a.to ?? '9');
 }
 
-/** Countries where an entry's aliases apply: its home and where it operates ("INT" when stateless). */
+/** Countries where an entry's aliases apply: its home and where it operates ("INT" when stateless and placeless). */
 export function scopeOf(a: ActorEntry): string[] {
-  return [a.country ?? 'INT', ...(a.operates ?? [])];
+  const where = [...(a.country ? [a.country] : []), ...(a.operates ?? [])];
+  return where.length > 0 ? where : ['INT'];
 }
 
 /** Every problem found, as readable sentences; empty when the codebook is sound. */

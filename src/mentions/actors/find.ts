@@ -161,6 +161,20 @@ function countryPhrase(ctx: Ctx, k: number): number {
   return k;
 }
 
+/** "military forces of Azerbaijan", "the police of Kenya": a head, "of", then a country's name. */
+function headOfCountry(ctx: Ctx, k: number): number {
+  const { hits, toks } = ctx;
+  const h = hits[k];
+  const n = hits[k + 1];
+  const c = get(n, 'country');
+  if (!c || c.form !== 'name' || n.i !== h.j + 1 || toks[h.j].norm !== 'of') return -1;
+  const t = get(h, 'head') ? 'head' : 'standalone';
+  const actor = actorForCountry(ctx.cb, c.iso2, kindFor(ctx, h, t, c.iso2), ctx.date);
+  if (!actor) return -1;
+  emit(ctx, h.i, n.j, actor, 'generic', null);
+  return k + 1;
+}
+
 /** "the jihadist group" → the last named actor whose categories fit. */
 function coreference(ctx: Ctx, k: number): number {
   const d = get(ctx.hits[k + 1], 'description');
@@ -210,6 +224,13 @@ function sentenceActors(ctx: Ctx): void {
       const m = leaderPhrase(ctx, k);
       if (m >= 0) k = m;
       continue;
+    }
+    if (get(h, 'head') || get(h, 'standalone')) {
+      const m = headOfCountry(ctx, k);
+      if (m >= 0) {
+        k = m;
+        continue;
+      }
     }
     if (get(h, 'unidentified-military')) {
       emit(ctx, h.i, h.j, unidentifiedMilitary(ctx.cb), 'generic', null);

@@ -1,0 +1,94 @@
+/**
+ * Actor recall on ACLED's dev notes (../shared/bench/acled, evaluation only):
+ * for each event, does findActors name the gold actor1 (and actor2) among the
+ * mentions of its notes? Printed per country, with and without the gold
+ * country handed in as the country in focus, plus the most-missed names.
+ * Names are compared with the regime's closing year dropped, because the
+ * 2020 export wrote "(2014-)" where today's label is "(2014-2021)".
+ *
+ *   npm run bench:actors [-- --top 25]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { makeDoc } from '../src/text/index.ts';
+import { countryOf, findActors, loadCodebook } from '../src/mentions/actors/index.ts';
+
+const FILE = new URL('../../shared/bench/acled/acled-2020-dev.csv', import.meta.url);
+const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  const [head, ...body] = rows;
+  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, k) => [h, r[k]])));
+}
+
+/** "9-May-20" → "2020-05-09" */
+function isoDay(d: string): string | null {
+  const m = /^(\d{1,2})-([A-Z][a-z]{2})-(\d{2})$/.exec(d);
+  return m ? `20${m[3]}-${MONTHS[m[2]]}-${m[1].padStart(2, '0')}` : null;
+}
+
+const norm = (name: string) => name.replace(/\((\d{4})-\d{4}\)/g, '($1-)').trim();
+
+function main(): number {
+  const { values } = parseArgs({ options: { top: { type: 'string', default: '30' } } });
+  if (!existsSync(FILE)) {
+    console.error(`bench:actors: ${FILE.pathname} missing (needs ../shared beside the repo)`);
+    return 1;
+  }
+  const cb = loadCodebook();
+  const rows = parseCsv(readFileSync(FILE, 'utf8'));
+  type Tally = { n: number; a1: number; a1Inferred: number; n2: number; a2: number };
+  const byCountry = new Map<string, Tally>();
+  const missed = new Map<string, number>();
+  let mentions = 0;
+  const t0 = performance.now();
+  for (const r of rows) {
+    if (!r.notes || !r.actor1) continue;
+    const iso = countryOf(cb, r.country)?.iso2 ?? null;
+    const doc = makeDoc({ id: r.event_id_cnty, text: r.notes, published: isoDay(r.event_date) });
+    const hinted = new Set(findActors(doc, cb, { country: iso }).map((m) => norm(m.name)));
+    const inferred = findActors(doc, cb);
+    mentions += inferred.length;
+    const t = byCountry.get(r.country) ?? { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0 };
+    t.n++;
+    if (hinted.has(norm(r.actor1))) t.a1++;
+    else missed.set(`${r.actor1}`, (missed.get(r.actor1) ?? 0) + 1);
+    if (inferred.some((m) => norm(m.name) === norm(r.actor1))) t.a1Inferred++;
+    if (r.actor2) {
+      t.n2++;
+      if (hinted.has(norm(r.actor2))) t.a2++;
+    }
+    byCountry.set(r.country, t);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(0).padStart(4) + '%' : '    -');
+  console.log('country                              events  actor1  actor1(no hint)  actor2');
+  const total = { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0 };
+  for (const [c, t] of [...byCountry].sort((a, b) => b[1].n - a[1].n)) {
+    for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
+    console.log(`${(c || '(none)').padEnd(36)} ${String(t.n).padStart(6)}  ${pct(t.a1, t.n)}  ${pct(t.a1Inferred, t.n).padStart(15)}  ${pct(t.a2, t.n2)}`);
+  }
+  console.log(`${'ALL'.padEnd(36)} ${String(total.n).padStart(6)}  ${pct(total.a1, total.n)}  ${pct(total.a1Inferred, total.n).padStart(15)}  ${pct(total.a2, total.n2)}`);
+  console.log(`\n${rows.length} notes, ${mentions} actor mentions; makeDoc + 2×findActors in ${secs.toFixed(1)} s (${(rows.length / secs).toFixed(0)} notes/s)`);
+  console.log(`\nmost-missed gold actor1 (with the country hint):`);
+  for (const [name, n] of [...missed].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${String(n).padStart(5)}  ${name}`);
+  return 0;
+}
+
+process.exitCode = main();
