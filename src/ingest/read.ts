@@ -87,7 +87,8 @@ async function* feedItems(xml: string, origin: string, opts: ReadOptions): Async
       if (carried && carried.length >= FULL_ITEM_CHARS) yield { origin: at, doc: { ...base, text: carried } };
       else if (it.link) {
         for await (const item of urlItems(it.link, { ...opts, format: 'html' })) {
-          yield 'doc' in item ? { origin: at, doc: { ...base, ...item.doc, title: item.doc.title ?? base.title, published: item.doc.published ?? base.published } } : item;
+          const d = 'doc' in item ? item.doc : null;
+          yield d ? { origin: at, doc: { ...d, title: d.title ?? base.title, source: d.source ?? base.source, published: d.published ?? base.published } } : item;
         }
       } else yield fail(at, new IngestError('no_text', 'feed item has neither text nor link'));
     } catch (e) {
