@@ -54,3 +54,82 @@ test('time-bounded names follow the report date', () => {
   assert.deepEqual(pairs('Houthi forces shelled the district.', '2015-04-01', { country: 'YE' }), [['Houthi forces', 'Houthi Movement - Ansar Allah']]);
   assert.deepEqual(pairs('Houthi forces shelled the district.', '2020-05-09', { country: 'YE' }), [['Houthi forces', 'Military Forces of Yemen (2016-) Supreme Political Council']]);
 });
+
+/** [sentence, report date, country in focus (or undefined: inferred), expected [text, name] pairs in order] */
+const WORLD: [string, string, string | undefined, [string, string][]][] = [
+  ['Pro-Houthi forces fired artillery at positions of the Giants Brigades south of Hodeidah, while Saudi-led coalition warplanes struck Sanaa.', '2020-05-03', 'YE', [
+    ['Pro-Houthi forces', 'Military Forces of Yemen (2016-) Supreme Political Council'],
+    ['Giants Brigades', 'Military Forces of Yemen (2012-) Al Amaliqa Brigades'],
+    ['Saudi-led coalition warplanes', 'Operation Restoring Hope']]],
+  ['Forces loyal to President Hadi retook the district from the Houthis.', '2018-03-02', 'YE', [
+    ['Forces loyal to President Hadi', 'Military Forces of Yemen (2012-)'],
+    ['Houthis', 'Military Forces of Yemen (2016-) Supreme Political Council']]],
+  ['Iraqi security forces and the Popular Mobilization Forces repelled an attack by Islamic State militants near Kirkuk.', '2019-06-10', undefined, [
+    ['Iraqi security forces', 'Military Forces of Iraq (2018-2020)'],
+    ['Popular Mobilization Forces', 'Military Forces of Iraq (2018-2020) Popular Mobilization Forces'],
+    ['Islamic State militants', 'Islamic State (Iraq)']]],
+  ['Taliban insurgents attacked a checkpoint of the Afghan National Police in Kunduz, killing five policemen.', '2020-05-01', undefined, [
+    ['Taliban insurgents', 'Taliban'],
+    ['Afghan National Police', 'Police Forces of Afghanistan (2014-2021)'],
+    ['policemen', 'Police Forces of Afghanistan (2014-2021)']]],
+  ["Forces loyal to Khalifa Haftar shelled Tripoli's Mitiga airport, and GNA forces responded.", '2020-05-09', 'LY', [
+    ['Forces loyal to Khalifa Haftar', 'Military Forces of Libya (2014-) Haftar Faction'],
+    ['GNA forces', 'Military Forces of Libya (2016-2021) Government of National Accord']]],
+  ['Boko Haram fighters raided a village in Borno state, and ISWAP claimed an ambush on Nigerian troops.', '2020-05-02', undefined, [
+    ['Boko Haram fighters', 'Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad'],
+    ['ISWAP', 'Islamic State (West Africa)'],
+    ['Nigerian troops', 'Military Forces of Nigeria (2015-2023)']]],
+  ['Maoists killed two CRPF jawans in Sukma, Chhattisgarh.', '2020-05-02', 'IN', [
+    ['Maoists', 'Naxal-Maoist Rebels (India)'],
+    ['CRPF jawans', 'Police Forces of India (2014-) Central Reserve Police Force']]],
+  ['Suspected CJNG members ambushed state police officers in Aguililla, Mexico.', '2020-05-02', undefined, [
+    ['CJNG members', 'CJNG: Jalisco New Generation Cartel'],
+    ['state police officers', 'Police Forces of Mexico (2018-2024) State Police']]],
+  ['Unidentified gunmen shot dead a journalist in Veracruz, Mexico.', '2020-05-02', undefined, [
+    ['Unidentified gunmen', 'Unidentified Armed Group (Mexico)'],
+    ['a journalist', 'Journalists (Mexico)']]],
+  ['Al-Shabaab militants attacked an AMISOM base in Lower Shabelle, and Somali forces repelled them.', '2020-05-02', undefined, [
+    ['Al-Shabaab militants', 'Al Shabaab'],
+    ['AMISOM', 'AMISOM: African Union Mission in Somalia (2007-)'],
+    ['Somali forces', 'Military Forces of Somalia (2017-2022)']]],
+  ['Al-Shabaab claimed the attack. The militant group said it killed 10 soldiers.', '2020-05-02', 'SO', [
+    ['Al-Shabaab', 'Al Shabaab'],
+    ['The militant group', 'Al Shabaab'],
+    ['soldiers', 'Military Forces of Somalia (2017-2022)']]],
+  ['ADF rebels killed 12 civilians in Beni territory; FARDC soldiers pursued the attackers.', '2020-05-02', 'CD', [
+    ['ADF rebels', 'ADF: Allied Democratic Forces'],
+    ['civilians', 'Civilians (Democratic Republic of Congo)'],
+    ['FARDC soldiers', 'Military Forces of the Democratic Republic of Congo (2019-)'],
+    ['attackers', 'Unidentified Armed Group (Democratic Republic of Congo)']]],
+  ['The Arakan Army clashed with the Tatmadaw in Rakhine State, Myanmar.', '2020-05-02', undefined, [
+    ['Arakan Army', 'ULA/AA: United League of Arakan/Arakan Army'],
+    ['Tatmadaw', 'Military Forces of Myanmar (2016-2021)']]],
+  ['Russia-backed separatists shelled Ukrainian positions near Avdiivka.', '2020-05-02', undefined, [
+    ['Russia-backed separatists', 'NAF: United Armed Forces of Novorossiya'],
+    ['Ukrainian', 'Military Forces of Ukraine (2019-)']]],
+  ['The Pakistani Taliban claimed a bomb attack on a Frontier Corps convoy in Bajaur.', '2020-05-02', undefined, [
+    ['Pakistani Taliban', 'TTP: Tehreek-i-Taliban Pakistan'],
+    ['Frontier Corps', 'Military Forces of Pakistan (2018-2022) Frontier Corps']]],
+  ['The military forces of Azerbaijan fired on positions of the Artsakh Defense Army.', '2020-05-02', undefined, [
+    ['military forces of Azerbaijan', 'Military Forces of Azerbaijan (2003-)'],
+    ['Artsakh Defense Army', 'Military Forces of Artsakh (2007-)']]],
+  ['Unidentified aircraft struck a convoy near the border, and Turkish shelling hit Tal Rifaat.', '2020-05-02', 'SY', [
+    ['Unidentified aircraft', 'Unidentified Military Forces'],
+    ['Turkish', 'Military Forces of Turkey (2016-)']]],
+];
+
+test('sentences from around the world', () => {
+  for (const [text, date, country, expected] of WORLD) {
+    assert.deepEqual(pairs(text, date, country ? { country } : {}), expected, text);
+  }
+});
+
+test('"US" is the country only in capitals; state forces abroad are external (inter 8)', () => {
+  const found = actors('Militants told us that US troops had left the base.', '2020-05-02', { country: 'IQ' });
+  assert.deepEqual(found.map((m) => [m.text, m.name, m.inter]), [['US troops', 'Military Forces of the United States (2017-2021)', 8]]);
+});
+
+test('context aliases need their country: "rebels" in Yemen are the Houthis, in Mexico nobody', () => {
+  assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'YE' }), [['rebels', 'Military Forces of Yemen (2016-) Supreme Political Council']]);
+  assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'MX' }), []);
+});

@@ -264,7 +264,7 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
     const hits = scan(cb.index, toks).filter((h) => !(shouted(s.text) && h.values.every((v) => v.exact)));
     return { s, toks, hits };
   });
-  const focus = opts.country !== undefined && opts.country !== null ? opts.country : focusCountry(doc, perSentence.map((p) => p.hits));
+  const focus = opts.country !== undefined && opts.country !== null ? opts.country : focusCountry(doc, perSentence.map((p) => p.hits), cb);
   const out: ActorMention[] = [];
   for (const { s, toks, hits } of perSentence) sentenceActors({ cb, doc, date, focus, sentence: s.index, toks, hits, out });
   return out;

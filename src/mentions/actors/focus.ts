@@ -4,14 +4,16 @@
  */
 import type { Doc } from '../../text/types.ts';
 import type { Hit } from './phrases.ts';
+import type { Codebook } from './types.ts';
 
 /**
- * The country most often named in the text (country names and demonyms, as
- * found by the actor scan) plus resolved places already on the doc (when the
- * geo stage ran first); ties go to the country named first. Null when none.
- * @example focusCountry(doc, hits) // 'SY' for the Aleppo story
+ * The country most often named in the text: country names and demonyms, the
+ * home country of named actors that have one ("Afghan National Police",
+ * "Houthis"), and resolved places already on the doc (when the geo stage ran
+ * first); ties go to the country named first. Null when none.
+ * @example focusCountry(doc, hits, cb) // 'SY' for the Aleppo story
  */
-export function focusCountry(doc: Doc, hitsBySentence: Hit[][]): string | null {
+export function focusCountry(doc: Doc, hitsBySentence: Hit[][], cb: Codebook): string | null {
   const counts = new Map<string, { n: number; first: number }>();
   let order = 0;
   const add = (iso: string | null | undefined) => {
@@ -23,7 +25,12 @@ export function focusCountry(doc: Doc, hitsBySentence: Hit[][]): string | null {
   for (const hits of hitsBySentence) {
     for (const h of hits) {
       const c = h.values.find((v) => v.target.t === 'country');
-      if (c && c.target.t === 'country') add(c.target.iso2);
+      if (c && c.target.t === 'country') {
+        add(c.target.iso2);
+        continue;
+      }
+      const homes = new Set(h.values.map((v) => (v.target.t === 'actor' && !v.target.context ? cb.byId.get(v.target.id)?.country : undefined)));
+      if (homes.size === 1) add([...homes][0]);
     }
   }
   for (const p of doc.mentions?.places ?? []) add(p.resolved?.iso2);
