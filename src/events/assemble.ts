@@ -72,7 +72,7 @@ export function assemble(documentId: string, group: Draft[]): EventRecord {
   const record: EventRecord = {
     id: stableId('event', documentId, first.trigger.start, first.trigger.end),
     document_id: documentId,
-    event_date: main.date.date.end === main.date.date.start ? main.date.date.start : main.date.date.end,
+    event_date: main.date.day,
     date,
     event_type: first.sub.eventType,
     sub_event_type: first.sub.name,

@@ -13,6 +13,8 @@ export interface ReportDate {
   /** 'text': the text says when; 'report': when it was said; 'published'; 'none' */
   basis: 'text' | 'report' | 'published' | 'none';
   mention: TimeMention | null;
+  /** the single day to report as event_date: the expression's own day, else the last day it allows */
+  day: string | null;
 }
 
 const REPORT_BEFORE = /\b(?:said|says|reported|reports|told|announced|stated|added|claimed|confirmed|tweeted|wrote|posted|published|statement|as of)\s+(?:\w+\s+)?$/i;
@@ -44,15 +46,16 @@ export function eventDate(sentence: Sentence, anchor: { start: number; end: numb
   const distance = (t: TimeMention) => (t.end <= anchor.start ? anchor.start - t.end : Math.max(0, t.start - anchor.end) * 1.2);
   const best = [...eventDates].sort((x, y) => distance(x) - distance(y))[0];
   if (best?.range) {
-    return { date: { start: best.range.start, end: best.range.end, precision: best.precision, text: best.text }, basis: 'text', mention: best };
+    const day = best.value && /^\d{4}-\d{2}-\d{2}$/.test(best.value) ? best.value : best.range.end;
+    return { date: { start: best.range.start, end: best.range.end, precision: best.precision, text: best.text }, basis: 'text', mention: best, day };
   }
   const said = reportDates[0];
   if (said?.range) {
-    return { date: { start: addDays(said.range.end, -6), end: said.range.end, precision: 2, text: said.text }, basis: 'report', mention: said };
+    return { date: { start: addDays(said.range.end, -6), end: said.range.end, precision: 2, text: said.text }, basis: 'report', mention: said, day: said.range.end };
   }
   if (published && /^\d{4}-\d{2}-\d{2}/.test(published)) {
     const day = published.slice(0, 10);
-    return { date: { start: addDays(day, -6), end: day, precision: 2, text: null }, basis: 'published', mention: null };
+    return { date: { start: addDays(day, -6), end: day, precision: 2, text: null }, basis: 'published', mention: null, day };
   }
-  return { date: { start: null, end: null, precision: 3, text: null }, basis: 'none', mention: null };
+  return { date: { start: null, end: null, precision: 3, text: null }, basis: 'none', mention: null, day: null };
 }

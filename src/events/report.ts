@@ -42,7 +42,8 @@ function isHeadline(doc: Doc, index: number): boolean {
   if (index !== 0 || doc.sentences.length < 2) return false;
   if (doc.title && s.text.trim() === doc.title.trim()) return true;
   const lineEnd = doc.text.indexOf('\n', s.start);
-  return !/[.!?"”’']\s*$/.test(doc.text.slice(s.start, lineEnd < 0 ? undefined : lineEnd));
+  const line = doc.text.slice(s.start, lineEnd < 0 ? undefined : lineEnd).trim();
+  return line === s.text.trim() && !/[.!?"”’')\]]$/.test(line);
 }
 
 /**

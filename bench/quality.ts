@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:quality`: codes each ACLED `notes` text of
+ * ../shared/bench/acled/acled-2020-dev.csv and scores the coded record
+ * against ACLED's own coding of that note.
+ *
+ * Publication time: the row's `timestamp` (when ACLED entered the event, i.e.
+ * after it happened), the nearest thing to a publication time the data has.
+ * Using `event_date` instead would hand the answer to every note whose date
+ * is relative or missing, and the date score would measure nothing.
+ *
+ * Per note the best-matching coded event is scored (a note may yield several).
+ * Options: --limit N (first N rows), --gazetteer-line (also score locations
+ * with ../shared/gazetteer imported into a temporary gazetteer), --errors N
+ * (print N examples of each error class).
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { loadResources, extract, type Resources } from '../src/pipeline.ts';
+import { distanceKm } from '../src/events/geo-math.ts';
+import type { EventRecord } from '../src/events/types.ts';
+import { gazetteerPath } from '../src/geo/index.ts';
+
+const CSV = new URL('../../shared/bench/acled/acled-2020-dev.csv', import.meta.url);
+const SHARED_GAZ = new URL('../../shared/gazetteer/', import.meta.url);
+
+/** RFC 4180 rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+/** "9-May-20" → "2020-05-09" */
+function acledDate(s: string): string {
+  const [d, m, y] = s.split('-');
+  return `20${y}-${MONTHS[m]}-${d.padStart(2, '0')}`;
+}
+
+type Row = Record<string, string>;
+
+function score(e: EventRecord, r: Row): number {
+  return (e.event_type === r.event_type ? 4 : 0) + (e.sub_event_type === r.sub_event_type ? 2 : 0) + (e.actor1?.name === r.actor1 ? 1 : 0) + (e.event_date === acledDate(r.event_date) ? 1 : 0);
+}
+
+interface Tally { n: number; coverage: number; type: number; sub: number; date: number; fat: number; actor1: number; actor1Loose: number; actor2: number; loc: number; locN: number }
+
+function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLocation = false): Tally {
+  const t: Tally = { n: 0, coverage: 0, type: 0, sub: 0, date: 0, fat: 0, actor1: 0, actor1Loose: 0, actor2: 0, loc: 0, locN: 0 };
+  const note = (cls: string, text: string) => {
+    if (onlyLocation) return;
+    const list = errors.get(cls) ?? [];
+    list.push(text);
+    errors.set(cls, list);
+  };
+  for (const r of rows) {
+    t.n++;
+    const published = new Date(Number(r.timestamp) * 1000).toISOString();
+    const { result } = extract({ id: r.data_id, text: r.notes, published }, res);
+    const best = [...result.events].sort((a, b) => score(b, r) - score(a, r))[0];
+    const lat = Number(r.latitude);
+    const lon = Number(r.longitude);
+    if (r.latitude !== '') t.locN++;
+    if (!best) {
+      note(`no event: ${r.sub_event_type}`, r.notes);
+      continue;
+    }
+    t.coverage++;
+    if (best.location?.lat != null && best.location.lon != null && r.latitude !== '' && distanceKm(best.location.lat, best.location.lon, lat, lon) <= 25) t.loc++;
+    else note('location', `${r.location} (${r.admin1}, ${r.country}) ≠ ${best.location?.text ?? '—'} → ${best.location?.name ?? '—'}: ${r.notes.slice(0, 120)}`);
+    if (onlyLocation) continue;
+    if (best.event_type === r.event_type) t.type++;
+    if (best.sub_event_type === r.sub_event_type) t.sub++;
+    else note(`sub: ${r.sub_event_type} → ${best.sub_event_type}`, r.notes);
+    if (best.event_date === acledDate(r.event_date)) t.date++;
+    else note('date', `${acledDate(r.event_date)} ≠ ${best.event_date} (${best.date.text}): ${r.notes.slice(0, 100)}`);
+    if ((best.fatalities?.low ?? 0) === Number(r.fatalities)) t.fat++;
+    else note('fatalities', `${r.fatalities} ≠ ${best.fatalities?.low ?? 0} (${best.fatalities?.text ?? ''}): ${r.notes}`);
+    if (best.actor1?.name === r.actor1) t.actor1++;
+    else note('actor1', `${r.actor1} ≠ ${best.actor1?.name ?? '—'} (${best.actor1?.text ?? ''}): ${r.notes.slice(0, 140)}`);
+    if (best.actor1 && r.actor1.startsWith(best.actor1.name)) t.actor1Loose++;
+    if ((best.actor2?.name ?? '') === r.actor2) t.actor2++;
+  }
+  return t;
+}
+
+function pct(k: number, n: number): string {
+  return `${((100 * k) / Math.max(1, n)).toFixed(1)}%`.padStart(6);
+}
+
+function importedGazetteer(): string | null {
+  if (!existsSync(SHARED_GAZ) || !existsSync(new URL('../src/geo/import.ts', import.meta.url))) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-gaz-'));
+  const path = join(dir, 'gazetteer.db');
+  copyFileSync(gazetteerPath(), path);
+  const files = readdirSync(SHARED_GAZ).filter((f) => f.endsWith('.txt')).map((f) => join(SHARED_GAZ.pathname, f));
+  const bin = new URL('../bin/sitrep.js', import.meta.url).pathname;
+  const out = spawnSync(process.execPath, [bin, 'gazetteer', 'import', ...files, '--gazetteer', path], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return out.status === 0 ? path : null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { limit: { type: 'string' }, errors: { type: 'string', default: '0' }, 'gazetteer-line': { type: 'boolean', default: false } } });
+  if (!existsSync(CSV)) {
+    console.log(`bench:quality skipped: ${CSV.pathname} is missing (needs ../shared)`);
+    return;
+  }
+  const [header, ...body] = parseCsv(readFileSync(CSV, 'utf8'));
+  let rows = body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])) as Row);
+  if (values.limit) rows = rows.slice(0, Number(values.limit));
+  const res = loadResources();
+  const errors = new Map<string, string[]>();
+  const t0 = performance.now();
+  const t = run(rows, res, errors);
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`ACLED 2020 dev: ${t.n} notes coded in ${secs.toFixed(1)} s (published = row timestamp; best-matching event per note)`);
+  console.log(`  coverage (≥1 event)         ${pct(t.coverage, t.n)}`);
+  console.log(`  event_type accuracy         ${pct(t.type, t.n)}   target ≥ 85%`);
+  console.log(`  sub_event_type accuracy     ${pct(t.sub, t.n)}   target ≥ 75%`);
+  console.log(`  event_date exact            ${pct(t.date, t.n)}   target ≥ 95%`);
+  console.log(`  fatalities exact (low)      ${pct(t.fat, t.n)}   target ≥ 92%`);
+  console.log(`  actor1 exact                ${pct(t.actor1, t.n)}   target ≥ 70%   (gold name starts with ours: ${pct(t.actor1Loose, t.n).trim()})`);
+  console.log(`  actor2 exact (empty = none) ${pct(t.actor2, t.n)}`);
+  console.log(`  location ≤ 25 km, cities500 ${pct(t.loc, t.locN)}   target ≥ 50%`);
+  if (values['gazetteer-line']) {
+    const path = importedGazetteer();
+    if (!path) console.log('  location ≤ 25 km, +shared gazetteer: skipped (no ../shared/gazetteer or no geo import)');
+    else {
+      const g = run(rows, { ...loadResources({ gazetteerPath: path }) }, errors, true);
+      console.log(`  location ≤ 25 km, +shared    ${pct(g.loc, g.locN)}   (26 countries of village-level GeoNames imported into a temp gazetteer)`);
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
+  }
+  const show = Number(values.errors);
+  if (show > 0) {
+    for (const [cls, list] of [...errors].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`\n== ${cls}: ${list.length}`);
+      for (const x of list.slice(0, show)) console.log('   ', x.slice(0, 300));
+    }
+  }
+}
+
+await main();
