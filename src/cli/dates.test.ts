@@ -19,8 +19,8 @@ async function dates(args: string[]): Promise<{ status: number; stdout: string; 
   const out: string[] = [];
   const err: string[] = [];
   const [write, writeErr] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((s: string) => out.push(s)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => err.push(s)) as typeof process.stderr.write;
+  process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => err.push(s) > 0) as typeof process.stderr.write;
   try {
     const status = await run(args);
     return { status, stdout: out.join(''), stderr: err.join('') };
