@@ -81,7 +81,7 @@ function focusOf(doc: Doc): string | null {
 export function extract(input: DocumentInput, res: Resources): { doc: Doc; result: ExtractResult } {
   const doc = makeDoc(input);
   const warnings: string[] = [];
-  if (doc.language !== 'en') {
+  if (doc.language !== 'en' && doc.language !== 'und') {
     warnings.push(`language "${doc.language}" is not English: not coded`);
     return { doc, result: { document_id: doc.id, events: [], displacement: [], control: [], warnings } };
   }

@@ -6,7 +6,7 @@
 import type { Doc, Sentence } from '../text/index.ts';
 import type { Lexicon } from './lexicon.ts';
 
-export type CueStatus = 'event' | 'background' | 'irrealis' | 'anaphor' | 'cause';
+export type CueStatus = 'event' | 'background' | 'irrealis' | 'anaphor' | 'cause' | 'topic';
 
 export interface CueHit {
   id: string;
@@ -45,6 +45,7 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon): C
   const clauseText = text.slice(clause.start, clause.end);
   if (ctx.causeBefore.test(before) && ctx.displacement.test(text)) return 'cause';
   if (ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
+  if (ctx.topicBefore.test(before.slice(-50))) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';
   if (ctx.ongoingClause.test(clauseText)) return 'background';
   if (ctx.anaphorBefore.test(before.slice(-25)) && !/^\s*(?:on|in|at|near|against|between|targeting)\b/i.test(text.slice(relEnd)) ) return 'anaphor';

@@ -78,7 +78,9 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   const sources = doc.mentions.sources.filter((s) => s.sentence === report.sentence);
   const actors = doc.mentions.actors.filter((a) => a.sentence === report.sentence && !overlapsAny(a, sources));
   const roles = assignRoles(sentence, report.anchor, actors, report.hits);
-  const cues = new Set(report.hits.map((h) => h.cue));
+  // an arrest told later counts as intervention only when it is of the crowd ("15 demonstrators were detained")
+  const crowd = (h: { sentence: number }) => /protest|demonstrat|rall|march|participant|crowd|\d/i.test(doc.sentences[h.sentence].text);
+  const cues = new Set(report.hits.filter((h) => h.sentence === report.sentence || h.cue !== 'arrest' || crowd(h)).map((h) => h.cue));
   const picked = classify(lex, { cues, actor1Inter: roles.actor1?.inter ?? null, target: roles.target, anchorText: report.anchor.text });
   if (!picked) return null;
   const deciding = decidingCues(picked.rule);

@@ -55,6 +55,7 @@ export interface EventContextPatterns {
   displacement: RegExp;
   stock: RegExp;
   separate: RegExp;
+  topicBefore: RegExp;
 }
 
 export interface Lexicon {
@@ -156,6 +157,7 @@ export function loadLexicon(): Lexicon {
       displacement: word(c.displacement, 'i'),
       stock: word(c.stock, 'i'),
       separate: new RegExp(c.separate, 'i'),
+      topicBefore: new RegExp(c.topic_before, 'i'),
     },
   };
 }
