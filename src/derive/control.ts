@@ -77,7 +77,7 @@ function placeKind(m: PlaceMention | null, loc: LocationField): 'point' | 'area'
 /** A road cut names an actor and both ends; a bare "-held" is a weaker, undated observation. */
 function confidenceOf(st: ControlStatement, linked: boolean): number {
   const base = st.pattern === 'road' ? 0.7 : st.prior ? 0.5 : 0.6;
-  return Math.min(0.9, base + (linked ? 0.1 : 0));
+  return Math.round(Math.min(0.9, base + (linked ? 0.1 : 0)) * 100) / 100;
 }
 
 /** A stable key for a place: GeoNames id when resolved, else its name; a road is keyed by both ends in order. */

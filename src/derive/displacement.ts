@@ -9,15 +9,16 @@ import type { Doc } from '../text/types.ts';
 import type { PlaceMention, QuantityMention } from '../mentions/types.ts';
 import type { CountField, DateField, DisplacementRecord, EventRecord, LocationField } from '../events/types.ts';
 import cues from '../../data/derive/displacement.json' with { type: 'json' };
-import { alternation, clauseEnd, inSentence, locationOf, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
+import { alternation, clauseEnd, inSentence, locationOf, placesIn, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
 import { fuseCounts } from './tallies.ts';
 import { isTransfer } from './control.ts';
 
-const FLOW = new RegExp(`\\b${alternation(cues.flowCues)}\\b`, 'gi');
+const FLOW = new RegExp(`\\b${alternation(cues.flowCues)}\\b`, 'i');
 const STOCK = new RegExp(`\\b${alternation(cues.stockCues)}\\b`, 'i');
 const PEOPLE = new RegExp(`\\b${alternation(cues.peopleNouns)}\\b`, 'i');
 const TO = new RegExp(`\\b${alternation(cues.toCues)}\\s+`, 'gi');
 const STOCK_TO = new RegExp(`\\b${alternation(cues.stockToCues)}\\s+`, 'gi');
+const DESTINATION = new RegExp(`\\b${alternation(cues.destinationNouns)}\\b`, 'i');
 const FROM = new RegExp(`\\b${alternation(cues.fromCues)}\\s+(?:the\\s+(?:town|city|village|area|district)\\s+of\\s+)?$`, 'i');
 const CAUSE = new RegExp(`\\b${alternation(cues.causeNouns)}\\b`, 'gi');
 const COUNTED: ReadonlySet<QuantityMention['kind']> = new Set(['fled', 'people']);
@@ -30,26 +31,24 @@ const COUNTED: ReadonlySet<QuantityMention['kind']> = new Set(['fled', 'people']
 export function findDisplacement(doc: Doc, events: readonly EventRecord[]): DisplacementRecord[] {
   const found: DisplacementRecord[] = [];
   for (const s of doc.sentences) {
-    const flowCue = [...s.text.matchAll(FLOW)][0];
-    const stock = STOCK.test(s.text);
-    if (!stock && !flowCue) continue;
+    const cue = STOCK.exec(s.text) ?? FLOW.exec(s.text);
+    if (!cue) continue;
     if (!PEOPLE.test(s.text) && !inSentence(doc.mentions.quantities, s.index).some((q) => COUNTED.has(q.kind))) continue;
-    const anchor = s.start + (flowCue?.index ?? 0);
-    const kind = stock ? 'stock' : 'flow';
-    const places = inSentence(doc.mentions.places, s.index);
-    const dest = destinations(doc, s.index, kind === 'flow' ? anchor : s.start);
+    const kind = STOCK.test(s.text) ? 'stock' : 'flow';
+    const anchor = s.start + cue.index;
+    const places = placesIn(doc, s.index);
+    const dest = destinations(doc, places, anchor + cue[0].length, s.end, kind === 'stock' ? STOCK_TO : TO);
     const explicitFrom = places.find((p) => FROM.test(doc.text.slice(Math.max(s.start, p.start - 30), p.start))) ?? null;
     const cause = kind === 'flow' ? causeOf(doc, events, s.index) : null;
-    // a stock's area is the first place that is not where people went ("the conflict in Syria")
-    const area = kind === 'stock' ? (places.find((p) => !dest.places.includes(p)) ?? null) : null;
+    // a stock's area is the place it is counted for ("the conflict in Syria … 4.8 million refugees")
+    const area = kind === 'stock' ? (places.find((p) => p.end <= anchor && !dest.places.includes(p)) ?? null) : null;
     const origin = explicitFrom ?? area;
-    const from = origin ? locationOf(origin) : (cause?.location ?? null);
     found.push({
       record: 'displacement',
       id: `${doc.id}:displacement:${s.start}`,
       document_id: doc.id,
       kind,
-      from,
+      from: origin ? locationOf(origin) : (cause?.location ?? null),
       to: dest.places.filter((p) => p !== explicitFrom).map(locationOf),
       to_text: dest.text,
       people: peopleOf(doc, s.index, anchor),
@@ -61,23 +60,24 @@ export function findDisplacement(doc: Doc, events: readonly EventRecord[]): Disp
   return mergeFlows(found);
 }
 
-/** Places and phrases after a destination cue ("into territory controlled by …", "heading to Azaz as well as the border"). */
-function destinations(doc: Doc, sentence: number, from: number): { places: PlaceMention[]; text: string | null } {
-  const s = doc.sentences[sentence];
-  const places = inSentence(doc.mentions.places, sentence);
+/**
+ * Places and phrases after a destination cue that follows the displacement
+ * cue ("… fled … into territory controlled by …", "heading to Azaz as well as
+ * the border", "refugees in neighbouring countries").
+ */
+function destinations(doc: Doc, places: PlaceMention[], from: number, limit: number, cueRe: RegExp): { places: PlaceMention[]; text: string | null } {
   const phrases: string[] = [];
   const picked: PlaceMention[] = [];
-  const cueRe = from === s.start ? STOCK_TO : TO;
-  for (const m of doc.text.slice(from, s.end).matchAll(cueRe)) {
+  for (const m of doc.text.slice(from, limit).matchAll(cueRe)) {
     const start = from + m.index + m[0].length;
-    const end = clauseEnd(doc.text, start, s.end);
+    const end = clauseEnd(doc.text, start, limit);
     if (end <= start) continue;
-    const inPhrase = places.filter((p) => p.start >= start && p.end <= end);
-    if (cueRe === STOCK_TO && inPhrase.length === 0 && !/\bcountr|\bcamps?\b|\bregion/i.test(doc.text.slice(start, end))) continue;
-    picked.push(...inPhrase.filter((p) => !picked.includes(p)));
     const phrase = doc.text.slice(start, end).trim();
-    if (!inPhrase.some((p) => p.text === phrase) && !phrases.some((q) => q.includes(phrase))) phrases.push(phrase);
-    if (cueRe === TO) break;
+    const inPhrase = places.filter((p) => p.start >= start && p.end <= end);
+    if (inPhrase.length === 0 && !DESTINATION.test(phrase)) continue;
+    picked.push(...inPhrase.filter((p) => !picked.includes(p)));
+    if (!inPhrase.some((p) => p.text === phrase)) phrases.push(phrase);
+    break;
   }
   return { places: picked, text: phrases.length ? phrases.join('; ') : null };
 }

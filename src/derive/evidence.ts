@@ -12,6 +12,21 @@ export function inSentence<T extends MentionBase>(mentions: readonly T[], senten
   return mentions.filter((m) => m.sentence === sentence).sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Places of a sentence used as places: not "Turkey's military" (actor), "Syrian" (adjective),
+ * or the "USA" of "a USA-backed alliance".
+ */
+export function placesIn(doc: Doc, sentence: number): PlaceMention[] {
+  return inSentence(doc.mentions.places, sentence).filter(
+    (p) => (p.use ?? 'place') === 'place' && !/^\s*-\s*(?:backed|led|based|born|made|allied|aligned)\b/i.test(doc.text.slice(p.end, p.end + 12)),
+  );
+}
+
+/** A country is too coarse to be "held": control statements need a smaller place. */
+export function isCountry(p: PlaceMention): boolean {
+  return p.resolved?.featureCode.startsWith('PCL') ?? false;
+}
+
 /** The actor mention that ends at `end` (allowing the hyphen of "rebel-held"), if any. */
 export function actorEndingAt(actors: readonly ActorMention[], end: number): ActorMention | null {
   return actors.find((a) => a.end <= end && a.end >= end - 1) ?? actors.find((a) => a.start < end && a.end >= end) ?? null;

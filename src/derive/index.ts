@@ -7,7 +7,7 @@
  */
 export { findControlStatements, type ControlStatement } from './statements.ts';
 export { findControl, controlRecords, isTransfer, placeKey, type ControlPlace } from './control.ts';
-export { controlTimeline, controlAt, controlHistory, controlGeoJSON, type ControlPeriod } from './timeline.ts';
+export { controlTimeline, controlAt, controlHistory, historyIndex, controlGeoJSON, type ControlPeriod } from './timeline.ts';
 export { fuseCounts, claimsOf, tally, sideOf, isoWeek, type CountClaim, type FusedCount, type TallyKey, type TallyRow, type TallyOptions } from './tallies.ts';
 export { findDisplacement } from './displacement.ts';
 export { splitDisplacement, displacementHxl, type DisplacementQuery } from './hxl.ts';

@@ -8,7 +8,7 @@
 import type { Doc } from '../text/types.ts';
 import type { ActorMention, PlaceMention } from '../mentions/types.ts';
 import cues from '../../data/derive/control.json' with { type: 'json' };
-import { actorEndingAt, alternation, clauseEnd, firstPlaceIn, inSentence, lastActorIn } from './evidence.ts';
+import { actorEndingAt, alternation, clauseEnd, firstPlaceIn, inSentence, isCountry, lastActorIn, placesIn } from './evidence.ts';
 
 export interface ControlStatement {
   /** which wording said it */
@@ -47,7 +47,7 @@ export function findControlStatements(doc: Doc): ControlStatement[] {
   for (const s of doc.sentences) {
     const actors = inSentence(doc.mentions.actors, s.index);
     if (actors.length === 0) continue;
-    const places = inSentence(doc.mentions.places, s.index);
+    const places = placesIn(doc, s.index).filter((p) => !isCountry(p));
     const found = [
       ...roadStatements(doc, s.index, actors, places),
       ...heldStatements(doc, s.index, actors, places),
@@ -137,14 +137,19 @@ const controlsStatements: Finder = (doc, sentence, actors, places) => {
   return out;
 };
 
-/** The place named in the same clause just before a "held by" phrase ("Marea, held by rebels" / "towns in Raqqa controlled by IS"). */
+/**
+ * The place a "held by" phrase modifies: named just before it with at most a
+ * few words between ("Marea, held by rebels", "the port of Hodeidah, controlled
+ * by …"), not across a region noun ("northern Syria into territory controlled by …").
+ */
 function placeBefore(doc: Doc, places: PlaceMention[], at: number, sentenceStart: number): PlaceMention | null {
-  const clause = doc.text.slice(sentenceStart, at);
-  const lastBreak = Math.max(clause.lastIndexOf(';'), clause.lastIndexOf('.'), clause.lastIndexOf(' and '));
-  const from = sentenceStart + Math.max(0, lastBreak);
-  const before = places.filter((p) => p.end <= at && p.start >= from && at - p.end <= 40);
-  return before.length ? before[before.length - 1] : null;
+  const before = places.filter((p) => p.end <= at && p.start >= sentenceStart);
+  const p = before[before.length - 1];
+  if (!p) return null;
+  const gap = doc.text.slice(p.end, at);
+  return gap.split(/\s+/).filter(Boolean).length <= 3 && !REGION_GAP.test(gap) ? p : null;
 }
+const REGION_GAP = new RegExp(`\\b${alternation(cues.regionNouns)}\\b|[;.]`, 'i');
 
 /** "… was cut by IS": an actor right after "by" past the road phrase. */
 function passiveAgent(doc: Doc, actors: ActorMention[], from: number, limit: number): ActorMention | null {

@@ -30,6 +30,11 @@ export interface FusedCount extends Interval {
  * @example fuseCounts([{low: 4, best: 4, high: 4}, {low: 6, best: 6, high: 6}]) // {low: 4, best: 5, high: 6, claims: 2, disputed: true}
  */
 export function fuseCounts(claims: readonly (CountClaim | null)[]): FusedCount | null {
+  if (claims.length === 1) {
+    const c = claims[0];
+    if (!c || (c.low === null && c.best === null && c.high === null)) return null;
+    return { low: c.low ?? c.best, best: c.best, high: c.high, claims: 1, disputed: false };
+  }
   const seen = new Map<string, CountClaim>();
   for (const c of claims) {
     if (!c || (c.low === null && c.best === null && c.high === null)) continue;
@@ -90,12 +95,14 @@ export interface TallyOptions {
 export function tally(events: readonly EventRecord[], by: readonly TallyKey[], opts: TallyOptions = {}): TallyRow[] {
   const rows = new Map<string, TallyRow>();
   const seen = new Set<string>();
+  const weeks = new Map<string, string>();
+  const week = (day: string) => weeks.get(day) ?? weeks.set(day, isoWeek(day)).get(day)!;
   for (const e of events) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     const fused = fuseCounts(opts.claims ? opts.claims(e) : [e.fatalities]);
-    for (const key of keysOf(e, by)) {
-      const id = JSON.stringify(key);
+    for (const key of keysOf(e, by, week)) {
+      const id = by.map((k) => key[k] ?? '\u0000').join('\u0001');
       let row = rows.get(id);
       if (!row) rows.set(id, (row = { key, events: 0, low: 0, best: 0, high: 0, no_figure: 0, disputed: 0 }));
       row.events += 1;
@@ -109,19 +116,27 @@ export function tally(events: readonly EventRecord[], by: readonly TallyKey[], o
       if (fused.disputed) row.disputed += 1;
     }
   }
-  return [...rows.values()].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+  const sortKey = (r: TallyRow) => by.map((k) => r.key[k] ?? '\uffff').join('\u0001');
+  return [...rows.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 }
 
-function keysOf(e: EventRecord, by: readonly TallyKey[]): Partial<Record<TallyKey, string | null>>[] {
-  let keys: Partial<Record<TallyKey, string | null>>[] = [{}];
+type Key = Partial<Record<TallyKey, string | null>>;
+
+function keysOf(e: EventRecord, by: readonly TallyKey[], week: (day: string) => string): Key[] {
+  let keys: Key[] = [{}];
   for (const k of by) {
-    const values = k === 'actor' ? actorsOf(e) : [valueOf(e, k)];
-    keys = keys.flatMap((key) => values.map((v) => ({ ...key, [k]: v })));
+    if (k === 'actor') {
+      const actors = actorsOf(e);
+      keys = keys.flatMap((key) => actors.map((v) => ({ ...key, actor: v })));
+    } else {
+      const v = k === 'week' ? (e.event_date ? week(e.event_date) : null) : valueOf(e, k);
+      for (const key of keys) key[k] = v;
+    }
   }
   return keys;
 }
 
-function valueOf(e: EventRecord, k: Exclude<TallyKey, 'actor'>): string | null {
+function valueOf(e: EventRecord, k: Exclude<TallyKey, 'actor' | 'week'>): string | null {
   switch (k) {
     case 'admin1':
       return e.location?.admin1 ?? null;
@@ -129,8 +144,6 @@ function valueOf(e: EventRecord, k: Exclude<TallyKey, 'actor'>): string | null {
       return e.location?.country ?? null;
     case 'side':
       return sideOf(e);
-    case 'week':
-      return e.event_date ? isoWeek(e.event_date) : null;
     case 'event_type':
       return e.event_type;
   }

@@ -73,8 +73,15 @@ export function controlTimeline(events: readonly EventRecord[], records: readonl
 
 const ORDER = { prior: 0, transfer: 1, observation: 2 } as const;
 
+/** ISO days compare as strings; unknown days sort first. (localeCompare is needlessly slow here.) */
+function compareDays(a: string | null, b: string | null): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function periodsOf(key: string, items: Item[]): ControlPeriod[] {
-  items.sort((a, b) => (a.day ?? '').localeCompare(b.day ?? '') || ORDER[a.kind] - ORDER[b.kind]);
+  items.sort((a, b) => compareDays(a.day, b.day) || ORDER[a.kind] - ORDER[b.kind]);
   const periods: ControlPeriod[] = [];
   const open = () => periods.filter((p) => p.until === null);
   for (const it of items) {
@@ -135,7 +142,7 @@ function absorb(p: ControlPeriod, it: Item): void {
   const newSource = it.sources.some((s) => !p.sources.some((q) => q.document_id === s.document_id && q.start === s.start));
   for (const id of it.evidence) addOnce(p.evidence, id);
   for (const s of it.sources) if (!p.sources.some((q) => q.document_id === s.document_id && q.start === s.start)) p.sources.push(s);
-  if (newSource) p.confidence = Math.min(0.95, 1 - (1 - p.confidence) * (1 - it.confidence));
+  if (newSource) p.confidence = Math.round(Math.min(0.95, 1 - (1 - p.confidence) * (1 - it.confidence)) * 1000) / 1000;
   if (it.place.kind === 'road' || (p.place.geo_precision > it.place.geo_precision && p.place.kind !== 'road')) p.place = it.place;
 }
 
@@ -159,17 +166,40 @@ function inBbox(place: ControlPlace, bbox: readonly number[] | null): boolean {
   return pts.some((l) => l.lon >= w && l.lon <= e && l.lat >= s && l.lat <= n);
 }
 
+/** The names a place can be looked up by: its key, GeoNames ids, names and texts of either end. */
+export function placeNames(p: ControlPeriod): string[] {
+  const names = new Set<string>([p.place_key]);
+  for (const l of [p.place, p.place.to ?? null]) {
+    if (!l) continue;
+    if (l.geonameid !== null) names.add(String(l.geonameid));
+    names.add((l.name ?? l.text).toLowerCase());
+    names.add(l.text.toLowerCase());
+  }
+  return [...names];
+}
+
+/** An index from every name of a place to its periods, oldest first, for repeated history look-ups. */
+export function historyIndex(periods: readonly ControlPeriod[]): Map<string, ControlPeriod[]> {
+  const index = new Map<string, ControlPeriod[]>();
+  for (const p of periods) {
+    for (const name of placeNames(p)) {
+      const list = index.get(name);
+      if (list) list.push(p);
+      else index.set(name, [p]);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => compareDays(a.since, b.since));
+  return index;
+}
+
 /**
  * The periods of one place, oldest first. `place` is a place key ("place:167245", "road:164996~167245"),
- * a GeoNames id, or a name (matching either end of a road).
+ * a GeoNames id, or a name (matching either end of a road). Pass a historyIndex for repeated look-ups.
+ * @example controlHistory(periods, 'Azaz') // every period of Azaz and of roads ending there
  */
-export function controlHistory(periods: readonly ControlPeriod[], place: string): ControlPeriod[] {
-  const q = place.toLowerCase();
-  const matches = (p: ControlPeriod) =>
-    p.place_key === place ||
-    p.place_key.split(/[:~|]/).includes(q) ||
-    [p.place, p.place.to ?? null].some((l) => l && (String(l.geonameid) === q || (l.name ?? l.text).toLowerCase() === q || l.text.toLowerCase() === q));
-  return periods.filter(matches).sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
+export function controlHistory(periods: readonly ControlPeriod[] | Map<string, ControlPeriod[]>, place: string): ControlPeriod[] {
+  const index = periods instanceof Map ? periods : historyIndex(periods);
+  return index.get(place) ?? index.get(place.toLowerCase()) ?? [];
 }
 
 /** GeoJSON for a map layer: a road segment is a LineString between its ends, anything else a Point. */
@@ -181,7 +211,16 @@ export function controlGeoJSON(periods: readonly ControlPeriod[]): { type: 'Feat
     const b = a.kind === 'road' ? a.to : null;
     const geometry =
       b && b.lat !== null && b.lon !== null ? { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] } : { type: 'Point', coordinates: [a.lon, a.lat] };
-    features.push({ type: 'Feature', id: p.id, geometry, properties: { ...p, place: a.name ?? a.text, to: b ? b.name ?? b.text : null, kind: a.kind } });
+    features.push({
+      type: 'Feature',
+      id: p.id,
+      geometry,
+      // lean properties for the map; the full period (sources, sentences) is in the place's history
+      properties: {
+        id: p.id, place_key: p.place_key, place: a.name ?? a.text, to: b ? (b.name ?? b.text) : null, kind: a.kind, controller: p.controller,
+        since: p.since, until: p.until, confidence: p.confidence, evidence: p.evidence.length, sources: p.sources.length, disputed_by: p.disputed_by,
+      },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
