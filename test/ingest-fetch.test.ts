@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { IngestError, ingestAll, loadExtractor, readInputs, safeFetch } from '../src/ingest/index.ts';
+import { IngestError, ingestAll, lazyExtractor, readInputs, safeFetch } from '../src/ingest/index.ts';
 import type { Item } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 
@@ -93,7 +93,7 @@ test('feeds, non-articles and broken feeds give documents or clear errors', asyn
 
 test('a duplicate flood stores one document; a bad document does not stop the batch', async () => {
   const store = openStore(':memory:');
-  const extract = await loadExtractor();
+  const extract = lazyExtractor();
   async function* flood(): AsyncGenerator<Item> {
     yield { origin: 'bad', id: null, error: new IngestError('bad_input', 'line 1 is not valid JSON') };
     for (let i = 0; i < 30; i++) yield { origin: `copy${i}`, doc: { text: i % 2 ? SECOND : `Share\n${SECOND}\nAdvertisement`, url: `https://site${i % 3}.example/a?utm_source=${i}`, published: '2016-05-28' } };

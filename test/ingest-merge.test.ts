@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { ingestDocument, loadExtractor } from '../src/ingest/index.ts';
+import { ingestDocument, lazyExtractor } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 
 const SEED = new URL('../examples/aleppo-2016-05.txt', import.meta.url);
@@ -15,7 +15,7 @@ const TAKEOVER = 'Non-state actor overtakes territory';
 
 test('two reports of the IS offensive become one event, with both sources and the date disagreement; split undoes it', async () => {
   assert.ok(existsSync(SEED), 'examples/aleppo-2016-05.txt is bundled');
-  const extract = await loadExtractor();
+  const extract = lazyExtractor();
   const store = openStore(':memory:');
   const seed = await ingestDocument(store, { id: 'seed', text: readFileSync(SEED, 'utf8'), published: '2016-05-29', source: 'composite wire' }, extract);
   const second = await ingestDocument(store, { id: 'second', text: readFileSync(SECOND, 'utf8'), published: '2016-05-28', source: 'Test Wire' }, extract);

@@ -3,7 +3,7 @@
  * One JSON line per document on stdout; progress on stderr.
  */
 import { parseArgs } from 'node:util';
-import { countInputs, ingestAll, loadExtractor, progress, readInputs } from '../ingest/index.ts';
+import { countInputs, ingestAll, lazyExtractor, progress, readInputs } from '../ingest/index.ts';
 import type { InputFormat } from '../ingest/index.ts';
 import { DEFAULT_DB, openStore } from '../store/index.ts';
 import { UsageError } from './main.ts';
@@ -75,10 +75,9 @@ export async function ingestCommand(inputs: string[], o: IngestCommandOptions): 
   const store = openStore(o.db);
   try {
     const total = inputs.includes('-') ? null : await countInputs(inputs, o.format);
-    const extract = await loadExtractor();
     const bar = progress(process.stderr, total);
     const fetch = Object.fromEntries(Object.entries(o.fetch ?? {}).filter(([, x]) => x !== undefined));
-    const tally = await ingestAll(store, readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch }), extract, (outcome, t) => {
+    const tally = await ingestAll(store, readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch }), lazyExtractor(), (outcome, t) => {
       if (!o.quiet) process.stdout.write(JSON.stringify(outcome) + '\n');
       if (outcome.error) process.stderr.write(`sitrep ingest: ${outcome.origin}: ${outcome.error}\n`);
       bar.update(t);

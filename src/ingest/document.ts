@@ -11,6 +11,8 @@ import { canonicalUrl } from './url.ts';
 import { IngestError } from './errors.ts';
 
 export type Extractor = (input: DocumentInput) => { doc: Doc; result: ExtractResult };
+/** The extractor on demand: a batch of duplicates never pays for loading it. */
+export type ExtractorSource = () => Promise<Extractor>;
 
 /** A document as read or fetched, before extraction. */
 export interface RawDocument {
@@ -58,9 +60,9 @@ function withClaimRefs(records: (DisplacementRecord | ControlRecord)[], claimOfE
 
 /**
  * Stores one document; a duplicate (same URL, same text, or near-same text) is recorded as a copy.
- * @example await ingestDocument(store, {text: 'IS took Marea on Friday.'}, extractor) // {document_id, duplicate_of: null, events: [...]}
+ * @example await ingestDocument(store, {text: 'IS took Marea on Friday.'}, lazyExtractor()) // {document_id, duplicate_of: null, events: [...]}
  */
-export async function ingestDocument(store: Store, raw: RawDocument, extract: Extractor): Promise<AddResult> {
+export async function ingestDocument(store: Store, raw: RawDocument, extractor: ExtractorSource): Promise<AddResult> {
   const text = raw.text.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) throw new IngestError('no_text', 'the document has no text');
   const hash = contentHash(text);
@@ -78,7 +80,7 @@ export async function ingestDocument(store: Store, raw: RawDocument, extract: Ex
     warnings: [] as string[],
   };
   if (await store.findDuplicate(document)) return store.addDocument({ document, sentences: [], spans: [], claims: [], records: [] });
-  const { doc, result } = extract({ id: document.id, text, published: document.published, title: document.title, source: document.source, url: document.url });
+  const { doc, result } = (await extractor())({ id: document.id, text, published: document.published, title: document.title, source: document.source, url: document.url });
   const claims = result.events.map((ev, i) => claimOf(doc, ev, i));
   const claimOfEvent = new Map(result.events.map((ev, i) => [ev.id, claims[i].id]));
   const bundle: DocumentBundle = {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Extractor } from './document.ts';
+import type { Extractor, ExtractorSource } from './document.ts';
 import { IngestError } from './errors.ts';
 
 const PIPELINE = new URL('../pipeline.ts', import.meta.url);
@@ -15,4 +15,10 @@ export async function loadExtractor(): Promise<Extractor> {
   const pipeline = (await import(PIPELINE.href)) as { loadResources(): unknown; extract(input: unknown, res: unknown): ReturnType<Extractor> };
   const resources = pipeline.loadResources();
   return (input) => pipeline.extract(input, resources);
+}
+
+/** Loads the extractor on first call, once. */
+export function lazyExtractor(load: () => Promise<Extractor> = loadExtractor): ExtractorSource {
+  let pending: Promise<Extractor> | null = null;
+  return () => (pending ??= load());
 }

@@ -3,7 +3,7 @@
  * document is reported and the batch goes on.
  */
 import type { Store } from '../store/index.ts';
-import type { Extractor } from './document.ts';
+import type { ExtractorSource } from './document.ts';
 import { ingestDocument } from './document.ts';
 import { IngestError } from './errors.ts';
 import type { Item } from './read.ts';
@@ -30,7 +30,7 @@ export function emptyTally(): Tally {
 }
 
 /** Ingests every item, calling `report` after each one. */
-export async function ingestAll(store: Store, items: AsyncIterable<Item>, extract: Extractor, report: (o: Outcome, t: Tally) => void): Promise<Tally> {
+export async function ingestAll(store: Store, items: AsyncIterable<Item>, extractor: ExtractorSource, report: (o: Outcome, t: Tally) => void): Promise<Tally> {
   const t = emptyTally();
   for await (const item of items) {
     t.documents++;
@@ -38,7 +38,7 @@ export async function ingestAll(store: Store, items: AsyncIterable<Item>, extrac
     if ('error' in item) o = { origin: item.origin, document_id: item.id, error: item.error.message, code: item.error.code };
     else {
       try {
-        const r = await ingestDocument(store, item.doc, extract);
+        const r = await ingestDocument(store, item.doc, extractor);
         o = { origin: item.origin, ...r };
       } catch (e) {
         const code = e instanceof IngestError ? e.code : ((e as { code?: string }).code ?? 'failed');

@@ -9,7 +9,8 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyPluginAsync, RouteOptions } from 'fastify';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/index.ts';
-import type { Extractor } from '../ingest/index.ts';
+import { lazyExtractor } from '../ingest/index.ts';
+import type { Extractor, ExtractorSource } from '../ingest/index.ts';
 import { errorHandler } from './errors.ts';
 import { writeGuard } from './auth.ts';
 import eventRoutes from './routes/events.ts';
@@ -46,7 +47,7 @@ export interface AppContext {
   options: AppOptions;
   routes: Pick<RouteOptions, 'method' | 'url' | 'schema'>[];
   /** the extractor, loaded once on first use */
-  extractor(): Promise<Extractor>;
+  extractor: ExtractorSource;
 }
 
 /** request bodies above this size are refused with 413 */
@@ -70,11 +71,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   });
   const store = openStore(opts.db);
-  let extractor: Promise<Extractor> | null = opts.extractor ? Promise.resolve(opts.extractor) : null;
   const context: AppContext = {
     options: opts,
     routes: [],
-    extractor: () => (extractor ??= import('../ingest/index.ts').then((m) => m.loadExtractor())),
+    extractor: opts.extractor ? async () => opts.extractor! : lazyExtractor(),
   };
   app.decorate('store', store);
   app.decorate('sitrep', context);

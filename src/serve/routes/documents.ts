@@ -55,7 +55,7 @@ const routes: FastifyPluginAsync = async (app) => {
       raw = { text: a.text, title: a.title, source: a.source, url: a.url, published: a.published, language: a.language };
     }
     raw = { ...raw, id: b.id ?? null, title: b.title ?? raw.title ?? null, source: b.source ?? raw.source ?? null, published: b.published ?? raw.published ?? null };
-    return ingestDocument(app.store, raw, await app.sitrep.extractor());
+    return ingestDocument(app.store, raw, app.sitrep.extractor);
   });
 };
 
