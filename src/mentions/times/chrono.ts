@@ -48,6 +48,31 @@ export const preferPastWeekday: Refiner = {
 };
 
 /**
+ * A month (and day) with no year is the latest one up to the publication
+ * day ("March" in an October story is last March), unless the sentence
+ * looks ahead ("elections will be held on 12 June") or the date is only
+ * weeks ahead (a meeting "on Dec. 7" in a November story).
+ */
+const NEAR_FUTURE_DAYS = 60;
+
+export const preferPastYear: Refiner = {
+  refine(context, results) {
+    const ref = localDay(context.reference.instant);
+    const future = (r: ParsingResult) => FUTURE_BEFORE.test(context.text.slice(0, r.index)) || /next/i.test(r.text);
+    for (const r of results) {
+      const c = r.start;
+      if (!c.isCertain('month') || c.isCertain('year') || future(r)) continue;
+      const [y, m, d] = [c.get('year') as number, c.get('month') as number, c.isCertain('day') ? (c.get('day') as number) : 1];
+      const ahead = (Date.UTC(y, m - 1, d) - Date.UTC(ref.y, ref.m - 1, ref.d)) / 86_400_000;
+      if (ahead <= NEAR_FUTURE_DAYS) continue;
+      c.imply('year', y - 1);
+      if (r.end && !r.end.isCertain('year')) r.end.imply('year', (r.end.get('year') as number) - 1);
+    }
+    return results;
+  },
+};
+
+/**
  * Parsers whose expressions the rule-based finders read at the right
  * granularity ("last week" is a week, not a day seven days ago; "two days
  * later" counts from another event): dropping them also saves time.
@@ -63,7 +88,7 @@ function getParser(): en.Chrono {
   if (!parser) {
     parser = en.casual.clone();
     parser.parsers = parser.parsers.filter((p) => !LEFT_TO_RULES.has(p.constructor.name));
-    parser.refiners.push(preferPastWeekday);
+    parser.refiners.push(preferPastWeekday, preferPastYear);
   }
   return parser;
 }
@@ -75,7 +100,8 @@ const PREPOSITION = /^(?:on|at|in|since|from|by|until|till|during|of|before|afte
 const MONTH_ONLY_CONTEXT = /\b(?:in|since|until|till|by|during|from|of|through|before|after|last|next|this|early|late|mid|end of|beginning of)\s*[-–]?\s*$/i;
 const CLOCK_WORDS = /[:.]\d\d|\b[ap]\.?m\b|o'clock|noon|midnight|morning|afternoon|evening|night|dawn|dusk/i;
 const APPROXIMATE_BEFORE = /\b(?:around|about|approximately|circa|roughly|on or about|on or around|some time|sometime)\s+(?:on\s+)?$/i;
-const DAY_MODIFIER_BEFORE = /\b(early|late|earlier|later)\s+(?:on\s+)?$/i;
+/** "early yesterday", "late on Friday" (TIMEX3 mod START/END); "earlier Friday" only places the event before the report. */
+const DAY_MODIFIER_BEFORE = /\b(early|late)\s+(?:on\s+)?$/i;
 const FORWARD_ANCHOR_AFTER = /^\s+(?:later|earlier|before|after|from now)\b/i;
 
 /** Drops trailing punctuation, but not the dot of "a.m." or "Aug.". */
@@ -90,6 +116,8 @@ function plausible(r: ParsingResult, sentence: string): boolean {
   const text = r.text.trim();
   const known = s.getCertainComponents();
   if (FORWARD_ANCHOR_AFTER.test(sentence.slice(r.index + r.text.length))) return false;
+  // "7/8", "112 5/8": fractions (prices, scores) far more often than dates
+  if (/(?:^|\s)\d{1,2}\/\d{1,2}(?:$|\s)/.test(text) && !s.isCertain('year')) return false;
   // a month name alone: "may" (modal), "march" (verb); keep "in May", "May 2016"
   if (known.length === 1 && known[0] === 'month') {
     if (!/^[A-Z]/.test(text.replace(PREPOSITION, ''))) return false;
@@ -114,8 +142,7 @@ const DAY_PART: [RegExp, string][] = [
 function describe(r: ParsingResult): Pick<TimeCandidate, 'type' | 'value' | 'range' | 'precision'> | null {
   const s = r.start;
   const certain = (k: 'day' | 'weekday' | 'month' | 'year' | 'hour') => s.isCertain(k);
-  const dayLevel = certain('day') || certain('weekday') || r.tags().has('casualReference/today') ||
-    [...r.tags()].some((t) => /casualReference\/(yesterday|tomorrow|today|now|tonight|lastNight)|result\/relativeDate/.test(t) && certain('day'));
+  const dayLevel = certain('day') || certain('weekday') || [...r.tags()].some((t) => t.startsWith('casualReference/'));
   if (dayLevel) {
     const day = dayOf(s);
     const endDay = r.end && (r.end.isCertain('day') || r.end.isCertain('weekday')) ? dayOf(r.end) : day;

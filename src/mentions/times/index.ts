@@ -8,6 +8,7 @@ import { parsePublished } from './calendar.ts';
 import type { TimeCandidate } from './candidate.ts';
 import { chronoCandidates } from './chrono.ts';
 import { FINDERS } from './patterns.ts';
+import { REFERENCE_FINDERS } from './references.ts';
 
 export type { TimeMention } from '../types.ts';
 export { parsePublished } from './calendar.ts';
@@ -16,7 +17,7 @@ export { parsePublished } from './calendar.ts';
  * Every expression the finders know has a digit or one of these words; most
  * sentences have neither, and the finders (chrono above all) are slow.
  */
-const TIME_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|today|tonight|tomorrow|yesterday|now|current|currently|present|moment|nowadays|noon|midnight|morning|afternoon|evening|night|dawn|dusk|ago|recent|second|minute|hour|day|week|weekend|fortnight|month|year|decade|centur|daily|nightly|weekly|monthly|annually|yearly|hourly|quarter|noon)/i;
+const TIME_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|today|tonight|tomorrow|yesterday|now|current|currently|present|moment|nowadays|noon|midnight|morning|afternoon|evening|night|dawn|dusk|ago|recent|previous|formerly|soon|future|past|quarter|second|minute|hour|day|week|weekend|fortnight|month|year|decade|centur|daily|nightly|weekly|monthly|annually|yearly|hourly|quarter|noon)/i;
 
 /**
  * Keeps the longest of overlapping candidates; on equal length the earlier
@@ -37,7 +38,7 @@ export function timesInText(text: string, published: string | null): TimeCandida
   if (!TIME_HINT.test(text)) return [];
   const ref = parsePublished(published);
   const ctx = { ref };
-  const own = FINDERS.flatMap((find) => find(text, ctx));
+  const own = [...REFERENCE_FINDERS, ...FINDERS].flatMap((find) => find(text, ctx));
   return resolveOverlaps([...own, ...chronoCandidates(text, ref)]);
 }
 

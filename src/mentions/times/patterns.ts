@@ -9,11 +9,11 @@ import { addDays, daysInMonth, isoMonth, isoWeek, isoWeekValue, type Day } from 
 import { dayRange, monthRange, partOf, unresolved, yearRange, type TimeCandidate, type TimeContext } from './candidate.ts';
 import { MONTHS, MONTH_PATTERN, NUMBER_PATTERN, SEASONS, UNIT_PATTERN, readCount, unitOf } from './words.ts';
 
-type Finder = (text: string, ctx: TimeContext) => TimeCandidate[];
+export type Finder = (text: string, ctx: TimeContext) => TimeCandidate[];
 
 const MOD = '(early|earlier|late|later|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
-function all(re: RegExp, text: string): RegExpExecArray[] {
+export function all(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
   return out;
@@ -24,19 +24,13 @@ function precisionOf(days: number): 1 | 2 | 3 {
   return days <= 1 ? 1 : days <= 8 ? 2 : 3;
 }
 
-const presentRef: Finder = (text, { ref }) =>
-  all(/\b(?:right now|now|currently|at present|at the moment|nowadays)\b(?![-‑])/gi, text).map((m) =>
-    ref
-      ? { start: m.index, end: m.index + m[0].length, type: 'DATE', value: 'PRESENT_REF', range: dayRange(ref), precision: 1, resolved: true }
-      : unresolved(m.index, m.index + m[0].length, 'DATE', 1),
-  );
-
 /** "last week", "this month", "earlier this year", "late last year", "next spring". */
 const relativePeriod: Finder = (text, { ref }) => {
   const re = new RegExp(`(?<!\\bthe\\s)\\b(?:${MOD}\\s+(?:in\\s+)?)?(this|last|next|previous|coming|current)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b`, 'gi');
   return all(re, text).map((m) => {
     const [mod, which, unit] = [m[1]?.toLowerCase(), m[2].toLowerCase(), m[3].toLowerCase()];
-    const start = m.index;
+    // "earlier this week": the expression is "this week", narrowed; "late last year" keeps its "late"
+    const start = mod === 'earlier' || mod === 'later' ? m.index + m[0].toLowerCase().indexOf(which, mod.length) : m.index;
     const end = m.index + m[0].length;
     const unitPrecision = unit === 'week' || unit === 'weekend' ? 2 : 3;
     if (!ref) return unresolved(start, end, 'DATE', unitPrecision);
@@ -86,7 +80,7 @@ const NOT_A_YEAR_BEFORE = /(?:[$£€#]|\d[.,]?|\bno\.\s*|\bnumber\s+)$/i;
 
 /** "2015", "late in 2015", "mid-2016", "the 1990s". */
 const years: Finder = (text) => {
-  const re = new RegExp(`\\b(?:${MOD}[- ](?:in\\s+|of\\s+)?)?((?:1[89]|20)\\d{2})(s)?\\b`, 'gi');
+  const re = new RegExp(`\\b(?:the\\s+(?=(?:early|late|mid)[- ](?:1[89]|20)\\d0s|(?:1[89]|20)\\d0s))?(?:${MOD}[- ](?:in\\s+|of\\s+)?)?(?:fiscal\\s+(?:year\\s+)?)?((?:1[89]|20)\\d{2})(s)?\\b`, 'gi');
   const out: TimeCandidate[] = [];
   for (const m of all(re, text)) {
     const yearStart = m.index + m[0].length - m[2].length - (m[3] ? 1 : 0);
@@ -159,15 +153,21 @@ const betweenDays: Finder = (text, { ref }) => {
  * another event, not from the publication day, so they stay durations.
  */
 const durations: Finder = (text, { ref }) => {
-  const re = new RegExp(`\\b(?:(?:the\\s+)?(past|last|previous|next|coming)\\s+)?(?:(${NUMBER_PATTERN})[- ](?:more\\s+)?)?(${UNIT_PATTERN})\\b(?![-‑]old|\\s+old)(\\s+ago)?`, 'gi');
+  const re = new RegExp(
+    `\\b(the\\s+)?(?:(?:up to|within|over|more than|less than|nearly|almost|about|at least)\\s+)?(?:(past|last|previous|next|coming|first|latest|final)\\s+)?` +
+      `(?:(?:${NUMBER_PATTERN})\\s+(?:to|or)\\s+)?(?:(${NUMBER_PATTERN})[- ](?:more\\s+)?)?(${UNIT_PATTERN})\\b(?![-‑]old|\\s+old)(\\s+ago|\\s+earlier|\\s+later)?`,
+    'gi',
+  );
   const out: TimeCandidate[] = [];
   for (const m of all(re, text)) {
-    const [which, count, unitWord, ago] = [m[1]?.toLowerCase(), m[2], m[3], m[4]];
-    if (!count && !(which && /^the\s/i.test(m[0]))) continue; // a bare "day" is no expression; "the past week" is
+    const [the, which, count, unitWord, after] = [m[1], m[2]?.toLowerCase(), m[3], m[4], m[5]?.trim().toLowerCase()];
+    if (!count && !(which && the)) continue; // a bare "day" is no expression; "the past week" is
+    const ago = after === 'ago';
     const unit = unitOf(unitWord);
     const n = count ? readCount(count) : 1;
     const fortnight = /^fortnight/i.test(unitWord) ? 2 : 1;
-    const start = m.index;
+    // "the" belongs to a duration ("the nine months") but not to "the two days ago" or "the first day"
+    const start = the && (ago || which === 'first') && !count ? m.index + the.length : m.index;
     const end = m.index + m[0].length;
     // "a second attack": an ordinal, not a unit of time
     if (/^seconds?$/i.test(unitWord) && !/^\s*(?:$|[,.;)]|ago\b|later\b|before\b|after\b|of\b|and\b|or\b)/i.test(text.slice(end))) continue;
@@ -179,8 +179,11 @@ const durations: Finder = (text, { ref }) => {
       out.push(agoCandidate(start, end, ref, n * fortnight, unitWord.toLowerCase()));
       continue;
     }
-    const amount = n === null ? 'X' : String(n * fortnight);
-    const value = `P${unit.clock ? 'T' : ''}${amount}${unit.timex === 'WE' ? 'WE' : unit.timex}`;
+    // TIMEX3 writes decades and centuries in years: "two decades" is P20Y
+    const scale = unit.timex === 'DE' ? 10 : unit.timex === 'CE' ? 100 : fortnight;
+    const designator = unit.timex === 'DE' || unit.timex === 'CE' ? 'Y' : unit.timex;
+    const amount = n === null ? 'X' : String(n * scale);
+    const value = `P${unit.clock ? 'T' : ''}${amount}${designator}`;
     let range: TimeCandidate['range'] = null;
     let precision: 1 | 2 | 3 = 3;
     if (ref && n !== null && (which === 'past' || which === 'last' || which === 'previous')) {
@@ -219,16 +222,6 @@ const SET_UNITS: Record<string, string> = {
 };
 const WEEKDAY_NUMBER: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 
-/** "in recent weeks": an unknown stretch of time up to the publication day. */
-const recent: Finder = (text, { ref }) => {
-  const re = /\brecent (days|weeks|months|years)\b/gi;
-  return all(re, text).map((m) => {
-    const unit = unitOf(m[1]);
-    const range = ref ? dayRange(addDays(ref, -Math.ceil(4 * unit.days)), ref) : null;
-    return { start: m.index, end: m.index + m[0].length, type: 'DURATION', value: `PX${unit.timex}`, range, precision: 3, resolved: true };
-  });
-};
-
 /** "every day", "each Friday", "weekly". */
 const sets: Finder = (text) => {
   const re = /\b(?:(?:every|each)\s+(?:other\s+)?(day|week|month|year|morning|night|evening|afternoon|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(hourly|daily|nightly|weekly|monthly|annually|yearly))\b/gi;
@@ -240,4 +233,4 @@ const sets: Finder = (text) => {
 };
 
 /** The rule-based finders, run before chrono; on equal spans they win. */
-export const FINDERS: readonly Finder[] = [presentRef, relativePeriod, years, monthParts, betweenDays, durations, recent, sets];
+export const FINDERS: readonly Finder[] = [relativePeriod, years, monthParts, betweenDays, durations, sets];

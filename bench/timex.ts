@@ -1,0 +1,121 @@
+/**
+ * Scores findTimes on TimeBank + AQUAINT (TempEval-3 TBAQ-cleaned, TimeML):
+ * span precision/recall/F1 (strict = same offsets, relaxed = overlapping),
+ * and, over relaxed matches, TIMEX3 value and type accuracy. Each document
+ * is resolved against its DCT (document creation time).
+ *
+ *   npm run bench:timex [-- --dir PATH] [--errors N]
+ *
+ * Evaluation data only: read from ../shared, never copied into the repo.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeDoc } from '../src/text/index.ts';
+import { findTimes } from '../src/mentions/times/index.ts';
+
+interface Gold {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  value: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Plain text of a TimeML <TEXT> element and the TIMEX3 spans in it. */
+function parseTimeML(xml: string): { dct: string | null; text: string; gold: Gold[] } {
+  const dct = /<DCT>\s*<TIMEX3[^>]*\bvalue="([^"]+)"/.exec(xml)?.[1] ?? null;
+  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? '';
+  let text = '';
+  const gold: Gold[] = [];
+  let open: { start: number; type: string; value: string } | null = null;
+  const re = /<(\/?)([A-Za-z0-9]+)([^>]*)>|&(\w+);|[^<&]+|[<&]/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[2]) {
+      if (m[2] !== 'TIMEX3') continue;
+      if (!m[1]) {
+        const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m![3])?.[1] ?? '';
+        open = { start: text.length, type: attr('type'), value: attr('value') };
+      } else if (open) {
+        gold.push({ ...open, end: text.length, text: text.slice(open.start) });
+        open = null;
+      }
+    } else if (m[4]) text += ENTITIES[m[4]] ?? m[0];
+    else text += m[0];
+  }
+  return { dct, text, gold };
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function main(): number {
+  const { values } = parseArgs({
+    options: { dir: { type: 'string', default: join(import.meta.dirname, '../../shared/bench/timex/TBAQ-cleaned') }, errors: { type: 'string', default: '0' } },
+  });
+  const dir = values.dir as string;
+  if (!existsSync(dir)) {
+    console.error(`bench:timex: ${dir} is missing (the TimeML corpus lives in ../shared/bench/timex); nothing measured`);
+    return 1;
+  }
+  const files = ['TimeBank', 'AQUAINT'].flatMap((sub) => {
+    const d = join(dir, sub);
+    return existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.tml')).sort().map((f) => join(d, f)) : [];
+  });
+  let [goldN, sysN, sysHit, strict, relaxed, valueOk, typeOk, dateN, dateOk] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const byType = new Map<string, { gold: number; found: number; value: number }>();
+  const errors: string[] = [];
+  let ms = 0;
+  for (const file of files) {
+    const { dct, text, gold } = parseTimeML(readFileSync(file, 'utf8'));
+    const t0 = performance.now();
+    const found = findTimes(makeDoc({ id: file, text, published: dct }));
+    ms += performance.now() - t0;
+    goldN += gold.length;
+    sysN += found.length;
+    for (const s of found) {
+      if (gold.some((g) => s.start < g.end && g.start < s.end)) sysHit++;
+      else if (errors.length < Number(values.errors)) errors.push(`EXTRA ${JSON.stringify(s.text)} ${s.type} ${s.value}`);
+    }
+    for (const g of gold) {
+      const t = byType.get(g.type) ?? { gold: 0, found: 0, value: 0 };
+      byType.set(g.type, t);
+      t.gold++;
+      const hit = found.find((s) => s.start < g.end && g.start < s.end);
+      if (!hit) {
+        if (errors.length < Number(values.errors)) errors.push(`MISS  ${JSON.stringify(g.text)} ${g.type} ${g.value}`);
+        continue;
+      }
+      relaxed++;
+      t.found++;
+      if (hit.start === g.start && hit.end === g.end) strict++;
+      else if (errors.length < Number(values.errors)) errors.push(`SPAN  gold ${JSON.stringify(g.text)} got ${JSON.stringify(hit.text)}`);
+      if (hit.type === g.type) typeOk++;
+      const same = hit.value === g.value;
+      if (same) {
+        valueOk++;
+        t.value++;
+      } else if (errors.length < Number(values.errors)) errors.push(`VALUE ${JSON.stringify(g.text)} gold ${g.type} ${g.value} got ${JSON.stringify(hit.text)} ${hit.type} ${hit.value} (dct ${dct})`);
+      if (g.type === 'DATE') {
+        dateN++;
+        if (same) dateOk++;
+      }
+    }
+  }
+  const [pS, rS] = [strict / sysN, strict / goldN];
+  const [pR, rR] = [sysHit / sysN, relaxed / goldN];
+  console.log(`TimeML TIMEX3 (TimeBank + AQUAINT): ${files.length} documents, ${goldN} gold expressions, ${sysN} found`);
+  console.log(`span strict : P ${pct(strict, sysN)}  R ${pct(strict, goldN)}  F1 ${(100 * f1(pS, rS)).toFixed(1)}`);
+  console.log(`span relaxed: P ${pct(sysHit, sysN)}  R ${pct(relaxed, goldN)}  F1 ${(100 * f1(pR, rR)).toFixed(1)}`);
+  console.log(`value accuracy over relaxed matches: ${pct(valueOk, relaxed)}  (DATE only: ${pct(dateOk, dateN)} of ${dateN})`);
+  console.log(`type accuracy over relaxed matches : ${pct(typeOk, relaxed)}`);
+  console.log('by gold type: found / gold, value right / found');
+  for (const [type, t] of [...byType].sort()) console.log(`  ${type.padEnd(8)} ${pct(t.found, t.gold)} of ${String(t.gold).padStart(4)}   value ${pct(t.value, t.found)}`);
+  console.log(`time: ${ms.toFixed(0)} ms for makeDoc + findTimes over all documents (${(ms / files.length).toFixed(2)} ms/doc)`);
+  for (const e of errors) console.log(e);
+  return 0;
+}
+
+process.exitCode = main();
