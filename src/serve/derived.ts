@@ -9,9 +9,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventFilters, Store, StoredEvent } from '../store/index.ts';
 import {
   controlAt, controlGeoJSON, controlHistory, controlTimeline, historyIndex, displacementHxl, splitDisplacement, tally,
-  type ControlPeriod, type TallyKey,
+  type ControlPeriod, type CountClaim, type TallyKey,
 } from '../derive/index.ts';
-import type { DisplacementRecord } from '../events/types.ts';
+import type { DisplacementRecord, EventRecord } from '../events/types.ts';
 import { ApiError, notFound } from './errors.ts';
 import { toFilters } from './filters.ts';
 import { errorResponse, filterProperties } from './schemas.ts';
@@ -24,6 +24,8 @@ const TALLY_KEYS: readonly TallyKey[] = ['admin1', 'country', 'actor', 'side', '
 
 export interface DerivedState {
   events: StoredEvent[];
+  /** the reports' fatality figures of merged events, by event id */
+  claims: Map<string, CountClaim[]>;
   periods: ControlPeriod[];
   /** periods by every name of their place */
   history: Map<string, ControlPeriod[]>;
@@ -38,7 +40,23 @@ export async function computeDerived(store: Store): Promise<DerivedState> {
   for await (const e of store.eachEvent({})) events.push(e);
   const [control, displacement] = await Promise.all([store.listRecords('control'), store.listRecords('displacement')]);
   const periods = controlTimeline(events, control);
-  return { events, periods, history: historyIndex(periods), displacement, answers: new Map() };
+  return { events, claims: await fatalityClaims(store, events), periods, history: historyIndex(periods), displacement, answers: new Map() };
+}
+
+/**
+ * The separate reports' figures of every merged event, so tallies fuse them
+ * (fuseCounts) rather than trust one merged figure; a reviewer's correction
+ * of the figure wins over the reports.
+ */
+async function fatalityClaims(store: Store, events: readonly StoredEvent[]): Promise<Map<string, CountClaim[]>> {
+  const out = new Map<string, CountClaim[]>();
+  for (const e of events) {
+    if (e.source_count < 2 || e.review.corrected_fields.includes('fatalities')) continue;
+    const detail = await store.getEvent(e.id);
+    if (!detail) continue;
+    out.set(e.id, detail.claims.flatMap((c) => (c.fields.fatalities ? [{ ...c.fields.fatalities, document_id: c.document_id, outlet: c.outlet, claimed_by: c.claimed_by }] : [])));
+  }
+  return out;
 }
 
 type Revisable = Store & { revision?: () => Promise<string | number> };
@@ -153,7 +171,10 @@ async function derived(app: FastifyInstance): Promise<void> {
       const filters = toFilters(rest);
       const keys = [...new Set(by.split(','))] as TallyKey[];
       if (keys.length > 3) throw new ApiError(400, 'bad_filter', 'querystring/by takes at most three keys');
-      return answer(req, reply, (state) => ({ by: keys, rows: tally(state.events.filter((e) => matches(e, filters)), keys) }));
+      return answer(req, reply, (state) => {
+        const claims = (e: EventRecord) => state.claims.get(e.id) ?? [e.fatalities];
+        return { by: keys, rows: tally(state.events.filter((e) => matches(e, filters)), keys, { claims }) };
+      });
     },
   );
 }
