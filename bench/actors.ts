@@ -53,7 +53,7 @@ function main(): number {
   }
   const cb = loadCodebook();
   const rows = parseCsv(readFileSync(FILE, 'utf8'));
-  type Tally = { n: number; a1: number; a1Inferred: number; n2: number; a2: number };
+  type Tally = { n: number; a1: number; a1Inferred: number; n2: number; a2: number; nNamed: number; named: number };
   const byCountry = new Map<string, Tally>();
   const missed = new Map<string, number>();
   let mentions = 0;
@@ -65,10 +65,15 @@ function main(): number {
     const hinted = new Set(findActors(doc, cb, { country: iso }).map((m) => norm(m.name)));
     const inferred = findActors(doc, cb);
     mentions += inferred.length;
-    const t = byCountry.get(r.country) ?? { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0 };
+    const t = byCountry.get(r.country) ?? { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0, nNamed: 0, named: 0 };
     t.n++;
     if (hinted.has(norm(r.actor1))) t.a1++;
-    else missed.set(`${r.actor1}`, (missed.get(r.actor1) ?? 0) + 1);
+    // Protesters/Rioters follow from the event type, not from a name in the text (the events stage names them).
+    if (!/^(Protesters|Rioters) \(/.test(r.actor1)) {
+      t.nNamed++;
+      if (hinted.has(norm(r.actor1))) t.named++;
+      else missed.set(r.actor1, (missed.get(r.actor1) ?? 0) + 1);
+    }
     if (inferred.some((m) => norm(m.name) === norm(r.actor1))) t.a1Inferred++;
     if (r.actor2) {
       t.n2++;
@@ -78,15 +83,15 @@ function main(): number {
   }
   const secs = (performance.now() - t0) / 1000;
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(0).padStart(4) + '%' : '    -');
-  console.log('country                              events  actor1  actor1(no hint)  actor2');
-  const total = { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0 };
+  console.log('country                              events  actor1  actor1(no hint)  actor1(no protest/riot)  actor2');
+  const total = { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0, nNamed: 0, named: 0 };
   for (const [c, t] of [...byCountry].sort((a, b) => b[1].n - a[1].n)) {
     for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
-    console.log(`${(c || '(none)').padEnd(36)} ${String(t.n).padStart(6)}  ${pct(t.a1, t.n)}  ${pct(t.a1Inferred, t.n).padStart(15)}  ${pct(t.a2, t.n2)}`);
+    console.log(`${(c || '(none)').padEnd(36)} ${String(t.n).padStart(6)}  ${pct(t.a1, t.n)}  ${pct(t.a1Inferred, t.n).padStart(15)}  ${pct(t.named, t.nNamed).padStart(23)}  ${pct(t.a2, t.n2)}`);
   }
-  console.log(`${'ALL'.padEnd(36)} ${String(total.n).padStart(6)}  ${pct(total.a1, total.n)}  ${pct(total.a1Inferred, total.n).padStart(15)}  ${pct(total.a2, total.n2)}`);
+  console.log(`${'ALL'.padEnd(36)} ${String(total.n).padStart(6)}  ${pct(total.a1, total.n)}  ${pct(total.a1Inferred, total.n).padStart(15)}  ${pct(total.named, total.nNamed).padStart(23)}  ${pct(total.a2, total.n2)}`);
   console.log(`\n${rows.length} notes, ${mentions} actor mentions; makeDoc + 2×findActors in ${secs.toFixed(1)} s (${(rows.length / secs).toFixed(0)} notes/s)`);
-  console.log(`\nmost-missed gold actor1 (with the country hint):`);
+  console.log(`\nmost-missed gold actor1 other than protesters/rioters (with the country hint):`);
   for (const [name, n] of [...missed].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${String(n).padStart(5)}  ${name}`);
   return 0;
 }

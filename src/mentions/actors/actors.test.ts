@@ -133,3 +133,16 @@ test('context aliases need their country: "rebels" in Yemen are the Houthis, in 
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'YE' }), [['rebels', 'Military Forces of Yemen (2016-) Supreme Political Council']]);
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'MX' }), []);
 });
+
+test('named clan and tribal groups, and the back-off of a context alias outside its country', () => {
+  assert.deepEqual(pairs('Fighting between the Habar Gedir-Saad sub-clan militia and Leelkayse clan militia killed 4.', '2020-05-01', { country: 'SO' }), [
+    ['Habar Gedir-Saad sub-clan militia', 'Habar Gedir-Saad Sub-Clan Militia (Somalia)'],
+    ['Leelkayse clan militia', 'Leelkayse Clan Militia (Somalia)'],
+  ]);
+  assert.deepEqual(pairs('Saudi forces shelled Saada, and Al Hayash tribesmen clashed with Houthis.', '2020-05-01', { country: 'YE' }), [
+    ['Saudi forces', 'Operation Restoring Hope'],
+    ['Al Hayash tribesmen', 'Al Hayash Tribal Militia (Yemen)'],
+    ['Houthis', 'Military Forces of Yemen (2016-) Supreme Political Council'],
+  ]);
+  assert.deepEqual(pairs('Saudi forces arrived in Bahrain.', '2020-05-01', { country: 'BH' }), [['Saudi forces', 'Military Forces of Saudi Arabia (2015-)']]);
+});

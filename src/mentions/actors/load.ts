@@ -88,6 +88,7 @@ function compile(files: CodebookFiles, byIso2: Map<string, CountryEntry>, actors
     for (const p of rule.heads ?? []) addPhrase(root, p, { t: 'head', kind }, false);
     for (const p of rule.standalone ?? []) addPhrase(root, p, { t: 'standalone', kind }, false);
   }
+  g.namedGroups.forEach((n, group) => n.heads.forEach((p) => addPhrase(root, p, { t: 'named', group }, false)));
   for (const p of g.unidentifiedMilitary.phrases) addPhrase(root, p, { t: 'unidentified-military' }, false);
   for (const p of g.attackNouns) addPhrase(root, p, { t: 'attack' }, false);
   for (const p of g.memberNouns) addPhrase(root, p, { t: 'member' }, false);

@@ -13,6 +13,7 @@ export type Target =
   | { t: 'head'; kind: string }
   | { t: 'standalone'; kind: string }
   | { t: 'unidentified-military' }
+  | { t: 'named'; group: number }
   | { t: 'attack' }
   | { t: 'member' }
   | { t: 'description'; categories: string[] }
@@ -67,11 +68,11 @@ function caseFits(v: PhraseValue, toks: Tok[], i: number): boolean {
   return true;
 }
 
-/** The longest phrase starting at token i, or null. */
-export function longestAt(root: PhraseNode, toks: Tok[], i: number): Hit | null {
+/** The longest phrase starting at token i and ending by token `stop` with at most `maxLen` tokens, or null. */
+export function longestAt(root: PhraseNode, toks: Tok[], i: number, stop = toks.length, maxLen = Infinity): Hit | null {
   let node: PhraseNode | undefined = root;
   let best: Hit | null = null;
-  for (let j = i; j < toks.length; j++) {
+  for (let j = i; j < stop && j - i < maxLen; j++) {
     node = node.next.get(toks[j].norm);
     if (!node) break;
     if (node.values.length === 0) continue;
@@ -86,6 +87,19 @@ export function scan(root: PhraseNode, toks: Tok[]): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < toks.length; ) {
     const hit = longestAt(root, toks, i);
+    if (hit) {
+      hits.push(hit);
+      i = hit.j;
+    } else i++;
+  }
+  return hits;
+}
+
+/** Scan of tokens [i, stop) with phrases shorter than maxLen: the back-off when a long phrase named nobody. */
+export function scanWithin(root: PhraseNode, toks: Tok[], i: number, stop: number, maxLen: number): Hit[] {
+  const hits: Hit[] = [];
+  while (i < stop) {
+    const hit = longestAt(root, toks, i, stop, maxLen);
     if (hit) {
       hits.push(hit);
       i = hit.j;

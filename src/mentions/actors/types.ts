@@ -57,6 +57,8 @@ export interface KindRule {
 /** The generic rules file (data/actors/generic.json). */
 export interface GenericRules {
   kinds: Record<string, KindRule>;
+  /** "{name} Tribal Militia ({country})" after capitalised words: "Al Hayash tribesmen" */
+  namedGroups: { name: string; inter: InterCode; heads: string[] }[];
   attackNouns: string[];
   memberNouns: string[];
   descriptions: { text: string; categories: string[] }[];

@@ -1,0 +1,81 @@
+/**
+ * What the actor rules share while reading one sentence: the token list, the
+ * phrase hits, the mentions found so far, and the small helpers that turn a
+ * hit into a mention.
+ */
+import type { Doc } from '../../text/types.ts';
+import type { ActorMention, InterCode } from '../types.ts';
+import { scopeOf } from './check.ts';
+import { entryName, inPeriod, type GenericActor } from './names.ts';
+import type { Hit, Target } from './phrases.ts';
+import type { Tok } from './tokens.ts';
+import type { ActorEntry, Codebook } from './types.ts';
+
+export type Of<T extends Target['t']> = Extract<Target, { t: T }>;
+
+export function get<T extends Target['t']>(h: Hit | undefined, t: T): Of<T> | undefined {
+  return h?.values.find((v) => v.target.t === t)?.target as Of<T> | undefined;
+}
+
+export function all<T extends Target['t']>(h: Hit | undefined, t: T): Of<T>[] {
+  return (h?.values ?? []).filter((v) => v.target.t === t).map((v) => v.target as Of<T>);
+}
+
+export function phraseOf(h: Hit, t: Target['t']): string {
+  return h.values.find((v) => v.target.t === t)?.phrase.toLowerCase() ?? '';
+}
+
+export interface Ctx {
+  cb: Codebook;
+  doc: Doc;
+  date: string | null;
+  focus: string | null;
+  sentence: number;
+  toks: Tok[];
+  hits: Hit[];
+  out: ActorMention[];
+}
+
+/** State forces acting outside their own country are "external/other forces" (inter 8) in ACLED. */
+export function interIn(inter: InterCode, country: string | null, ctx: Ctx): InterCode {
+  return inter === 1 && country && ctx.focus && country !== ctx.focus ? 8 : inter;
+}
+
+export function emit(ctx: Ctx, i: number, j: number, actor: GenericActor, via: ActorMention['via'], actorId: string | null): void {
+  const start = ctx.toks[i].start;
+  const end = ctx.toks[j - 1].end;
+  const inter = interIn(actor.inter, actor.country, ctx);
+  ctx.out.push({ start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, name: actor.name, inter, country: actor.country, via, actorId });
+}
+
+export function entryActor(ctx: Ctx, a: ActorEntry): GenericActor {
+  return { name: entryName(ctx.cb, a, ctx.date), inter: a.inter, country: a.country };
+}
+
+/** The codebook entry a hit names, given the country it is said of; context aliases need that country. */
+export function resolveEntry(ctx: Ctx, h: Hit | undefined, hint: string | null): ActorEntry | null {
+  const cands = all(h, 'actor')
+    .map((t) => ({ t, a: ctx.cb.byId.get(t.id) as ActorEntry }))
+    .filter((x) => inPeriod(ctx.date, x.a.from, x.a.to));
+  const fits = cands.find((x) => hint !== null && scopeOf(x.a).includes(hint));
+  if (fits) return fits.a;
+  const proper = cands.filter((x) => !x.t.context);
+  return (proper.find((x) => x.a.default) ?? proper[0])?.a ?? null;
+}
+
+export function adjacent(a: Hit | undefined, b: Hit | undefined): b is Hit {
+  return !!a && !!b && a.j === b.i;
+}
+
+/** "IS fighters": the span of a named actor runs over one following member noun. */
+export function memberEnd(ctx: Ctx, k: number): number {
+  return adjacent(ctx.hits[k], ctx.hits[k + 1]) && get(ctx.hits[k + 1], 'member') ? k + 1 : k;
+}
+
+/** "security forces" are police in some countries (countries.json securityForces). */
+export function kindFor(ctx: Ctx, h: Hit, t: 'head' | 'standalone', iso2: string): string {
+  const kind = (get(h, t) as Of<'head'>).kind;
+  if (kind === 'military' && phraseOf(h, t) === 'security forces') return ctx.cb.byIso2.get(iso2)?.securityForces ?? 'military';
+  return kind;
+}
+

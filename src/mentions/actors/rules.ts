@@ -1,0 +1,139 @@
+/**
+ * The phrase rules of actor recognition, each reading the hits from index k
+ * and returning the last hit it consumed (or -1 / k when it did not apply):
+ * loyalty to a leader, "<demonym> troops", "<head> of <Country>", named
+ * tribal and clan groups, and definite descriptions that refer back.
+ */
+import { actorForCountry, actorForRegime, regimeAt, type GenericActor } from './names.ts';
+import { adjacent, all, emit, entryActor, get, kindFor, memberEnd, resolveEntry, type Ctx, type Of } from './context.ts';
+import type { Hit } from './phrases.ts';
+import type { ActorEntry } from './types.ts';
+
+function leaderActor(ctx: Ctx, h: Hit): { actor: GenericActor; id: string | null } | null {
+  const ls = all(h, 'leader');
+  const named = ls.find((l) => l.actorId);
+  if (named?.actorId) {
+    const a = ctx.cb.byId.get(named.actorId) as ActorEntry;
+    return { actor: entryActor(ctx, a), id: a.id };
+  }
+  const now = ls.find((l) => l.iso2 && ctx.cb.byIso2.get(l.iso2) && regimeAt(ctx.cb.byIso2.get(l.iso2)!, ctx.date)?.label === l.regime) ?? ls[ls.length - 1];
+  const actor = now?.iso2 && now.regime ? actorForRegime(ctx.cb, now.iso2, 'military', now.regime) : null;
+  return actor ? { actor, id: null } : null;
+}
+
+/** "forces loyal to Syrian President Bashar al-Assad": titles, demonyms and capitalised words may stand between. */
+export function loyalty(ctx: Ctx, k: number): number {
+  const { hits, toks } = ctx;
+  for (let m = k + 1; m < hits.length && hits[m].i - hits[k].j <= 6; m++) {
+    for (let g = hits[m - 1].j; g < hits[m].i; g++) if (!/^\p{Lu}/u.test(toks[g].raw)) return -1;
+    if (get(hits[m], 'leader')) {
+      const l = leaderActor(ctx, hits[m]);
+      if (!l) return -1;
+      emit(ctx, hits[k].i, hits[m].j, l.actor, l.id ? 'alias' : 'generic', l.id);
+      return m;
+    }
+    if (!get(hits[m], 'title') && !get(hits[m], 'country') && !get(hits[m], 'det')) return -1;
+  }
+  return -1;
+}
+
+/** "Haftar's forces", "pro-Assad troops", "Assad loyalists". */
+export function leaderPhrase(ctx: Ctx, k: number): number {
+  const { hits, toks } = ctx;
+  const h = hits[k];
+  let m = k + 1;
+  if (adjacent(h, hits[m]) && get(hits[m], 'poss')) m++;
+  const pro = h.i > 0 && toks[h.i - 1].norm === 'pro';
+  const n = hits[m];
+  const forces = adjacent(hits[m - 1], n) && ((get(n, 'head')?.kind === 'military') || get(n, 'member'));
+  if (!forces && !pro) return -1;
+  const l = leaderActor(ctx, h);
+  if (!l) return -1;
+  const end = forces ? m : k;
+  emit(ctx, pro ? h.i - 1 : h.i, hits[end].j, l.actor, l.id ? 'alias' : 'generic', l.id);
+  return end;
+}
+
+/** "Syrian troops", "Turkey's military", "Syrian rebels", "Turkish shelling". */
+export function countryPhrase(ctx: Ctx, k: number): number {
+  const { hits } = ctx;
+  const h = hits[k];
+  const c = get(h, 'country') as Of<'country'>;
+  let m = k + 1;
+  const poss = adjacent(h, hits[m]) && !!get(hits[m], 'poss');
+  if (poss) m++;
+  const n = hits[m];
+  if (!adjacent(hits[m - 1], n)) return k;
+  const entry = resolveEntry(ctx, n, c.iso2);
+  if (entry && !poss) {
+    const end = memberEnd(ctx, m);
+    emit(ctx, h.i, hits[end].j, entryActor(ctx, entry), 'alias', entry.id);
+    return end;
+  }
+  if (get(n, 'head')) {
+    const actor = actorForCountry(ctx.cb, c.iso2, kindFor(ctx, n, 'head', c.iso2), ctx.date);
+    if (actor) emit(ctx, h.i, n.j, actor, poss ? 'possessive' : 'generic', null);
+    return m;
+  }
+  if (get(n, 'attack') && !poss) {
+    const actor = actorForCountry(ctx.cb, c.iso2, 'military', ctx.date);
+    if (actor) emit(ctx, h.i, h.j, actor, 'demonym', null);
+  }
+  return k;
+}
+
+/** "military forces of Azerbaijan", "the police of Kenya": a head, "of", then a country's name. */
+export function headOfCountry(ctx: Ctx, k: number): number {
+  const { hits, toks } = ctx;
+  const h = hits[k];
+  const n = hits[k + 1];
+  const c = get(n, 'country');
+  if (!c || c.form !== 'name' || n.i !== h.j + 1 || toks[h.j].norm !== 'of') return -1;
+  const t = get(h, 'head') ? 'head' : 'standalone';
+  const actor = actorForCountry(ctx.cb, c.iso2, kindFor(ctx, h, t, c.iso2), ctx.date);
+  if (!actor) return -1;
+  emit(ctx, h.i, n.j, actor, 'generic', null);
+  return k + 1;
+}
+
+/** "the jihadist group" → the last named actor whose categories fit. */
+export function coreference(ctx: Ctx, k: number): number {
+  const d = get(ctx.hits[k + 1], 'description');
+  if (!d || !adjacent(ctx.hits[k], ctx.hits[k + 1]) || resolveEntry(ctx, ctx.hits[k + 1], ctx.focus)) return k;
+  for (let x = ctx.out.length - 1; x >= 0; x--) {
+    const m = ctx.out[x];
+    const a = m.actorId ? ctx.cb.byId.get(m.actorId) : undefined;
+    if (!a) continue;
+    const fits = d.categories.some((cat) => (cat === '*' ? a.type !== 'state' : a.categories?.includes(cat)));
+    if (!fits) continue;
+    const start = ctx.toks[ctx.hits[k].i].start;
+    const end = ctx.toks[ctx.hits[k + 1].j - 1].end;
+    ctx.out.push({ ...m, start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, via: 'coreference' });
+    return k + 1;
+  }
+  return k + 1;
+}
+
+
+const NAME_STOP = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'of', 'and', 'by', 'from', 'with', 'between', 'for', 'to', 'two', 'three', 'rival', 'local', 'armed']);
+
+/**
+ * "Al Hayash tribesmen" → "Al Hayash Tribal Militia (Yemen)": up to four
+ * capitalised words right before a group head name a group of the country in focus.
+ */
+export function namedGroup(ctx: Ctx, k: number): boolean {
+  const { hits, toks } = ctx;
+  const h = hits[k];
+  const g = get(h, 'named');
+  const country = ctx.focus ? ctx.cb.byIso2.get(ctx.focus) : undefined;
+  if (!g || !country) return false;
+  const floor = k > 0 ? hits[k - 1].j : 0;
+  let i = h.i;
+  while (i - 1 >= floor && h.i - (i - 1) <= 4 && /^\p{Lu}/u.test(toks[i - 1].raw)) i--;
+  while (i < h.i && NAME_STOP.has(toks[i].norm)) i++;
+  if (i === h.i) return false;
+  const rule = ctx.cb.generic.namedGroups[g.group];
+  const name = ctx.doc.text.slice(toks[i].start, toks[h.i - 1].end);
+  emit(ctx, i, h.j, { name: rule.name.replace('{name}', name).replace('{country}', country.name), inter: rule.inter, country: country.iso2 }, 'generic', null);
+  return true;
+}
