@@ -4,6 +4,7 @@
  * same semantics (SQLite now; PostgreSQL for postgres:// URLs later).
  */
 import { SqliteStore } from './sqlite/index.ts';
+import { isPostgresUrl, PgStore } from './postgres/index.ts';
 import type { Store } from './types.ts';
 
 export type * from './types.ts';
@@ -19,8 +20,9 @@ export const DEFAULT_DB = './sitrep.db';
  * @example const store = openStore(':memory:'); await store.counts() // {documents: 0, events: 0, claims: 0}
  */
 export function openStore(location: string = DEFAULT_DB): Store {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error('the PostgreSQL engine is not built yet (issue 7); use a SQLite file path');
-  }
+  // SITREP_DB stands in for the default location only, never for one given explicitly
+  if (location === DEFAULT_DB && process.env.SITREP_DB) location = process.env.SITREP_DB;
+  // PostgreSQL connects on first use; PgStore.ready() fails early with a clear message
+  if (isPostgresUrl(location)) return new PgStore(location);
   return new SqliteStore(location);
 }

@@ -1,0 +1,138 @@
+/**
+ * Writing events, as the SQLite engine does: an event row is always
+ * re-derived from its claims plus the reviewer's corrections. Before
+ * reading an event's claims the transaction takes the event's advisory
+ * lock, so two writers re-deriving one event never overwrite each other
+ * with a stale view.
+ */
+import type { EventRecord } from '../../events/types.ts';
+import { applyCorrections, BLOCK_DAYS, BLOCK_KM, deriveEvent, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import type { MergeFeatures } from '../../merge/index.ts';
+import type { Claim, ReviewState, StoredEvent } from '../types.ts';
+import { now, row, rows, type Sql } from './db.ts';
+import { lockKey } from './locks.ts';
+
+export async function lockEvent(sql: Sql, eventId: string): Promise<void> {
+  await sql.query('SELECT pg_advisory_xact_lock($1)', [lockKey('event', eventId)]);
+}
+
+export async function claimsOf(sql: Sql, eventId: string): Promise<Claim[]> {
+  const found = await rows<Omit<Claim, 'record'> & { record: string }>(sql,
+    `SELECT c.id, c.document_id, c.outlet, c.claimed_by, c.sentence, c.start, c."end", c.record
+     FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = $1 ORDER BY c.created_at, c.document_id, c.ordinal`, [eventId]);
+  return found.map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord }));
+}
+
+async function reviewOf(sql: Sql, eventId: string) {
+  const found = await rows<{ field: string | null; value: string | null; review_state: ReviewState | null }>(sql,
+    'SELECT field, value, review_state FROM corrections WHERE event_id = $1 ORDER BY id', [eventId]);
+  const fields = found.filter((r) => r.field !== null).map((r) => ({ field: r.field as string, value: JSON.parse(r.value ?? 'null') }));
+  const states = found.map((r) => r.review_state).filter((s): s is ReviewState => s !== null);
+  const state: ReviewState = states.length ? states[states.length - 1] : fields.length ? 'corrected' : 'unreviewed';
+  return { fields, state, corrected_fields: [...new Set(fields.map((f) => f.field))] };
+}
+
+function searchText(r: EventRecord): string {
+  const l = r.location;
+  return [r.notes, r.actor1?.name, r.actor1?.text, r.actor2?.name, r.actor2?.text, ...r.assoc_actors.map((a) => a.name),
+    l?.text, l?.name, l?.admin1, l?.country, r.event_type, r.sub_event_type, ...r.sources.map((s) => s.sentence)]
+    .filter(Boolean).join(' \n ');
+}
+
+/** Re-derives an event from its claims and corrections and writes it; an event left without claims is deleted. */
+export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent | null> {
+  await lockEvent(sql, eventId);
+  const claims = await claimsOf(sql, eventId);
+  if (claims.length === 0) {
+    await sql.query('DELETE FROM events WHERE id = $1', [eventId]);
+    return null;
+  }
+  const review = await reviewOf(sql, eventId);
+  const record = applyCorrections(deriveEvent(eventId, claims), review.fields);
+  const documentIds = [...new Set(claims.map((c) => c.document_id))];
+  const stored: StoredEvent = {
+    ...record,
+    review: { state: review.state, corrected_fields: review.corrected_fields },
+    source_count: documentIds.length,
+    document_ids: documentIds,
+  };
+  const f = record.fatalities;
+  const l = record.location;
+  const t = now();
+  await sql.query(
+    `INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
+       lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
+       document_ids, record, search, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, to_tsvector('simple', $22), $23, $23)
+     ON CONFLICT (id) DO UPDATE SET event_date = excluded.event_date, date_start = excluded.date_start,
+       date_end = excluded.date_end, event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,
+       country = excluded.country, admin1 = excluded.admin1, actor1 = excluded.actor1, actor2 = excluded.actor2,
+       lat = excluded.lat, lon = excluded.lon, fatalities_low = excluded.fatalities_low,
+       fatalities_best = excluded.fatalities_best, fatalities_high = excluded.fatalities_high,
+       has_fatalities = excluded.has_fatalities, confidence = excluded.confidence, review_state = excluded.review_state,
+       source_count = excluded.source_count, document_ids = excluded.document_ids, record = excluded.record,
+       search = excluded.search, updated_at = excluded.updated_at`,
+    [eventId, record.event_date, record.date?.start ?? record.event_date, record.date?.end ?? record.event_date,
+      record.event_type, record.sub_event_type, l?.country ?? null, l?.admin1 ?? null, record.actor1?.name ?? null,
+      record.actor2?.name ?? null, l?.lat ?? null, l?.lon ?? null, f?.low ?? null, f?.best ?? null, f?.high ?? null,
+      !!f && f.low !== null, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds),
+      JSON.stringify(stored), searchText(record), t],
+  );
+  await sql.query('DELETE FROM event_actors WHERE event_id = $1', [eventId]);
+  const actors = [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n);
+  if (actors.length) await sql.query('INSERT INTO event_actors (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [eventId, actors]);
+  return stored;
+}
+
+export function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface MergeChoice {
+  eventId: string;
+  features: MergeFeatures;
+  score: number;
+}
+
+/** The box around a point that blocking compares against, in degrees. */
+export function blockBox(lat: number): { dLat: number; dLon: number } {
+  return { dLat: BLOCK_KM / 111, dLon: BLOCK_KM / (111 * Math.max(0.05, Math.cos((lat * Math.PI) / 180))) };
+}
+
+/**
+ * The stored event a claim belongs to, if any; the same blocking and scoring
+ * as the SQLite engine (type, date window, distance; never an event already
+ * holding a claim of the same document).
+ */
+export async function bestMatch(sql: Sql, claim: Claim): Promise<MergeChoice | null> {
+  const r = claim.record;
+  const start = r.date?.start ?? r.event_date;
+  const end = r.date?.end ?? r.event_date;
+  if (!start || !end) return null;
+  const params: unknown[] = [r.event_type, shiftDay(end, BLOCK_DAYS), shiftDay(start, -BLOCK_DAYS), claim.document_id];
+  let near = '';
+  const l = r.location;
+  if (l?.lat != null && l.lon != null) {
+    const { dLat, dLon } = blockBox(l.lat);
+    near = 'AND (e.lat IS NULL OR (e.lon BETWEEN $5 AND $6 AND e.lat BETWEEN $7 AND $8))';
+    params.push(l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
+  }
+  const candidates = await rows<{ id: string; record: string }>(sql,
+    `SELECT e.id, e.record FROM events e
+     WHERE lower(e.event_type) = lower($1) AND e.date_start <= $2 AND e.date_end >= $3
+       AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = $4)
+       ${near}
+     ORDER BY e.seq LIMIT 500`, params);
+  let best: MergeChoice | null = null;
+  for (const c of candidates) {
+    const features = mergeFeatures(r, JSON.parse(c.record) as EventRecord);
+    if (features.location_km !== null && features.location_km > BLOCK_KM) continue;
+    const score = mergeScore(features);
+    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { eventId: c.id, features, score };
+  }
+  return best;
+}
+
+export async function exists(sql: Sql, table: 'events' | 'documents', id: string): Promise<boolean> {
+  return (await row(sql, `SELECT 1 FROM ${table} WHERE id = $1`, [id])) !== undefined;
+}

@@ -1,0 +1,162 @@
+/**
+ * The write paths, each in one transaction: a process killed at any moment
+ * leaves either all of a document or none of it. A document's transaction
+ * first takes its advisory locks (locks.ts), then looks for duplicates and
+ * merge candidates, so concurrent writers behave as if they ran one by one.
+ */
+import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
+import { bands, blobToSignature, NEAR_DUPLICATE, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
+import { StoreError } from '../errors.ts';
+import type { AddResult, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
+import { now, row, rows, type Sql } from './db.ts';
+import { bestMatch, exists, lockEvent, saveEvent } from './events.ts';
+import { acquire, claimLocks, documentLocks } from './locks.ts';
+
+export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<DuplicateHit | null> {
+  const byHash = await row<{ id: string }>(sql, 'SELECT id FROM documents WHERE content_hash = $1', [keys.content_hash]);
+  if (byHash) return { document_id: byHash.id, similarity: 1, via: 'hash' };
+  if (keys.canonical_url) {
+    const byUrl = await row<{ id: string }>(sql,
+      'SELECT id FROM documents WHERE canonical_url = $1 UNION SELECT document_id FROM document_copies WHERE canonical_url = $1 LIMIT 1', [keys.canonical_url]);
+    if (byUrl) return { document_id: byUrl.id, similarity: 1, via: 'url' };
+  }
+  if (!keys.minhash) return null;
+  const hashes = bands(keys.minhash);
+  const candidates = await rows<{ id: string; minhash: Buffer | null }>(sql,
+    `SELECT d.id, d.minhash FROM documents d WHERE d.id IN (
+       SELECT b.document_id FROM document_bands b JOIN unnest($1::int[], $2::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
+     ORDER BY d.seq`,
+    [hashes.map((_, i) => i), hashes]);
+  let best: DuplicateHit | null = null;
+  for (const c of candidates) {
+    if (!c.minhash) continue;
+    const sim = similarity(keys.minhash, blobToSignature(c.minhash));
+    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity)) best = { document_id: c.id, similarity: sim, via: 'near' };
+  }
+  return best;
+}
+
+async function eventsOfDocument(sql: Sql, documentId: string): Promise<string[]> {
+  const found = await rows<{ event_id: string }>(sql,
+    'SELECT ec.event_id, min(c.ordinal) AS first FROM claims c JOIN event_claims ec ON ec.claim_id = c.id WHERE c.document_id = $1 GROUP BY ec.event_id ORDER BY first', [documentId]);
+  return found.map((r) => r.event_id);
+}
+
+/** A copy is worth recording only when it adds a URL or a text variant. */
+async function recordCopy(sql: Sql, hit: DuplicateHit, b: DocumentBundle): Promise<AddResult> {
+  const d = b.document;
+  await sql.query(
+    `INSERT INTO document_copies (document_id, canonical_url, content_hash, url, source, title, published, similarity, seen_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+     WHERE NOT EXISTS (SELECT 1 FROM documents WHERE id = $1 AND content_hash = $3 AND ($10::text IS NULL OR canonical_url = $10))
+     ON CONFLICT DO NOTHING`,
+    [hit.document_id, d.canonical_url ?? '', d.content_hash, d.url, d.source, d.title, d.published, hit.similarity, now(), d.canonical_url]);
+  return { document_id: hit.document_id, duplicate_of: hit.document_id, events: await eventsOfDocument(sql, hit.document_id) };
+}
+
+/** Stores one document inside the caller's transaction; see Store.addDocument. */
+export async function addDocument(tx: Sql, b: DocumentBundle): Promise<AddResult> {
+  const d = b.document;
+  await acquire(tx, [...documentLocks(d), ...b.claims.flatMap(claimLocks)]);
+  const hit = await findDuplicate(tx, d);
+  if (hit) return recordCopy(tx, hit, b);
+  if (await exists(tx, 'documents', d.id)) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
+  const t = now();
+  await tx.query(
+    `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
+      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t]);
+  if (d.minhash) {
+    const hashes = bands(d.minhash);
+    await tx.query('INSERT INTO document_bands (band, hash, document_id) SELECT band, hash, $3 FROM unnest($1::int[], $2::bigint[]) AS t(band, hash) ON CONFLICT DO NOTHING',
+      [hashes.map((_, i) => i), hashes, d.id]);
+  }
+  if (b.sentences.length) {
+    await tx.query('INSERT INTO sentences (document_id, idx, start, "end") SELECT $1, n - 1, s, e FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(s, e, n)',
+      [d.id, b.sentences.map((s) => s.start), b.sentences.map((s) => s.end)]);
+  }
+  if (b.spans.length) {
+    const s = b.spans;
+    await tx.query(
+      `INSERT INTO spans (document_id, kind, start, "end", label, sentence)
+       SELECT $1, kind, start, e, label, sentence FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::int[]) AS t(kind, start, e, label, sentence)
+       ON CONFLICT DO NOTHING`,
+      [d.id, s.map((x) => x.kind), s.map((x) => x.start), s.map((x) => x.end), s.map((x) => x.label), s.map((x) => x.sentence)]);
+  }
+  const events: string[] = [];
+  for (const [ordinal, c] of b.claims.entries()) {
+    await tx.query(
+      'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [c.id, d.id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t]);
+    const match = await bestMatch(tx, c);
+    let eventId: string;
+    if (match) {
+      eventId = match.eventId;
+      await lockEvent(tx, eventId);
+      const merge = await row<{ id: number }>(tx,
+        'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+        [eventId, t, JSON.stringify([c.id]), JSON.stringify([d.id]), JSON.stringify(match.features), match.score]);
+      await tx.query('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES ($1, $2, $3)', [c.id, eventId, merge!.id]);
+    } else {
+      eventId = stableId('ev', c.id);
+      await tx.query('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES ($1, $2, NULL)', [c.id, eventId]);
+    }
+    await saveEvent(tx, eventId);
+    events.push(eventId);
+  }
+  for (const r of b.records) {
+    await tx.query('INSERT INTO records (id, document_id, kind, record) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, kind = excluded.kind, record = excluded.record',
+      [r.id, d.id, r.record, JSON.stringify(r)]);
+  }
+  return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
+}
+
+/** Undoes merges; see Store.splitEvent. */
+export async function splitEvent(tx: Sql, id: string, claimIds?: string[]): Promise<string[] | null> {
+  await lockEvent(tx, id);
+  if (!(await exists(tx, 'events', id))) return null;
+  const members = await rows<{ claim_id: string; merge_id: number | null }>(tx, 'SELECT claim_id, merge_id FROM event_claims WHERE event_id = $1', [id]);
+  let groups: string[][];
+  if (claimIds?.length) {
+    const unknown = claimIds.filter((c) => !members.some((m) => m.claim_id === c));
+    if (unknown.length) throw new StoreError('bad_split', `claims not in event ${id}: ${unknown.join(', ')}`);
+    if (claimIds.length >= members.length) throw new StoreError('bad_split', 'cannot split every claim out of an event');
+    groups = [claimIds];
+  } else {
+    const merges = await rows<{ id: number }>(tx, 'SELECT id FROM merges WHERE event_id = $1 AND split_at IS NULL ORDER BY id', [id]);
+    groups = merges.map((m) => members.filter((c) => c.merge_id === m.id).map((c) => c.claim_id)).filter((g) => g.length > 0);
+  }
+  const t = now();
+  const created: string[] = [];
+  for (const group of groups) {
+    const newId = stableId('ev', ...group, 'split');
+    await tx.query('UPDATE event_claims SET event_id = $1, merge_id = NULL WHERE claim_id = ANY($2::text[])', [newId, group]);
+    await tx.query(
+      `UPDATE merges SET split_at = $1, split_into = $2 WHERE event_id = $3 AND split_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM event_claims ec WHERE ec.merge_id = merges.id AND ec.event_id = merges.event_id)`, [t, newId, id]);
+    await saveEvent(tx, newId);
+    created.push(newId);
+  }
+  await saveEvent(tx, id);
+  return [id, ...created];
+}
+
+export async function reviewEvent(tx: Sql, id: string, patch: ReviewPatch): Promise<StoredEvent | null> {
+  await lockEvent(tx, id);
+  if (!(await exists(tx, 'events', id))) return null;
+  const t = now();
+  const fields = Object.entries(patch.fields ?? {});
+  for (const [field] of fields) {
+    if (!(CORRECTABLE_FIELDS as readonly string[]).includes(field)) throw new StoreError('bad_correction', `field "${field}" cannot be corrected`);
+  }
+  const state = patch.review_state ?? (fields.length ? 'corrected' : null);
+  for (const [i, [field, value]] of fields.entries()) {
+    await tx.query('INSERT INTO corrections (event_id, field, value, review_state, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, field, JSON.stringify(value), i === fields.length - 1 ? state : null, patch.note ?? null, t]);
+  }
+  if (!fields.length) {
+    await tx.query('INSERT INTO corrections (event_id, field, value, review_state, note, created_at) VALUES ($1, NULL, NULL, $2, $3, $4)', [id, state, patch.note ?? null, t]);
+  }
+  return saveEvent(tx, id);
+}
