@@ -131,6 +131,7 @@ test('a town taken and retaken a week later has two periods; a takeover closes t
   assert.equal(controlAt(periods, '2016-06-05')[0].controller, 'Islamic State (Syria)');
   assert.equal(controlAt(periods, '2016-06-09')[0].controller, 'Opposition Rebels (Syria)');
   assert.equal(controlAt(periods, '2016-05-01').length, 0);
+  assert.deepEqual(controlAt(periods, null).map((p) => p.controller), ['Opposition Rebels (Syria)'], 'no date: the latest picture');
   assert.equal(controlAt(periods, '2016-06-09', [0, 0, 10, 10]).length, 0, 'bbox filters');
 });
 

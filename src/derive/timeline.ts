@@ -151,12 +151,13 @@ function addOnce<T>(list: T[], x: T): void {
 }
 
 /**
- * Periods in force on a day (all of them when `day` is null), optionally inside a bbox [west, south, east, north].
+ * Periods in force on a day (the latest picture, periods not yet ended, when `day` is null),
+ * optionally inside a bbox [west, south, east, north].
  * @example controlAt(periods, '2016-05-28', [36, 35, 38, 37])
  */
 export function controlAt(periods: readonly ControlPeriod[], day: string | null, bbox: readonly number[] | null = null): ControlPeriod[] {
-  const inForce = (p: ControlPeriod, d: string) => (p.since === null || p.since <= d) && (p.until === null || d < p.until);
-  return periods.filter((p) => (day === null || inForce(p, day)) && inBbox(p.place, bbox));
+  const inForce = (p: ControlPeriod) => (day === null ? p.until === null : (p.since === null || p.since <= day) && (p.until === null || day < p.until));
+  return periods.filter((p) => inForce(p) && inBbox(p.place, bbox));
 }
 
 function inBbox(place: ControlPlace, bbox: readonly number[] | null): boolean {

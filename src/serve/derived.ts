@@ -102,7 +102,7 @@ async function derived(app: FastifyInstance): Promise<void> {
     '/api/control',
     {
       schema: {
-        summary: 'territorial control in force on a date (all periods without one), as GeoJSON for the map or JSON',
+        summary: 'territorial control in force on a date (without one: periods not yet ended), as GeoJSON for the map or JSON',
         querystring: { type: 'object', additionalProperties: false, properties: { date: day, bbox, format: { type: 'string', enum: ['geojson', 'json'], default: 'geojson' } } },
         response: { 400: errorResponse },
       },
