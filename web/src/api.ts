@@ -1,0 +1,103 @@
+/// <reference types="geojson" />
+/** The JSON API of src/serve (see the store's routes); types mirror its responses. */
+
+export interface CountField { low: number | null; best: number | null; high: number | null; text: string; start?: number; end?: number }
+export interface ActorField { name: string; inter: number; text: string; start?: number; end?: number }
+export interface LocationField {
+  text: string; name: string | null; geonameid: number | null; lat: number | null; lon: number | null;
+  admin1: string | null; admin2: string | null; country: string | null; iso3: string | null; geo_precision: number;
+  start?: number; end?: number;
+}
+export interface EvidenceSource {
+  outlet: string | null; claimed_by: string | null; document_id: string; sentence: string; start: number; end: number;
+  /** what this sentence alone says of the date / figures, when it says anything */
+  date?: { start: string | null; end: string | null; precision: number; text: string | null } | null;
+  fatalities?: CountField | null;
+  injuries?: CountField | null;
+}
+export type ReviewState = 'unreviewed' | 'confirmed' | 'corrected' | 'rejected';
+
+export interface StoredEvent {
+  id: string;
+  document_id: string;
+  event_date: string | null;
+  date: { start: string | null; end: string | null; precision: number; text: string | null };
+  event_type: string;
+  sub_event_type: string;
+  disorder_type: string;
+  actor1: ActorField | null;
+  actor2: ActorField | null;
+  assoc_actors: ActorField[];
+  interaction: number | null;
+  civilian_targeting: boolean;
+  location: LocationField | null;
+  fatalities: CountField | null;
+  injuries: CountField | null;
+  sources: EvidenceSource[];
+  confidence: number;
+  notes: string;
+  plover?: { event: string; mode: string | null };
+  review: { state: ReviewState; corrected_fields: string[] };
+  source_count: number;
+  document_ids: string[];
+}
+
+export interface Claim {
+  id: string; document_id: string; outlet: string | null; claimed_by: string | null;
+  sentence: string; start: number; end: number;
+  /** the event's fields as this one report gives them */
+  fields: Partial<Record<string, unknown>>;
+}
+export interface MergeView {
+  merged_at: string; claim_ids: string[]; document_ids: string[];
+  features: Record<string, number | null>; score: number; split_at: string | null;
+}
+export interface Disagreement { field: string; values: { value: unknown; claim_ids: string[] }[] }
+export interface EventDetail extends StoredEvent { claims: Claim[]; disagreements: Disagreement[] }
+
+export interface Page<T> { total: number; limit: number; offset: number; items: T[] }
+
+export type SpanKind = 'actor' | 'place' | 'time' | 'quantity' | 'source' | 'trigger';
+export interface DocSpan { kind: SpanKind; start: number; end: number; text: string; label: string | null; event_ids: string[] }
+export interface DocumentView {
+  id: string; title: string | null; source: string | null; url: string | null; published: string | null;
+  language: string | null; text: string; spans: DocSpan[];
+}
+
+export interface AggregateRow { key: string; events: number; fatalities_low: number; fatalities_best: number; fatalities_high: number; no_figure: number }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    signal,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new ApiError(res.status, (data && (data.message || data.error)) || `${res.status} ${res.statusText}`);
+  return data as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  events: (query: string, signal?: AbortSignal) => call<Page<StoredEvent>>('GET', `/api/events?${query}`, undefined, signal),
+  event: (id: string, signal?: AbortSignal) => call<EventDetail>('GET', `/api/events/${enc(id)}`, undefined, signal),
+  merges: (id: string) => call<MergeView[] | { items: MergeView[] } | { merges: MergeView[] }>('GET', `/api/events/${enc(id)}/merges`),
+  split: (id: string, body: unknown) => call<unknown>('POST', `/api/events/${enc(id)}/split`, body),
+  patch: (id: string, body: { fields?: Record<string, unknown>; review_state?: ReviewState; note?: string }) =>
+    call<StoredEvent>('PATCH', `/api/events/${enc(id)}`, body),
+  document: (id: string, signal?: AbortSignal) => call<DocumentView>('GET', `/api/documents/${enc(id)}`, undefined, signal),
+  ingest: (body: { text?: string; url?: string; published?: string; title?: string; source?: string }) =>
+    call<{ document_id: string; duplicate_of: string | null; events: (string | StoredEvent)[] }>('POST', '/api/documents', body),
+  aggregates: (query: string, signal?: AbortSignal) => call<{ by: string; rows: AggregateRow[] }>('GET', `/api/aggregates?${query}`, undefined, signal),
+  geojson: (query: string, signal?: AbortSignal) => call<GeoJSON.FeatureCollection>('GET', `/api/events.geojson?${query}`, undefined, signal),
+  optional: async <T,>(path: string): Promise<T | null> => {
+    try { return await call<T>('GET', path); } catch (err) { if (err instanceof ApiError && err.status === 404) return null; throw err; }
+  },
+};

@@ -1,0 +1,163 @@
+/**
+ * The event map: offline basemap, events as circles coloured by type and
+ * sized by fatalities, clustered when zoomed out; a click opens the event.
+ */
+import { GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification } from 'maplibre-gl';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Topology } from 'topojson-specification';
+import { EVENT_TYPES, OTHER_COLOR, TYPE_COLORS } from '../colors.ts';
+import { basemapFrom, basemapStyle } from './basemap.ts';
+import { attachLabels, type PlaceRow } from './labels.ts';
+
+export interface MapHandle {
+  /** resolves once the map has drawn the new events */
+  setEvents(features: GeoJSON.Feature[], fit: boolean): Promise<void>;
+  /** ring the chosen event (drawn above clusters, so it shows even when its point is clustered) */
+  select(feature: GeoJSON.Feature<GeoJSON.Point> | null): void;
+}
+
+const colorByType: ExpressionSpecification = [
+  'match', ['get', 't'],
+  ...EVENT_TYPES.flatMap((t) => [t, TYPE_COLORS[t]]),
+  OTHER_COLOR,
+] as unknown as ExpressionSpecification;
+
+// radius grows with the square root of fatalities, so area tracks the count
+export const radiusByFatalities: ExpressionSpecification = [
+  'interpolate', ['linear'], ['sqrt', ['max', ['get', 'f'], 0]],
+  0, 4, 1, 5, 3.2, 7, 10, 12, 31.7, 20,
+];
+
+const asset = (name: string) => new URL(`./${name}`, import.meta.url).href;
+
+export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: string) => void; onMove?: () => void }) {
+  const el = useRef<HTMLDivElement>(null);
+  const statusEl = useRef<HTMLParagraphElement>(null);
+  const pick = useRef(props.onPick);
+  pick.current = props.onPick;
+  useEffect(() => {
+    let map: MapLibre | null = null;
+    let detach = () => {};
+    let cancelled = false;
+    setWorkerUrl(asset('maplibre-gl-worker.mjs'));
+    (async () => {
+      const [topology, places] = await Promise.all([
+        fetch(asset('countries.json')).then((r) => r.json() as Promise<Topology>),
+        fetch(asset('places.json')).then((r) => r.json() as Promise<PlaceRow[]>),
+      ]);
+      if (cancelled || !el.current) return;
+      const base = basemapFrom(topology);
+      const style = basemapStyle(base);
+      // the events' source and layers are part of the first style, so they load alongside the basemap
+      style.sources.events = { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 38, clusterMaxZoom: 8 };
+      style.sources.selected = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+      style.layers.push(
+        {
+          id: 'clusters', type: 'circle', source: 'events', filter: ['has', 'point_count'],
+          paint: {
+            'circle-color': '#334155',
+            'circle-opacity': 0.88,
+            'circle-radius': ['step', ['get', 'point_count'], 11, 10, 14, 100, 18, 1000, 23, 10000, 28],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.5,
+          },
+        },
+        {
+          id: 'points', type: 'circle', source: 'events', filter: ['!', ['has', 'point_count']],
+          paint: {
+            'circle-color': colorByType,
+            'circle-radius': radiusByFatalities,
+            'circle-opacity': 0.85,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.2,
+          },
+        },
+        {
+          id: 'selected', type: 'circle', source: 'selected',
+          paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': ['+', radiusByFatalities, 4], 'circle-stroke-color': '#111827', 'circle-stroke-width': 2.5 },
+        },
+      );
+      map = new MapLibre({
+        container: el.current,
+        style,
+        center: [30, 25],
+        zoom: 1.6,
+        minZoom: 0.5,
+        maxZoom: 14,
+        attributionControl: false,
+        renderWorldCopies: false,
+        fadeDuration: 0,
+      });
+      map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      map.addControl(new ScaleControl({ maxWidth: 100 }), 'bottom-right');
+      const m = map;
+      m.once('style.load', () => {
+        detach = attachLabels(m, base.countryLabels, places, 'clusters', 'points');
+        m.on('click', 'points', (e) => {
+          const id = e.features?.[0]?.properties?.id;
+          if (id) pick.current(String(id));
+        });
+        m.on('click', 'clusters', async (e) => {
+          const f = e.features?.[0];
+          if (!f) return;
+          const source = m.getSource('events') as GeoJSONSource;
+          const zoom = await source.getClusterExpansionZoom(f.properties.cluster_id as number);
+          m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+        });
+        for (const layer of ['points', 'clusters']) {
+          m.on('mouseenter', layer, () => { m.getCanvas().style.cursor = 'pointer'; });
+          m.on('mouseleave', layer, () => { m.getCanvas().style.cursor = ''; });
+        }
+        // what is drawn, for screen readers (and tests): points plus the points inside clusters
+        const status = () => {
+          const ids = new Set<string>();
+          for (const f of m.queryRenderedFeatures({ layers: ['points'] })) ids.add(String(f.properties.id));
+          const clusters = new Map<number, number>();
+          for (const f of m.queryRenderedFeatures({ layers: ['clusters'] })) clusters.set(f.properties.cluster_id as number, f.properties.point_count as number);
+          const n = ids.size + [...clusters.values()].reduce((a, b) => a + b, 0);
+          if (statusEl.current) {
+            statusEl.current.textContent = `${n} event${n === 1 ? '' : 's'} drawn in the map view`;
+            statusEl.current.dataset.drawn = String(n);
+          }
+        };
+        m.on('moveend', status);
+        if (props.onMove) m.on('moveend', props.onMove);
+        props.onReady({
+          async setEvents(features, fit) {
+            await (m.getSource('events') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+            if (fit && features.length) {
+              let w = 180, s = 90, e = -180, n = -90;
+              for (const f of features) {
+                const [x, y] = (f.geometry as GeoJSON.Point).coordinates;
+                if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
+              }
+              const { clientWidth: cw, clientHeight: ch } = m.getContainer();
+              // keep clear of the legend in the lower left
+              const pad = Math.min(50, cw / 8, ch / 8);
+              m.fitBounds([[w, s], [e, n]], { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 3, pad + 110) }, maxZoom: 8, duration: 0 });
+            }
+            await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
+            status();
+          },
+          select(feature) {
+            (m.getSource('selected') as GeoJSONSource).setData({ type: 'FeatureCollection', features: feature ? [feature] : [] });
+            if (!feature) return;
+            const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates;
+            if (!m.getBounds().contains([lon, lat])) m.easeTo({ center: [lon, lat], duration: 300 });
+          },
+        });
+      });
+    })();
+    return () => {
+      cancelled = true;
+      detach();
+      map?.remove();
+    };
+  }, []);
+  return (
+    <>
+      <div ref={el} class="map" role="region" aria-label="Map of events" />
+      <p ref={statusEl} class="sr-only map-status" aria-live="polite" data-drawn="0" />
+    </>
+  );
+}
