@@ -52,6 +52,11 @@ function mask(text: string, litter: Span[]): string {
   return out + text.slice(at);
 }
 
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 /**
  * Sentences and tokens in one pass of wink over the whole text. A line
  * break always ends a sentence, because a headline or a caption has no full
@@ -80,7 +85,7 @@ function segment(text: string, litter: Span[]): { sentences: Sentence[]; tokens:
       if (pos[i] === 'SPACE' || at < 0) continue;
       const start = at;
       const end = at + words[i].length;
-      if (sStart >= 0 && masked.slice(cursor, start).includes('\n')) close();
+      if (sStart >= 0 && hasNewline(masked, cursor, start)) close();
       cursor = end;
       if (sStart < 0) sStart = start;
       sEnd = end;

@@ -93,8 +93,12 @@ function getParser(): en.Chrono {
   return parser;
 }
 
-/** Chrono finds nothing in a sentence without a digit or one of these words. */
-const CHRONO_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend)/i;
+/**
+ * Chrono finds nothing in a sentence without a day, month or clock word, or
+ * a digit pattern of a date or a time ("10:35", "5 pm", "2016-05-29", "29/5").
+ * A count ("killed 28") is no reason to run it.
+ */
+const CHRONO_HINT = /\d{1,2}:\d\d|\d\s*[ap]\.?m\b|\d[/-]\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|today|tonight|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend)/i;
 
 const PREPOSITION = /^(?:on|at|in|since|from|by|until|till|during|of|before|after|for)\s+/i;
 const MONTH_ONLY_CONTEXT = /\b(?:in|since|until|till|by|during|from|of|through|before|after|last|next|this|early|late|mid|end of|beginning of)\s*[-–]?\s*$/i;

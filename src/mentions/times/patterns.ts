@@ -11,6 +11,9 @@ import { MONTHS, MONTH_PATTERN, NUMBER_PATTERN, SEASONS, UNIT_PATTERN, readCount
 
 export type Finder = (text: string, ctx: TimeContext) => TimeCandidate[];
 
+/** Runs a finder only on texts that pass a cheap test: the full patterns are slow to fail. */
+export const hinted = (hint: RegExp, find: Finder): Finder => (text, ctx) => (hint.test(text) ? find(text, ctx) : []);
+
 const MOD = '(early|earlier|late|later|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
 export function all(re: RegExp, text: string): RegExpExecArray[] {
@@ -233,4 +236,11 @@ const sets: Finder = (text) => {
 };
 
 /** The rule-based finders, run before chrono; on equal spans they win. */
-export const FINDERS: readonly Finder[] = [relativePeriod, years, monthParts, betweenDays, durations, sets];
+export const FINDERS: readonly Finder[] = [
+  hinted(/\b(?:this|last|next|previous|coming|current)\s/i, relativePeriod),
+  hinted(/(?:1[89]|20)\d\d/, years),
+  hinted(new RegExp(MONTH_PATTERN), monthParts),
+  hinted(/[Bb]etween\s/, betweenDays),
+  hinted(new RegExp(`\\b${UNIT_PATTERN}`, 'i'), durations),
+  hinted(/\b(?:every|each|hourly|daily|nightly|weekly|monthly|annually|yearly)\b/i, sets),
+];

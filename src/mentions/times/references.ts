@@ -5,7 +5,7 @@
  */
 import { daysInMonth, isoMonth } from './calendar.ts';
 import { dayRange, unresolved, type TimeCandidate } from './candidate.ts';
-import { all, type Finder } from './patterns.ts';
+import { all, hinted, type Finder } from './patterns.ts';
 import { MONTHS, MONTH_PATTERN } from './words.ts';
 
 /** "now", "currently": the publication day itself. */
@@ -22,7 +22,7 @@ const present: Finder = (text, { ref }) =>
  * event is ever dated by them.
  */
 const pastOrFuture: Finder = (text) => {
-  const re = /\b(?:(recently|previously|formerly|(?:the|in the) past(?! (?:few |several )?(?:\d|days?|weeks?|months?|years?|decades?|hours?)\b)|recent (?:days|weeks|months|years|decades))|(soon|(?:the|in) future|the near future|in the coming (?:days|weeks|months|years)))\b/gi;
+  const re = /\b(?:(recently|(?:the|in the) past(?! (?:few |several )?(?:\d|days?|weeks?|months?|years?|decades?|hours?)\b)|recent (?:days|weeks|months|years|decades))|((?:the|in) future|the near future|in the coming (?:days|weeks|months|years)))\b/gi;
   return all(re, text).map((m) => {
     const lead = /^in (?=the )|^in (?!the )/i.exec(m[0])?.[0].length ?? 0;
     return { start: m.index + lead, end: m.index + m[0].length, type: 'DATE', value: m[1] ? 'PAST_REF' : 'FUTURE_REF', range: null, precision: 3, resolved: true };
@@ -79,4 +79,10 @@ const bareUnits: Finder = (text) =>
     return { start, end: m.index + m[0].length, type: 'DURATION', value: `PX${designator}`, range: null, precision: 3, resolved: true };
   });
 
-export const REFERENCE_FINDERS: readonly Finder[] = [present, pastOrFuture, quarters, namedMonths, bareUnits];
+export const REFERENCE_FINDERS: readonly Finder[] = [
+  hinted(/\b(?:now|currently|present|moment|nowadays|these days)\b/i, present),
+  hinted(/\b(?:recent|past|future|coming)/i, pastOrFuture),
+  hinted(/quarter/i, quarters),
+  hinted(new RegExp(`\\b(?:last|this|next|past)\\s+${MONTH_PATTERN}`), namedMonths),
+  hinted(/\b(?:days|weeks|months|years|decades)\b/i, bareUnits),
+];
