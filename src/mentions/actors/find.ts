@@ -78,11 +78,16 @@ function sentenceActors(ctx: Ctx): void {
   }
 }
 
-/** More than half the letters in capitals: a shouted headline, where "IS" is only a verb. */
+/** More than 60% of the letters (ASCII is enough to tell) in capitals: a shouted headline, where "IS" is only a verb. */
 function shouted(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '');
-  return letters.length >= 12 && upper.length / letters.length > 0.6;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper + lower >= 12 && upper / (upper + lower) > 0.6;
 }
 
 /**
@@ -96,7 +101,8 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
   const date = opts.date !== undefined ? opts.date : doc.published ? doc.published.slice(0, 10) : null;
   const perSentence = doc.sentences.map((s) => {
     const toks = tokenize(s.text, s.start);
-    const hits = scan(cb.index, toks).filter((h) => !(shouted(s.text) && h.values.every((v) => v.exact)));
+    const all = scan(cb.index, toks);
+    const hits = shouted(s.text) ? all.filter((h) => !h.values.every((v) => v.exact)) : all;
     return { s, toks, hits };
   });
   const focus = opts.country !== undefined && opts.country !== null ? opts.country : focusCountry(doc, perSentence.map((p) => p.hits), cb);

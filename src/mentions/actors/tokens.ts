@@ -17,9 +17,11 @@ export interface Tok {
 const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
+const ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
 
 /** Folds one token: lower case, no diacritics, straight apostrophe. */
 export function fold(raw: string): string {
+  if (ASCII.test(raw)) return raw.toLowerCase();
   return raw.normalize('NFD').replace(/\p{M}/gu, '').replace(APOSTROPHES, "'").toLowerCase();
 }
 
