@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readInput, type DocumentInput } from '../text/index.ts';
-import { loadResources, extract, type Resources } from '../pipeline.ts';
+import type { DocumentInput } from '../text/index.ts';
+import type { Resources } from '../pipeline.ts';
 import { FORMATS, formatter, type AnyRecord, type OutputFormat } from '../events/format.ts';
 import { UsageError } from './main.ts';
 
@@ -69,7 +69,11 @@ function* jsonlDocs(job: Job, published: string | null): Generator<{ input: Docu
   }
 }
 
+/** The pipeline is imported only once the options are known good, so a usage error answers at once. */
+type Pipeline = typeof import('../pipeline.ts') & Pick<typeof import('../text/index.ts'), 'readInput'>;
+
 interface Run {
+  p: Pipeline;
   res: Resources;
   write: (r: AnyRecord) => void;
   failed: number;
@@ -82,10 +86,10 @@ function fail(run: Run, id: string | null, message: string): void {
 }
 
 function code(run: Run, input: DocumentInput, format: 'text' | 'html'): void {
-  const read = readInput(Buffer.from(input.text, 'utf8'), { ...input, format });
+  const read = run.p.readInput(Buffer.from(input.text, 'utf8'), { ...input, format });
   if ('error' in read) return fail(run, input.id, read.error);
   for (const w of read.warnings) process.stderr.write(`sitrep extract: ${input.id}: ${w.message}\n`);
-  const { result } = extract(read.input, run.res);
+  const { result } = run.p.extract(read.input, run.res);
   if (result.warnings.some((w) => /not English/.test(w))) return fail(run, input.id, result.warnings.join('; '));
   for (const w of result.warnings) process.stderr.write(`sitrep extract: ${input.id}: ${w}\n`);
   for (const r of [...result.events, ...result.displacement, ...result.control]) run.write(r);
@@ -99,10 +103,10 @@ function codeFile(run: Run, job: Job, published: string | null): void {
     }
     return;
   }
-  const read = readInput(job.bytes, { id: job.name, format: job.format, published });
+  const read = run.p.readInput(job.bytes, { id: job.name, format: job.format, published });
   if ('error' in read) return fail(run, job.name, read.error);
   for (const w of read.warnings) process.stderr.write(`sitrep extract: ${job.name}: ${w.message}\n`);
-  const { result } = extract(read.input, run.res);
+  const { result } = run.p.extract(read.input, run.res);
   if (result.warnings.some((w) => /not English/.test(w))) return fail(run, job.name, result.warnings.join('; '));
   for (const r of [...result.events, ...result.displacement, ...result.control]) run.write(r);
 }
@@ -150,7 +154,8 @@ export async function run(args: string[]): Promise<number> {
   const flush = () => {
     if (chunks.length) process.stdout.write(chunks.splice(0).join(''));
   };
-  const state: Run = { res: loadResources({ gazetteerPath: values.gazetteer }), write: (r) => chunks.push(out.row(r)), failed };
+  const p: Pipeline = { ...(await import('../pipeline.ts')), readInput: (await import('../text/index.ts')).readInput };
+  const state: Run = { p, res: p.loadResources({ gazetteerPath: values.gazetteer }), write: (r) => chunks.push(out.row(r)), failed };
   for (const job of jobs) {
     codeFile(state, job, values.published ?? null);
     flush();
