@@ -54,6 +54,16 @@ export function leaderPhrase(ctx: Ctx, k: number): number {
   return end;
 }
 
+/** "Turkish and Russian forces": the first demonym shares the head of the second. */
+function sharedHead(ctx: Ctx, k: number, iso2: string): void {
+  const { hits, toks } = ctx;
+  const [h, c2, head] = [hits[k], hits[k + 1], hits[k + 2]];
+  if (!c2 || !get(c2, 'country') || c2.i !== h.j + 1 || !['and', 'or', ','].includes(toks[h.j].norm)) return;
+  if (!adjacent(c2, head) || !get(head, 'head')) return;
+  const actor = actorForCountry(ctx.cb, iso2, kindFor(ctx, head, 'head', iso2), ctx.date);
+  if (actor) emit(ctx, h.i, h.j, actor, 'demonym', null);
+}
+
 /** "Syrian troops", "Turkey's military", "Syrian rebels", "Turkish shelling". */
 export function countryPhrase(ctx: Ctx, k: number): number {
   const { hits } = ctx;
@@ -63,6 +73,7 @@ export function countryPhrase(ctx: Ctx, k: number): number {
   const poss = adjacent(h, hits[m]) && !!get(hits[m], 'poss');
   if (poss) m++;
   const n = hits[m];
+  if (!poss) sharedHead(ctx, k, c.iso2);
   if (!adjacent(hits[m - 1], n)) return k;
   const entry = resolveEntry(ctx, n, c.iso2);
   if (entry && !poss) {
