@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ACLED_COLUMNS, csvField, formatter } from './format.ts';
+import type { EventRecord } from './types.ts';
+
+const event: EventRecord = {
+  id: 'abc', document_id: 'd1', event_date: '2016-05-27',
+  date: { start: '2016-05-26', end: '2016-05-28', precision: 1, text: 'on Friday' },
+  event_type: 'Battles', sub_event_type: 'Non-state actor overtakes territory', disorder_type: 'Political violence',
+  actor1: { name: 'Islamic State (Syria)', inter: 2, text: 'IS' }, actor2: { name: 'Opposition Rebels (Syria)', inter: 2, text: 'rebels' },
+  assoc_actors: [], interaction: 22, civilian_targeting: false,
+  location: { text: 'Marea', name: 'Mari`', geonameid: 167245, lat: 36.48, lon: 37.2, admin1: 'Aleppo', admin2: null, country: 'Syria', iso3: 'SYR', geo_precision: 1 },
+  fatalities: { low: 3, best: null, high: null, text: 'at least 3, "reportedly"' }, injuries: null,
+  sources: [{ outlet: 'Reuters', claimed_by: 'Syrian Observatory for Human Rights', document_id: 'd1', sentence: 's', start: 0, end: 1 }],
+  confidence: 0.8, notes: 'On 27 May 2016, IS took ground, "quickly".', plover: { event: 'ASSAULT', mode: 'firearms' },
+};
+
+test('CSV fields are quoted only when they must be', () => {
+  assert.equal(csvField('plain'), 'plain');
+  assert.equal(csvField('a, "b"'), '"a, ""b"""');
+  assert.equal(csvField(null), '');
+});
+
+test('acled-csv: ACLED columns in ACLED order, one row per event, other records skipped', () => {
+  const f = formatter('acled-csv');
+  const text = f.header + f.row(event) + f.row({ document_id: 'x', error: 'bad' }) + f.footer;
+  const [header, row, ...rest] = text.trim().split('\n');
+  assert.deepEqual(header.split(','), [...ACLED_COLUMNS]);
+  assert.equal(rest.length, 0);
+  assert.ok(row.startsWith('SYR-abc,2016-05-27,2016,1,Political violence,Battles,Non-state actor overtakes territory,Islamic State (Syria),,2,'));
+  assert.ok(row.includes(',Mari`,36.48,37.2,1,Reuters citing Syrian Observatory for Human Rights,'));
+  assert.ok(row.endsWith('"On 27 May 2016, IS took ground, ""quickly"".",3,,'));
+});
+
+test('geojson: a FeatureCollection with [lon, lat] points; json is one array', () => {
+  const g = formatter('geojson');
+  const fc = JSON.parse(g.header + g.row(event) + g.row({ ...event, id: 'nowhere', location: null }) + g.footer);
+  assert.equal(fc.type, 'FeatureCollection');
+  assert.deepEqual(fc.features[0].geometry, { type: 'Point', coordinates: [37.2, 36.48] });
+  assert.equal(fc.features[1].geometry, null);
+  const j = formatter('json');
+  assert.equal(JSON.parse(j.header + j.row(event) + j.row({ document_id: 'x', error: 'bad' }) + j.footer).length, 2);
+  const p = formatter('plover');
+  assert.equal(JSON.parse(p.row(event)).event_type, 'ASSAULT');
+});
