@@ -31,6 +31,8 @@ const AM = `(?<![\\w.,$£€-])(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
 /** Up to four words that may stand between an amount and its verb ("Islamic State fighters", "of civilians"). */
 const MODS = "(?:\\s+(?!(?:and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says)\\b)[\\w'’-]+){0,4}?";
 const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
+/** Words that end the noun phrase of a victim ("a doctor in Napak", "a man who"). */
+const NP_STOP = '(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|\\d+)';
 const AUX = '(?:\\s+(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|allegedly|all|later|subsequently|confirmed|believed|feared|to have|to be)){0,4}';
 
 export interface QuantityPattern {
@@ -60,6 +62,10 @@ export const PATTERNS: readonly QuantityPattern[] = [
   p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
   // "forced 500 families to flee", "forcing thousands of people from their homes"
   p('causative', 'fled', 'flee|leave|homes|abandon', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
+  // "killing a woman", "assassinated a QSD member", "abducted an aid worker"
+  p('activeSingular', 'active', all('active'), `\\b(?<trigger>${all('active')})\\s+(?<amount>an?|one)(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`),
+  // "the body of a man was found"
+  p('bodySingular', 'killed', 'body|corpse', `\\b(?<trigger>body|corpse)\\s+of\\s+(?<amount>an?|one)(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`),
   // "a civilian was killed", "one soldier has been wounded"
   p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"

@@ -37,6 +37,11 @@ test('a verb ties each amount to its kind, with the evidence span', () => {
     ['Gunmen abducted twenty-five students.', 'kidnapped', 25, 25],
     ['Thousands of civilians have fled the offensive.', 'fled', 2000, null],
     ['The fighting forced 500 families to flee.', 'fled', 500, 500],
+    ['Gunmen shot and killed a taxi driver in the town.', 'killed', 1, 1],
+    ['Shells hit a house, killing a woman.', 'killed', 1, 1],
+    ['The body of an unidentified man was found by police.', 'killed', 1, 1],
+    ['A man was shot to death in his home.', 'killed', 1, 1],
+    ['Gunmen killed an unknown number of civilians.', 'killed', null, null],
   ];
   assert.deepEqual(found('2 killed, 3 wounded in the blast').map((q) => [q.kind, q.best]), [['killed', 2], ['injured', 3]]);
   for (const [text, kind, low, best] of cases) {

@@ -45,10 +45,31 @@ export function classifySpeaker(phrase: string): { name: string; kind: SourceKin
     if (a) return { name: a.name, kind: a.kind };
   }
   for (const { kind, re } of ROLE_RES) if (re.test(text)) return { name: text, kind };
-  // a name with no role word: a named person or body we do not know
-  if (/^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|de|del|van|von|el-[\w'’-]+))*$/.test(text.replace(/^the\s+/i, ''))) {
-    return { name: text, kind: 'unnamed' };
-  }
+  // a name with no role word: a person speaking for themself, until the text says who they are
+  // an acronym ("ECOWAS", "NISA") names a body, not a person
+  if (/^(?:the\s+)?[A-Z]{3,}$/.test(text)) return { name: text, kind: 'organisation' };
+  if (isName(text)) return { name: text, kind: 'witness' };
+  return null;
+}
+
+/** "Marco Rubio", "Jian Badrakhan", "al-Hassan": capitalised words and name particles only. */
+export function isName(text: string): boolean {
+  return /^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|de|del|van|von|el-[\w'’-]+))*$/.test(text.replace(/^the\s+/i, ''));
+}
+
+/**
+ * The role a text gives a named person where it first names them
+ * ("U.S. President Donald Trump … Trump said" → official); null when none.
+ */
+export function roleOfName(text: string, name: string): SourceKind | null {
+  const surname = name.split(/\s+/).pop() ?? name;
+  const at = text.search(new RegExp(`(?<![\\w-])${escape(surname)}(?![\\w-])`));
+  if (at < 0) return null;
+  // the words before the name in its sentence, and an apposition after it ("Catherine Russell, UNICEF's executive director,")
+  const before = text.slice(Math.max(0, at - 60), at).split(/\n|[.!?]\s+(?=[A-Z])/).pop() ?? '';
+  const after = /^[^,.;\n]*(?:,[^,.;\n]{0,60},)?/.exec(text.slice(at + surname.length))?.[0] ?? '';
+  const window = `${before} ${after}`;
+  for (const { kind, re } of ROLE_RES) if (kind !== 'unnamed' && re.test(window)) return kind;
   return null;
 }
 

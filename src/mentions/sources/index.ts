@@ -6,7 +6,7 @@
 import verbs from '../../../data/lexicon/reporting-verbs.json' with { type: 'json' };
 import type { Doc } from '../../text/types.ts';
 import type { SourceMention } from '../types.ts';
-import { classifySpeaker, knownSourceIn, type SourceKind } from './classify.ts';
+import { classifySpeaker, isName, knownSourceIn, roleOfName, type SourceKind } from './classify.ts';
 
 export type { SourceMention } from '../types.ts';
 export { classifySpeaker } from './classify.ts';
@@ -27,8 +27,14 @@ const BEFORE_RE = new RegExp(`(?<![\\w-])(?:${alt(verbs.before)})\\s+`, 'gi');
 /** The verb is a noun here ("the report", "a claim"), or the first of two ("report said"). */
 const NOUN_USE_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|their|his|her|whose)|['’]s)\s+$/i;
 const CLAUSE_START = /[,;:“”"()—–]|\b(?:that|and|but|while|as|after|when|because|which|who)\s/gi;
-const TRAILING_AUX = /(?:\s+(?:has|have|had|was|were|is|are|also|later|earlier|separately|previously|then|further|again|reportedly|had\s+earlier|would|will|could|may|might))+$/i;
-const MAX_WORDS = 9;
+const TRAILING_AUX = /(?:\s+(?:has|have|had|was|were|is|are|also|later|earlier|separately|previously|then|further|again|reportedly|had\s+earlier|would|will|could|may|might|[a-z]+ly))+$/i;
+const LEADING_CONJUNCTION = /^(?:although|though|while|when|if|but|and|so|yet|meanwhile|however|now)\s+/i;
+const MAX_WORDS = 7;
+/** Forms that are nouns as often as verbs ("the Iraqi claims", "news reports"): their speaker must be a plain name or role. */
+const AMBIGUOUS = new Set(['report', 'reports', 'claim', 'claims', 'estimates', 'say', 'tell', 'documents', 'cited', 'quoted']);
+const PREPOSITION_INSIDE = /\s(?:to|on|about|with|against|over|into|at|in)\s/i;
+/** Verbs whose speaker may follow them after a quote or comma ("…, said the ministry"); not "saying" or "reports". */
+const INVERTING = new Set(['said', 'says', 'told', 'added', 'adds', 'reported', 'wrote', 'noted', 'explained', 'insisted', 'warned', 'stated', 'declared', 'tweeted', 'confirmed', 'claimed', 'announced']);
 
 function lastClause(before: string): { text: string; offset: number } {
   let cut = 0;
@@ -49,9 +55,10 @@ function speakerBefore(text: string, verbAt: number): { start: number; end: numb
     if (head.text.trim() !== '' && head.text.trim().split(/\s+/).length <= MAX_WORDS) return { start, end };
   }
   const { text: clause, offset } = lastClause(before);
-  const trimmed = clause.replace(TRAILING_AUX, '').trimEnd();
-  const lead = trimmed.length - trimmed.trimStart().length;
-  const phrase = trimmed.trim();
+  const trimmed = clause.trimEnd().replace(TRAILING_AUX, '').trimEnd();
+  const conj = LEADING_CONJUNCTION.exec(trimmed.trimStart())?.[0].length ?? 0;
+  const lead = trimmed.length - trimmed.trimStart().length + conj;
+  const phrase = trimmed.trim().slice(conj);
   if (phrase === '') return null;
   const words = phrase.split(/\s+/);
   if (words.length > MAX_WORDS) return null;
@@ -97,8 +104,12 @@ export function sourcesInText(text: string): SourceCandidate[] {
     // "…,” said a local official" / "…, said the ministry": the speaker follows
     const quoted = /[“”"]\s*,?\s*$/.test(before) || before.trim() === '';
     const count = out.length;
-    if (!quoted) push(speakerBefore(text, at), [at, end]);
-    if (out.length === count && (quoted || /,\s*$/.test(before))) push(speakerAfter(text, end), [at, end]);
+    if (!quoted) {
+      const speaker = speakerBefore(text, at);
+      const ambiguous = AMBIGUOUS.has(m[0]) && speaker && PREPOSITION_INSIDE.test(` ${text.slice(speaker.start, speaker.end)} `);
+      if (!ambiguous) push(speaker, [at, end]);
+    }
+    if (out.length === count && INVERTING.has(m[0]) && (quoted || /,\s*$/.test(before))) push(speakerAfter(text, end), [at, end]);
     // "sources told AFP": the outlet that carries the claim
     if (/^tol[dl]s?$/.test(m[0]) || m[0] === 'tell') {
       const heard = knownSourceIn(text.slice(end, end + 60));
@@ -122,7 +133,9 @@ export function findSources(doc: Doc): SourceMention[] {
     for (const c of sourcesInText(s.text)) {
       const start = s.start + c.start;
       const end = s.start + c.end;
-      out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, name: c.name, kind: c.kind });
+      // "Rubio said": a bare name takes the role the story gave it where it first named the person
+      const kind = c.kind === 'witness' && isName(c.name) ? (roleOfName(doc.text, c.name) ?? c.kind) : c.kind;
+      out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, name: c.name, kind });
     }
   }
   return out;

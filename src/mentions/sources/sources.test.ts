@@ -28,6 +28,15 @@ test('according to, told, inverted speech and appositions', () => {
   assert.deepEqual(who('The report was ignored.'), []);
 });
 
+test('noun uses and participles are no speakers; a bare name takes the role the story gave it', () => {
+  assert.deepEqual(who('U.S. officials have yet to comment on the Iraqi claims.'), []);
+  assert.deepEqual(who('Forces advanced on the town, saying the group was retreating.'), []);
+  assert.deepEqual(who('The Islamist group al-Shabab immediately claimed the attack.')[0].slice(0, 2), ['The Islamist group al-Shabab', 'organisation']);
+  assert.deepEqual(who('ECOWAS said the coup had failed.')[0].slice(0, 2), ['ECOWAS', 'organisation']);
+  const doc = makeDoc({ id: 'd', text: 'U.S. Secretary of State Marco Rubio met the envoy.\nRubio said talks would go on.\nJian Badrakhan, a farmer, fled.\nBadrakhan told reporters the village burned.' });
+  assert.deepEqual(findSources(doc).map((s) => [s.name, s.kind]), [['Rubio', 'official'], ['Badrakhan', 'witness']]);
+});
+
 test('findSources: spans slice back and name the sentence they back', () => {
   const doc = makeDoc({ id: 'd', text: 'Share\nIS took Marea on Friday, the Syrian Observatory for Human Rights reported. Rebels fled, a monitor said.' });
   const sources = findSources(doc);
