@@ -29,8 +29,9 @@ const WORD = `(?:${Object.keys(UNITS).join('|')}|hundred|thousand|million|billio
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?:million|thousand|billion))?';
 /** A number in digits or words: "28", "1,200", "4.8 million", "twenty-five", "two hundred and fifty". */
 export const NUMBER = `(?:${DIGITS}|${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
-/** A hedge, then a number or a vague amount; or a vague amount alone. */
-export const AMOUNT = `(?:(?:${longestFirst([...HEDGE_RULE.keys()])})\\s+)?(?:${NUMBER}|${longestFirst([...VAGUE.keys()])})|(?:${longestFirst([...VAGUE.keys()])})`;
+const RANGE = `${NUMBER}\\s*(?:to|-|–|or)\\s*${NUMBER}`;
+/** A hedge, then a range, a number or a vague amount; or a vague amount alone. */
+export const AMOUNT = `(?:(?:${longestFirst([...HEDGE_RULE.keys()])})\\s+)?(?:${longestFirst([...VAGUE.keys()])}|${RANGE}|${NUMBER})|(?:${longestFirst([...VAGUE.keys()])})`;
 
 type Compromise = typeof import('compromise').default;
 let compromise: Compromise | null = null;
@@ -96,6 +97,16 @@ export function readAmount(text: string): Interval | null {
     const n = readNumber(rest);
     return n === null ? null : applyRule(rule, n);
   }
+  const range = readRange(t);
+  if (range) return range;
   const n = readNumber(t);
   return n === null ? null : applyRule('exact', n);
+}
+
+/** "150 to 200", "2-3": low and high, no best. "twenty-five" is no range (20 > 5). */
+function readRange(t: string): Interval | null {
+  const m = /^(.+?)\s*(?:\s(?:to|or)\s|[-–])\s*(.+)$/.exec(t);
+  if (!m || (/[-–]/.test(t) && !/^\d/.test(m[1]))) return null;
+  const [low, high] = [readNumber(m[1]), readNumber(m[2])];
+  return low !== null && high !== null && low < high ? { low, best: null, high } : null;
 }

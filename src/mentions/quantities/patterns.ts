@@ -26,10 +26,12 @@ const all = (slot: keyof KindWords) => alt(KINDS.flatMap(([, w]) => w[slot] ?? [
 const PERSON = alt(words.personNouns);
 const STOCK = alt(words.stockNouns);
 /** Not an amount of people: an age, a share, a distance, a sum, or part of a longer number. */
-const NOT_PEOPLE_AFTER = '(?![\\w%]|[.,]\\d|\\s*[-–]?\\s*(?:years?|yrs?)[- ]old|\\s*(?:%|percent|per cent|km\\b|kilomet|miles?\\b|metres?\\b|meters?\\b|feet\\b|dollars|euros|pounds|tonnes|tons|hours?\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|times\\b|[ap]\\.?m\\b))';
-const AM = `(?<![\\w.,$£€-])(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
+const NON_PERSON = alt(words.nonPersonNouns);
+const NOT_PEOPLE_AFTER = '(?![\\w%]|\\s+(?:in|out of)\\s+(?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|every)\\b|' +
+  `\\s+(?:[\\w'’-]+\\s+)?(?:of\\s+)?(?:${NON_PERSON})\\b|` + '[.,]\\d|\\s*[-–]?\\s*(?:years?|yrs?)[- ]old|\\s*(?:%|percent|per cent|km\\b|kilomet|miles?\\b|metres?\\b|meters?\\b|feet\\b|dollars|euros|pounds|tonnes|tons|hours?\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|times\\b|[ap]\\.?m\\b))';
+const AM = `(?<![\\w.,$£€-])(?<!\\b(?:one|\\d+)\\s+(?:in|out of)\\s+)(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
 /** Up to four words that may stand between an amount and its verb ("Islamic State fighters", "of civilians"). */
-const MODS = "(?:\\s+(?!(?:and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says)\\b)[\\w'’-]+){0,4}?";
+const MODS = "(?:\\s+(?!(?:and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’-]+){0,4}?";
 const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
 /** Words that end the noun phrase of a victim ("a doctor in Napak", "a man who"). */
 const NP_STOP = '(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|\\d+)';
@@ -67,7 +69,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "the body of a man was found"
   p('bodySingular', 'killed', 'body|corpse', `\\b(?<trigger>body|corpse)\\s+of\\s+(?<amount>an?|one)(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`),
   // "a civilian was killed", "one soldier has been wounded"
-  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
   p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm

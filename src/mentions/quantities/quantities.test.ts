@@ -18,6 +18,8 @@ test('amounts and hedges become intervals', () => {
   assert.deepEqual(readAmount('twenty-five'), { low: 25, best: 25, high: 25 });
   assert.deepEqual(readAmount('two hundred and fifty'), { low: 250, best: 250, high: 250 });
   assert.equal(readAmount('the'), null);
+  assert.deepEqual(readAmount('150 to 200'), { low: 150, best: null, high: 200 });
+  assert.deepEqual(readAmount('several hundred'), { low: 300, best: null, high: 999 });
 });
 
 test('a verb ties each amount to its kind, with the evidence span', () => {
@@ -57,6 +59,10 @@ test('ages, years, distances and stocks are no event figures', () => {
   assert.deepEqual(found('Since 2015 the town was shelled and a man was killed.').map((q) => q.amount), ['a']);
   assert.deepEqual(found('The road runs 20 kilometres (12 miles) to the northeast.'), []);
   assert.deepEqual(found('Prices rose 40 percent.'), []);
+  assert.deepEqual(found('Millions of dogs are killed each year.'), []);
+  assert.deepEqual(found('One in five teachers was killed.'), []);
+  assert.deepEqual(found('Troops killed 2,000 cattle.'), []);
+  assert.deepEqual(found('He said one should be detained.'), []);
   const stock = found('The war forced more than 4.8 million people to become refugees in neighboring countries.');
   assert.deepEqual(stock.map((q) => [q.kind, q.low]), [['people', 4800001]]);
 });
