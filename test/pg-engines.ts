@@ -22,7 +22,7 @@ export interface Opened {
 }
 
 /** A new empty schema; the returned URL selects it (PostGIS stays reachable through public). */
-export async function freshSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshSchema(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   if (!PG_URL) throw new Error('SITREP_TEST_PG is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -31,8 +31,11 @@ export async function freshSchema(): Promise<{ url: string; drop(): Promise<void
   await admin.end();
   const u = new URL(PG_URL);
   u.searchParams.set('options', `-c search_path=${schema},public`);
+  // lets a test find (and cut) this schema's connections without touching other tests'
+  u.searchParams.set('application_name', schema);
   return {
     url: u.toString(),
+    name: schema,
     async drop() {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();

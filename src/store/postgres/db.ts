@@ -88,6 +88,9 @@ export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => P
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
+    // a connection lost while checked out also arrives as an 'error' event; the failing query reports it
+    const onError = () => { broken = true; };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const out = await fn(client);
@@ -102,6 +105,7 @@ export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => P
       }
       throw e;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

@@ -46,11 +46,14 @@ export class PgStore implements Store {
         this.opened = null;
         throw connectionError(this.url, e);
       }
+      const lost = () => {};
+      client.on('error', lost);
       try {
         await migrate(client);
         const version = (await row<{ v: string }>(client, 'SHOW server_version'))!.v;
         return { postgis: await hasGeometry(client), server_version: version };
       } finally {
+        client.off('error', lost);
         client.release();
       }
     })();
