@@ -20,5 +20,9 @@ export async function loadExtractor(): Promise<Extractor> {
 /** Loads the extractor on first call, once. */
 export function lazyExtractor(load: () => Promise<Extractor> = loadExtractor): ExtractorSource {
   let pending: Promise<Extractor> | null = null;
-  return () => (pending ??= load());
+  // a failed load is not kept: the next document tries again
+  return () => (pending ??= load().catch((e) => {
+    pending = null;
+    throw e;
+  }));
 }

@@ -37,6 +37,6 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   else if ('validation' in err && err.validation) [status, code, message] = [400, 'bad_request', validationMessage(err)];
   else if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
     [status, code, message] = [err.statusCode, (err as FastifyError).code ?? 'bad_request', err.message];
-  } else request.log.error(err);
+  } else process.stderr.write(`sitrep: ${request.method} ${request.url} failed: ${err.stack ?? err.message}\n`);
   return reply.status(status).send({ statusCode: status, code, error: STATUS_TEXT[status] ?? 'Error', message });
 }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import { toFilters } from '../filters.ts';
 import type { FilterQuery } from '../filters.ts';
-import { EXPORT_FORMATS, exportEvents, formatter } from '../formats.ts';
+import { EXPORT_FORMATS, exportEvents, media } from '../formats.ts';
 import type { ExportFormat } from '../formats.ts';
 import { errorResponse, filterProperties } from '../schemas.ts';
 
@@ -16,7 +16,7 @@ const routes: FastifyPluginAsync = async (app) => {
     },
   }, async (req, reply) => {
     const { format, ...filters } = req.query;
-    const f = formatter(format);
+    const f = media(format);
     const events = app.store.eachEvent(toFilters(filters));
     reply.type(f.contentType).header('content-disposition', `attachment; filename="sitrep-events.${f.extension}"`);
     return reply.send(Readable.from(exportEvents(events, format)));
