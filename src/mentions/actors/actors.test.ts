@@ -138,6 +138,8 @@ test('"US" is the country only in capitals; state forces abroad are external (in
 test('context aliases need their country: "rebels" in Yemen are the Houthis, in Mexico nobody', () => {
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'YE' }), [['rebels', 'Military Forces of Yemen (2016-) Supreme Political Council']]);
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'MX' }), []);
+  assert.deepEqual(pairs('Settlers and rebel groups were seen near the mine.', '2020-05-02', { country: 'CF' }), []);
+  assert.deepEqual(pairs('Settlers attacked farmers near Nablus.', '2020-05-02', { country: 'PS' })[0], ['Settlers', 'Settlers (Israel)']);
 });
 
 test('named clan and tribal groups, and the back-off of a context alias outside its country', () => {
