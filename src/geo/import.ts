@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import { nameInserter } from './build.ts';
 import { parseGeoNamesLine } from './sources.ts';
 import { isLatin, nameKey, skeleton } from './normalize.ts';
+import { loadFilters, saveFilters, type NameFilters } from './bloom.ts';
 
 export type DumpKind = 'geonames' | 'alternateNames' | 'admin1' | 'admin2';
 
@@ -46,13 +47,13 @@ export class ImportError extends Error {}
 
 type RowHandler = (line: string) => void;
 
-function handlerFor(db: Database.Database, kind: DumpKind): RowHandler {
+function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters | null): RowHandler {
   if (kind === 'geonames') {
     const place = db.prepare(
       'INSERT OR REPLACE INTO places (id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
-    const addNames = nameInserter(db);
+    const addNames = nameInserter(db, filters ?? undefined);
     return (line) => {
       const r = parseGeoNamesLine(line);
       if (!/^[A-Z]{2}$/.test(r.cc)) throw new Error(`bad country code "${r.cc}"`);
@@ -72,7 +73,11 @@ function handlerFor(db: Database.Database, kind: DumpKind): RowHandler {
       const cc = ccOf.get(Number(f[1])) as string | undefined;
       if (!cc || !(isLatin(f[3]) || /\p{Script=Arabic}/u.test(f[3]))) return;
       const key = nameKey(f[3]);
-      if (key.length >= 2 && key.length <= 80) add.run(key, Number(f[1]), cc, skeleton(key));
+      if (key.length < 2 || key.length > 80) return;
+      const skel = skeleton(key);
+      add.run(key, Number(f[1]), cc, skel);
+      filters?.keys.add(key);
+      filters?.skeletons.add(skel);
     };
   }
   const table = kind === 'admin1' ? 'admin1' : 'admin2';
@@ -120,7 +125,8 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
   } catch (err) {
     throw new ImportError((err as Error).message);
   }
-  const handle = handlerFor(db, kind);
+  const filters = loadFilters(db);
+  const handle = handlerFor(db, kind, filters);
   const input = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let rows = 0;
@@ -150,6 +156,7 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
     if (skipped.length > Math.max(2, rows * MAX_BAD_SHARE)) {
       throw new ImportError(`${file}: ${skipped.length} malformed lines of ${lineNo} (first: ${skipped[0]}); nothing from this file was imported`);
     }
+    if (filters) saveFilters(db, filters);
     db.prepare('INSERT OR REPLACE INTO imports (file, rows, at) VALUES (?, ?, ?)').run(basename(file), rows, new Date().toISOString());
     db.exec('COMMIT');
   } catch (err) {

@@ -7,8 +7,8 @@ import type { Doc } from '../text/types.ts';
 import type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';
 import type { LocationField } from '../events/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
-import { recognize } from './recognize.ts';
-import { precisionOf, resolveAll, toPlace } from './resolve.ts';
+import { recognize, recognizeSpan } from './recognize.ts';
+import { precisionOf, resolveAll, toPlace, type Resolution } from './resolve.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
 
 export type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';
@@ -25,8 +25,51 @@ const CANDIDATES_KEPT = 4;
  * @example geoparse(makeDoc({id: 'd', text: 'IS fighters seized Marea.'}), gaz)[0].resolved?.admin1 // 'Aleppo'
  */
 export function geoparse(doc: Doc, gaz: Gazetteer): PlaceMention[] {
-  const resolutions = resolveAll(recognize(doc, gaz), gaz);
+  return toMentions(resolveAll(recognize(doc, gaz), gaz), gaz);
+}
+
+/**
+ * Resolves spans found elsewhere (gold toponyms in a benchmark), with the
+ * same document-level disambiguation as geoparse.
+ */
+export function resolveSpans(doc: Doc, gaz: Gazetteer, spans: { start: number; end: number }[]): PlaceMention[] {
+  return toMentions(resolveAll(spans.map((s) => recognizeSpan(doc, gaz, s.start, s.end)), gaz), gaz);
+}
+
+/**
+ * The document's own enclosing area for names the gazetteer lacks: its most
+ * mentioned town, else its most mentioned region or country.
+ */
+function enclosingArea(resolutions: Resolution[]): Resolution | null {
+  const tally = new Map<number, { r: Resolution; n: number }>();
+  for (const r of resolutions) {
+    if (!r.best || r.mention.use === 'actor' || r.mention.use === 'in-name') continue;
+    const rank = r.best.fclass === 'P' ? 100 : r.best.fcode === 'PCLI' ? 1 : 10;
+    const t = tally.get(r.best.id) ?? { r, n: 0 };
+    t.n += rank;
+    tally.set(r.best.id, t);
+  }
+  return [...tally.values()].sort((a, b) => b.n - a.n)[0]?.r ?? null;
+}
+
+function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {
+  const container = enclosingArea(resolutions);
   return resolutions.map((r) => {
+    if (!r.best && container?.best) {
+      const area = toPlace(container.best, gaz);
+      return {
+        start: r.mention.start,
+        end: r.mention.end,
+        text: r.mention.text,
+        sentence: r.mention.sentence,
+        resolved: { ...area, geoPrecision: area.featureCode === 'PCLI' || area.featureCode === 'ADM1' ? 3 : 2 },
+        score: 0,
+        reason: `not in the gazetteer (${r.reason}); fell back to the document's enclosing area ${area.name}`,
+        candidates: [],
+        via: r.mention.via,
+        use: r.mention.use,
+      };
+    }
     const candidates: PlaceCandidate[] = r.ranked.slice(0, CANDIDATES_KEPT).map((c) => ({ place: toPlace(c.entry, gaz), score: round(c.score), features: c.features }));
     return {
       start: r.mention.start,

@@ -26,7 +26,7 @@ export interface Recognized {
   candidates: GazEntry[];
   via: 'name' | 'demonym' | 'alias';
   use: PlaceUse;
-  /** iso2 a demonym points to */
+  /** iso2 of the country a demonym points to (null for regions and non-demonyms) */
   demonymOf: string | null;
   /** word after the name that says what kind of place it is ("province", "city") */
   areaWord: string | null;
@@ -126,12 +126,51 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
   return out;
 }
 
+/** Countries, first-level areas, continents and big cities: names a writer capitalises even where a common word could stand. */
+function isProminent(candidates: GazEntry[]): boolean {
+  return candidates.some((c) => (/^(PCLI|CONT|RGN)$/.test(c.fcode) && c.kind !== 1) || (c.fcode === 'ADM1' && c.kind === 0 && c.population > 0) || c.kind === 2 || c.population >= 1_000_000);
+}
+
+/** Whether a single capitalised word is a toponym here rather than a common word or a person. */
+function singleWordIsPlace(gaz: Gazetteer, cues: Cues, run: Token[], a: number, ctx: { candidates: GazEntry[]; before?: Token; areaWord: string | null; locative: boolean; sentenceStart: boolean; shouting: boolean }): boolean {
+  const tok = run[a];
+  const { candidates, before, areaWord, locative } = ctx;
+  if (tok.text.length < 2 || (tok.text.length === 2 && tok.text !== tok.text.toUpperCase())) return false;
+  if (/^\p{Lu}{2,3}$/u.test(tok.text) && !candidates.some((c) => /^(PCLI|CONT|RGN)$/.test(c.fcode) && c.kind !== 1)) return false;
+  const cls = gaz.wordClass(tok.text);
+  const prominent = isProminent(candidates);
+  if (cls === 'common') {
+    if (run.length > 1 && !prominent) return false;
+    if (ctx.sentenceStart || ctx.shouting) return prominent || !!areaWord;
+    return locative || !!areaWord || prominent || candidates.some((c) => c.population >= 100_000);
+  }
+  if (cls === 'person') {
+    const next = run[a + 1];
+    if (next && isUpperInitial(next) && next.text !== '-' && !areaWord) return false;
+    const titled = cues.personTitles.has(lower(before).replace(/\.$/, '')) || (a > 0 && isUpperInitial(run[a - 1]));
+    if (titled && !locative) return false;
+    return prominent || locative || !!areaWord || candidates.some((c) => c.population >= 100_000);
+  }
+  return true;
+}
+
+/** How the toponym is used: an actor ("Turkey's military", "Moscow said"), part of a name ("the Washington Post"), an adjective, or a place. */
+function useOf(cues: Cues, run: Token[], b: number, ctx: { demonym: boolean; candidates: GazEntry[]; before?: Token; after?: Token; after2?: Token; locative: boolean }): PlaceUse {
+  const { after, after2 } = ctx;
+  const next = run[b];
+  if (next && isUpperInitial(next) && cues.orgWordsAfter.has(lower(next))) return 'in-name';
+  if (ctx.demonym) return 'adjective';
+  if (after && /^['’]s$/.test(after.text) && cues.actorAfterPossessive.has(lower(after2))) return 'actor';
+  if (after && cues.actorVerbsAfter.has(lower(after)) && ctx.candidates.some((c) => c.fcode === 'PCLI' || c.fcode === 'PPLC') && !ctx.locative) return 'actor';
+  return 'place';
+}
+
 /** A toponym at run[a..b), or null; `unknown` accepts a name the gazetteer lacks when the context says it is a place. */
 function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b: number, sentence: number, shouting: boolean, unknown: boolean): Recognized | null {
   const first = run[a];
   const last = run[b - 1];
   const text = doc.text.slice(first.start, last.end);
-  const key = nameKey(text);
+  const key = gaz.key(text);
   if (key.length < 2 || cues.notPlaces.has(key) || /^(the|a|an)$/i.test(first.text)) return null;
   const single = b - a === 1;
   const before = doc.tokens[first.index - 1];
@@ -139,45 +178,17 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   const after = doc.tokens[last.index + 1];
   const after2 = doc.tokens[last.index + 2];
   const sentenceStart = !before || before.sentence !== sentence || /^["“‘'(\[]$/.test(before.text);
-  const demonymOf = single ? gaz.demonym(key) : null;
-  const country = demonymOf ? gaz.countryPlace(demonymOf) : null;
-  let candidates: GazEntry[] = country ? [country] : demonymOf || unknown ? [] : gaz.byKey(key);
-  if (unknown && b - a > 1 && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
+  const demonym = single && !unknown ? gaz.demonym(key) : null;
+  if (demonym && /s$/.test(key) && !/(ese|ss|is|ois)$/.test(key)) return null;
+  let candidates: GazEntry[] = demonym ? [demonym] : unknown ? [] : gaz.byKey(key);
+  if (unknown && !single && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
   const areaWord = after && cues.areaAfter.has(lower(after)) ? lower(after) : null;
   const locative = !!before && (cues.locativeBefore.has(lower(before)) || (lower(before) === 'of' && cues.bearings[lower(before2)] !== undefined));
-  if (candidates.length === 0 && !demonymOf && !(unknown && unknownNameInContext(gaz, cues, run, areaWord, locative))) return null;
-  const big = !demonymOf && candidates.some((c) => c.fcode === 'PCLI' || c.fcode === 'ADM1' || c.population >= 100_000 || c.kind === 2);
-  if (single) {
-    const cls = gaz.wordClass(first.text);
-    if (first.text.length < 2 || (first.text.length === 2 && first.text !== first.text.toUpperCase())) return null;
-    if (/^\p{Lu}{2,3}$/u.test(first.text) && !candidates.some((c) => c.fcode === 'PCLI' && c.kind !== 1) && !demonymOf) return null;
-    if (cls === 'common' && !demonymOf) {
-      if (run.length > 1) return null;
-      if (sentenceStart || shouting) {
-        if (!areaWord && !(big && after?.text === ',')) return null;
-      } else if (!locative && !areaWord && !big) return null;
-    }
-    if (cls === 'person' && !demonymOf) {
-      const nextName = run[b] && isUpperInitial(run[b]) && run[b].text !== '-';
-      const prevTitle = cues.personTitles.has(lower(before).replace(/\.$/, '')) || (run[a - 1] && isUpperInitial(run[a - 1]));
-      if (nextName && !areaWord && gaz.wordClass(run[b].text) === 'person') return null;
-      if (prevTitle && !locative) return null;
-      if (!big && !locative && !areaWord) return null;
-    }
-    if (demonymOf && /s$/.test(key) && !/(ese|ss|is|ois)$/.test(key)) return null;
-  }
-  if (!single || !demonymOf) {
-    // a known person name followed by a capitalised surname is a person ("Jordan Peterson")
-    const nextTok = run[b];
-    if (nextTok && isUpperInitial(nextTok) && gaz.wordClass(first.text) === 'person' && gaz.wordClass(nextTok.text) === 'person' && single) return null;
-  }
-  let use: PlaceUse = demonymOf ? 'adjective' : 'place';
-  if (!demonymOf && after && /^['’]s$/.test(after.text) && cues.actorAfterPossessive.has(lower(after2))) use = 'actor';
-  if (!demonymOf && after && cues.actorVerbsAfter.has(lower(after)) && candidates.some((c) => c.fcode === 'PCLI') && !locative) use = 'actor';
-  if (run[b] && isUpperInitial(run[b]) && cues.orgWordsAfter.has(lower(run[b]))) use = 'in-name';
-  if (before && /^the$/i.test(before.text) && run[b] && cues.orgWordsAfter.has(lower(run[b]))) use = 'in-name';
-  const via = candidates.length > 0 && candidates.every((c) => c.kind === 2) ? 'alias' : demonymOf ? 'demonym' : 'name';
-  return { start: first.start, end: last.end, text, sentence, first: first.index, last: last.index, key, candidates, via, use, demonymOf, areaWord, locative };
+  if (candidates.length === 0 && !(unknown && unknownNameInContext(gaz, cues, run, areaWord, locative))) return null;
+  if (single && !demonym && !singleWordIsPlace(gaz, cues, run, a, { candidates, before, areaWord, locative, sentenceStart, shouting })) return null;
+  const use = useOf(cues, run, b, { demonym: !!demonym, candidates, before, after, after2, locative });
+  const via = demonym ? 'demonym' : candidates.length > 0 && candidates.every((c) => c.kind === 2) ? 'alias' : 'name';
+  return { start: first.start, end: last.end, text, sentence, first: first.index, last: last.index, key, candidates, via, use, demonymOf: demonym ? demonym.cc || null : null, areaWord, locative };
 }
 
 /**
@@ -189,4 +200,46 @@ function unknownNameInContext(gaz: Gazetteer, cues: Cues, run: Token[], areaWord
   if (!areaWord && !locative) return false;
   if (run.some((t) => t.pos !== 'PROPN' && !/^[-‐]$/.test(t.text) && !cues.particles.has(t.text.toLowerCase()))) return false;
   return !run.some((t) => isUpperInitial(t) && gaz.wordClass(t.text) !== null);
+}
+
+/**
+ * A mention for a span chosen elsewhere (gold spans in benchmarks, a name
+ * typed by a user): the whole text, else its longest known part, stands for
+ * the place.
+ */
+export function recognizeSpan(doc: Doc, gaz: Gazetteer, start: number, end: number): Recognized {
+  const cues = loadCues();
+  const toks = doc.tokens.filter((t) => t.end > start && t.start < end);
+  const text = doc.text.slice(start, end);
+  const key = nameKey(text);
+  const demonym = gaz.demonym(key) ?? (key.endsWith('s') ? gaz.demonym(key.slice(0, -1)) : null);
+  let candidates: GazEntry[] = demonym ? [demonym] : gaz.byKey(key);
+  if (candidates.length === 0 && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
+  for (let n = toks.length - 1; n >= 1 && candidates.length === 0; n--) {
+    for (let i = 0; i + n <= toks.length && candidates.length === 0; i++) {
+      const part = doc.text.slice(toks[i].start, toks[i + n - 1].end);
+      const k = nameKey(part);
+      if (k.length < 3 || cues.notPlaces.has(k) || (n === 1 && gaz.wordClass(part) !== null) || gaz.wordClass(toks[i + n - 1].text) === 'common') continue;
+      candidates = gaz.byKey(k);
+    }
+  }
+  const first = toks[0]?.index ?? -1;
+  const last = toks[toks.length - 1]?.index ?? -1;
+  const before = doc.tokens[first - 1];
+  const after = doc.tokens[last + 1];
+  return {
+    start,
+    end,
+    text,
+    sentence: toks[0]?.sentence ?? 0,
+    first,
+    last,
+    key,
+    candidates,
+    via: demonym ? 'demonym' : 'name',
+    use: demonym ? 'adjective' : 'place',
+    demonymOf: demonym ? demonym.cc || null : null,
+    areaWord: after && cues.areaAfter.has(lower(after)) ? lower(after) : null,
+    locative: !!before && cues.locativeBefore.has(lower(before)),
+  };
 }

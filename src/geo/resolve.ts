@@ -10,13 +10,13 @@ import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
 import { distanceKm, nameKey, similarity, skeleton } from './normalize.ts';
 
-const CLASS_PRIOR: Record<string, number> = { PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
+const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
 
 /** ACLED geo_precision from the kind of feature. */
 export function precisionOf(e: GazEntry): 1 | 2 | 3 {
   if (e.precision === 1 || e.precision === 2 || e.precision === 3) return e.precision;
-  if (e.fcode === 'PCLI' || e.fcode.startsWith('ADM1') || e.fcode === 'RGN' || e.fcode === 'PCLD') return 3;
+  if (/^(PCLI|PCLD|ADM1|RGN|CONT)$/.test(e.fcode)) return 3;
   if (e.fcode.startsWith('ADM')) return 2;
   return 1;
 }
@@ -63,6 +63,8 @@ interface Context {
   focus: Map<string, number>;
   /** lower-case keys of every name in the document, for admin1 co-mentions */
   keys: Set<string>;
+  /** the largest population among a mention's candidates */
+  maxPopulation: (m: Recognized) => number;
   /** nameKey, memoised for the document */
   keyOf: (name: string) => string;
   /** resolved points of the other mentions (first pass) */
@@ -71,7 +73,7 @@ interface Context {
 
 function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
   const f: Record<string, number> = {};
-  f.population = Math.log10(1 + c.population) / 7;
+  f.population = (0.4 * Math.log10(1 + c.population)) / 7 + (0.8 * c.population) / ctx.maxPopulation(m);
   f.featureClass = CLASS_PRIOR[c.fcode] ?? 0;
   f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
@@ -87,7 +89,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   let near = Infinity;
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.5 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
-  if (m.use === 'adjective') f.demonym = c.fcode === 'PCLI' ? 1 : -1;
+  if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
   return f;
 }
 
@@ -136,15 +138,19 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
   const keys = new Set(mentions.map((m) => m.key));
   const memo = new Map<string, string>();
   const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
-  const first: Context = { focus, keys, keyOf, anchors: [] };
+  const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map((c) => c.population))]));
+  const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
+  const first: Context = { focus, keys, keyOf, maxPopulation, anchors: [] };
   const pass1 = mentions.map((m) => rank(m, first));
+  const seen = new Set<number>();
   const anchors = mentions.flatMap((m, i) => {
     const top = pass1[i][0];
-    if (!top || m.use === 'adjective') return [];
+    if (!top || m.use === 'adjective' || seen.has(top.entry.id)) return [];
+    seen.add(top.entry.id);
     const e = top.entry;
-    return e.fcode === 'PCLI' || e.fcode === 'ADM1' ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
+    return /^(PCLI|ADM1|CONT|RGN)$/.test(e.fcode) ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
   });
-  const second: Context = { focus, keys, keyOf, anchors };
+  const second: Context = { focus, keys, keyOf, maxPopulation, anchors };
   return mentions.map((m) => {
     const ranked = rank(m, second);
     const top = ranked[0];
@@ -175,6 +181,6 @@ function widenWithSkeleton(m: Recognized, gaz: Gazetteer, focus: Map<string, num
   if (skel.length < 2) return;
   const inFocus = [...focus].filter(([, w]) => w >= 0.2).map(([cc]) => cc);
   if (inFocus.length === 0 || m.candidates.some((c) => inFocus.includes(c.cc) && c.kind !== 1)) return;
-  const extra = inFocus.flatMap((cc) => gaz.bySkeleton(cc, skel));
+  const extra = inFocus.flatMap((cc) => gaz.bySkeleton(cc, skel)).filter((c) => similarity(m.key, c.matched) >= 0.55);
   m.candidates = [...m.candidates, ...extra];
 }

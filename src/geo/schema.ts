@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout or the bundled build changes: an older file is rebuilt. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '8';
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -43,9 +43,11 @@ CREATE TABLE IF NOT EXISTS countries (
   iso2 TEXT PRIMARY KEY, iso3 TEXT NOT NULL, name TEXT NOT NULL, place_id INTEGER NOT NULL
 );
 -- adjectives and nationality words that point to a country ("Syrian")
-CREATE TABLE IF NOT EXISTS demonyms (key TEXT PRIMARY KEY, iso2 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS demonyms (key TEXT PRIMARY KEY, iso2 TEXT NOT NULL, place_id INTEGER NOT NULL);
 -- lower-case English words with their class from an English lexicon: 'common' or 'person'
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, class TEXT NOT NULL) WITHOUT ROWID;
+-- Bloom filters of names.key and names.skel (see bloom.ts)
+CREATE TABLE IF NOT EXISTS filters (name TEXT PRIMARY KEY, bits BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS imports (file TEXT PRIMARY KEY, rows INTEGER NOT NULL, at TEXT NOT NULL);
 `;
 

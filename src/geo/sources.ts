@@ -75,6 +75,8 @@ export interface CountryInfo {
 export interface StateInfo {
   id: number;
   cc: string;
+  /** ISO 3166-2 suffix ("MD" of US-MD); GeoNames uses these as admin1 codes in some countries */
+  iso2: string;
   name: string;
   lat: number;
   lon: number;
@@ -106,7 +108,7 @@ export function readCountriesAndStates(): { countries: CountryInfo[]; states: St
     });
     for (const s of JSON.parse(readFileSync(join(dir, entry.name, 'states.json'), 'utf8'))) {
       if (s.latitude == null || s.longitude == null) continue;
-      states.push({ id: s.id, cc: s.country_code, name: s.name, lat: Number(s.latitude), lon: Number(s.longitude), type: s.type ?? '' });
+      states.push({ id: s.id, cc: s.country_code, iso2: String(s.iso2 ?? ''), name: s.name, lat: Number(s.latitude), lon: Number(s.longitude), type: s.type ?? '' });
     }
   }
   return { countries, states };
@@ -115,7 +117,8 @@ export function readCountriesAndStates(): { countries: CountryInfo[]; states: St
 /**
  * Names GeoNames admin1 codes (which cities500 carries without names). A code
  * whose towns include one named like a state of the same country (the
- * capital usually is: Aleppo, Homs) takes that state; the rest match by
+ * capital usually is: Aleppo, Homs), or that equals a state's ISO 3166-2 code
+ * and has a town nearest to that state, takes that state; the rest match by
  * location, each town voting for the nearest state centroid, one to one,
  * best vote first. Returns "CC.code" → state and the code's total population.
  */
@@ -149,7 +152,16 @@ export function nameAdmin1Codes(
   }
   const out = new Map<string, { state: StateInfo; population: number }>();
   const taken = new Set<StateInfo>();
+  for (const [code, tally] of votes) {
+    const [cc, a1] = code.split('.');
+    const iso = [...tally.keys()].find((s) => s.cc === cc && s.iso2 === a1);
+    if (iso && !taken.has(iso)) {
+      out.set(code, { state: iso, population: population.get(code) ?? 0 });
+      taken.add(iso);
+    }
+  }
   for (const [code, state] of named) {
+    if (out.has(code)) continue;
     if (taken.has(state)) continue;
     out.set(code, { state, population: population.get(code) ?? 0 });
     taken.add(state);
