@@ -42,6 +42,7 @@ test('the seed story: names that refer to the same actor', { skip: existsSync(SE
 test('"IS" matches only in capitals', () => {
   assert.deepEqual(pairs('The town is held by IS.', '2016-05-29', { country: 'SY' }), [['IS', 'Islamic State (Syria)']]);
   assert.deepEqual(pairs('WHAT IS HAPPENING IN THE TOWN NOW', '2016-05-29', { country: 'SY' }), []);
+  assert.deepEqual(pairs('Let them go, said a LeT commander.', '2020-05-01', { country: 'IN' }), [['LeT commander', 'LeT: Lashkar-e-Taiba']]);
 });
 
 test('time-bounded names follow the report date', () => {

@@ -3,11 +3,11 @@
  * unique ids and countries, known country codes, and no alias that names two
  * different actors in the same country over overlapping dates.
  */
-import { isAcronym, tokenize } from './tokens.ts';
+import { keepsCase, tokenize } from './tokens.ts';
 import type { ActorEntry, CodebookFiles } from './types.ts';
 
 function key(phrase: string): string {
-  return tokenize(phrase).map((t) => (isAcronym(phrase) ? t.raw : t.norm)).join(' ');
+  return tokenize(phrase).map((t) => (keepsCase(phrase) ? t.raw : t.norm)).join(' ');
 }
 
 function overlaps(a: ActorEntry, b: ActorEntry): boolean {

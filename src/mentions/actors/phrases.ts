@@ -3,7 +3,7 @@
  * demonyms, generic heads, descriptions …), built once by loadCodebook, so a
  * document is matched in one left-to-right pass with a Map lookup per token.
  */
-import { isAcronym, tokenize, type Tok } from './tokens.ts';
+import { keepsCase, tokenize, type Tok } from './tokens.ts';
 
 /** What a matched phrase means; one phrase may mean several things. */
 export type Target =
@@ -40,7 +40,7 @@ export function emptyNode(): PhraseNode {
 }
 
 /** Adds a phrase; acronyms ("IS", "SDF") keep their case, other phrases are folded. */
-export function addPhrase(root: PhraseNode, phrase: string, target: Target, keepCase = isAcronym(phrase)): void {
+export function addPhrase(root: PhraseNode, phrase: string, target: Target, keepCase = keepsCase(phrase)): void {
   const toks = tokenize(phrase);
   if (toks.length === 0) throw new Error(`empty phrase: ${JSON.stringify(phrase)}`);
   let node = root;

@@ -39,8 +39,13 @@ export function tokenize(text: string, offset = 0): Tok[] {
   return out;
 }
 
-/** True when every letter of the phrase is a capital and it has two or more: "IS", "SDF", "U.S." */
-export function isAcronym(phrase: string): boolean {
+/**
+ * True when a phrase must match in its own case: every letter a capital and
+ * two or more of them ("IS", "SDF", "U.S."), or one word with a capital inside
+ * ("LeT", "JeM"), which would otherwise match "let" and "jem".
+ */
+export function keepsCase(phrase: string): boolean {
   const letters = phrase.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
+  return /^\p{L}+$/u.test(phrase) && /\p{Lu}/u.test(phrase.slice(1)) && phrase.length <= 6;
 }
