@@ -32,3 +32,13 @@ test('empty and litter-only texts give no sentences', () => {
   const doc = makeDoc({ id: 'l', text: 'Share\nAdvertisement' });
   assert.deepEqual([doc.sentences.length, doc.tokens.length, doc.litter.length], [0, 0, 2]);
 });
+
+test('data/text files are well formed: litter patterns compile, stop-word lists are disjoint enough to tell languages apart', async () => {
+  const litter = (await import('../../data/text/litter.json', { with: { type: 'json' } })).default;
+  const stop = (await import('../../data/text/stopwords.json', { with: { type: 'json' } })).default;
+  for (const p of litter.patterns) assert.doesNotThrow(() => new RegExp(p, 'i'), p);
+  assert.equal(new Set(litter.exact).size, litter.exact.length, 'duplicate litter line');
+  for (const e of litter.exact) assert.equal(e, e.toLowerCase().trim(), `litter entries are lower-case: ${e}`);
+  for (const s of stop.scripts) assert.doesNotThrow(() => new RegExp(`[${s.range}]`, 'u'), s.lang);
+  for (const [lang, words] of Object.entries(stop.languages) as [string, string[]][]) assert.ok(words.length >= 15, `${lang} needs more words`);
+});

@@ -66,3 +66,30 @@ test('ages, years, distances and stocks are no event figures', () => {
   const stock = found('The war forced more than 4.8 million people to become refugees in neighboring countries.');
   assert.deepEqual(stock.map((q) => [q.kind, q.low]), [['people', 4800001]]);
 });
+
+test('data/lexicon amount and casualty files are well formed', async () => {
+  const read = async (name: string) => (await import(`../../../data/lexicon/${name}`, { with: { type: 'json' } })).default;
+  const [vague, hedges, words] = await Promise.all([read('vague-amounts.json'), read('amount-hedges.json'), read('casualty-words.json')]);
+  for (const file of [vague, hedges, words]) assert.ok(typeof file.$comment === 'string' && file.$comment.length > 40);
+  const seen = new Set<string>();
+  for (const e of vague.entries) {
+    assert.ok(!seen.has(e.text), `duplicate vague amount ${e.text}`);
+    seen.add(e.text);
+    const [low, best, high] = [e.low ?? -Infinity, e.best, e.high ?? Infinity];
+    assert.ok(low <= high && (best === null || (low <= best && best <= high)), `bad interval for ${e.text}`);
+  }
+  const rules = new Set(['exact', 'atLeast', 'moreThan', 'upTo', 'lessThan', 'approximately', 'nearly']);
+  for (const e of hedges.entries) assert.ok(rules.has(e.rule), `unknown rule ${e.rule} for ${e.text}`);
+  assert.equal(new Set(hedges.entries.map((e: { text: string }) => e.text)).size, hedges.entries.length);
+  // one word, one kind, per slot: otherwise "dead" could count as killed and injured
+  for (const slot of ['active', 'passive', 'nouns', 'tolls', 'left']) {
+    const owner = new Map<string, string>();
+    for (const [kind, w] of Object.entries(words.kinds) as [string, Record<string, string[]>][]) {
+      for (const word of w[slot] ?? []) {
+        assert.ok(!owner.has(word) || owner.get(word) === kind, `"${word}" is ${owner.get(word)} and ${kind} in ${slot}`);
+        owner.set(word, kind);
+      }
+    }
+  }
+  for (const noun of words.nonPersonNouns) assert.ok(!words.personNouns.includes(noun), `${noun} is a person and a non-person`);
+});

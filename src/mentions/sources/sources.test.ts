@@ -43,3 +43,20 @@ test('findSources: spans slice back and name the sentence they back', () => {
   assert.deepEqual(sources.map((s) => [s.name, s.sentence]), [['Syrian Observatory for Human Rights', 0], ['a monitor', 1]]);
   for (const s of sources) assert.equal(doc.text.slice(s.start, s.end), s.text);
 });
+
+test('data/lexicon source files are well formed: kinds known, no alias names two sources', async () => {
+  const read = async (name: string) => (await import(`../../../data/lexicon/${name}`, { with: { type: 'json' } })).default;
+  const [known, verbs] = await Promise.all([read('known-sources.json'), read('reporting-verbs.json')]);
+  const kinds = new Set(['monitor', 'outlet', 'official', 'witness', 'organisation', 'unnamed']);
+  const aliasOf = new Map<string, string>();
+  for (const e of known.entries) {
+    assert.ok(kinds.has(e.kind), `${e.name}: unknown kind ${e.kind}`);
+    assert.ok(e.aliases.includes(e.name) || e.aliases.length > 0);
+    for (const a of e.aliases) {
+      assert.ok(!aliasOf.has(a) || aliasOf.get(a) === e.name, `alias "${a}" names ${aliasOf.get(a)} and ${e.name}`);
+      aliasOf.set(a, e.name);
+    }
+  }
+  for (const k of Object.keys(known.roleWords)) assert.ok(kinds.has(k), `roleWords kind ${k}`);
+  assert.equal(new Set(verbs.after).size, verbs.after.length, 'duplicate reporting verb');
+});
