@@ -155,3 +155,20 @@ test('named clan and tribal groups, and the back-off of a context alias outside 
   ]);
   assert.deepEqual(pairs('Saudi forces arrived in Bahrain.', '2020-05-01', { country: 'BH' }), [['Saudi forces', 'Military Forces of Saudi Arabia (2015-)']]);
 });
+
+test('the country in focus comes from names, demonyms and named actors; unknown focus names no generic actor', () => {
+  const found = actors('Kenyan police said gunmen attacked a bus. Residents fled.', '2020-05-02');
+  assert.deepEqual(found.map((m) => [m.text, m.name]), [
+    ['Kenyan police', 'Police Forces of Kenya (2013-2022)'],
+    ['gunmen', 'Unidentified Armed Group (Kenya)'],
+    ['Residents', 'Civilians (Kenya)'],
+  ]);
+  assert.deepEqual(pairs('Gunmen attacked a bus and residents fled.', '2020-05-02'), []);
+  assert.deepEqual(pairs('Houthi fighters attacked; civilians fled.', '2020-05-02').at(-1), ['civilians', 'Civilians (Yemen)']);
+});
+
+test('regimes: a date before the first regime takes the first, no date takes the latest', () => {
+  assert.equal(actorForCountry(cb, 'SY', 'military', '1995-01-01')?.name, 'Military Forces of Syria (2000-2024)');
+  assert.equal(actorForCountry(cb, 'SY', 'military', null)?.name, 'Military Forces of Syria (2024-)');
+  assert.equal(actorForCountry(cb, 'NO', 'military', '2020-01-01')?.name, 'Military Forces of Norway', 'a country without regimes has no bracket');
+});
