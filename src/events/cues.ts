@@ -37,14 +37,16 @@ export function clauseAround(text: string, at: number): { start: number; end: nu
   return { start, end };
 }
 
-function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon): CueStatus {
+function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cue: string): CueStatus {
   const ctx = lex.context;
   const text = sentence.text;
   const before = text.slice(Math.max(0, rel - 60), rel);
   const clause = clauseAround(text, rel);
   const clauseText = text.slice(clause.start, clause.end);
   if (ctx.causeBefore.test(before) && ctx.displacement.test(text)) return 'cause';
-  if (ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
+  // "gathered to protest": the purpose names the protest itself
+  const purpose = (cue === 'protest' || cue === 'protest_weak') && /\bto\s+$/i.test(before);
+  if (!purpose && ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
   if (ctx.topicBefore.test(before.slice(-50))) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';
   if (ctx.ongoingClause.test(clauseText)) return 'background';
@@ -62,6 +64,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  */
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
+  if (!lex.prefilter.test(sentence.text)) return hits;
   for (const c of lex.cues) {
     c.re.lastIndex = 0;
     for (const m of sentence.text.matchAll(c.re)) {
@@ -79,7 +82,7 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
         start: sentence.start + rel,
         end: sentence.start + relEnd,
         text: m[0],
-        status: c.anchor ? judge(sentence, rel, relEnd, lex) : 'event',
+        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue) : 'event',
       };
       const clash = hits.findIndex((h) => h.cue === hit.cue && overlaps(h, hit));
       if (clash < 0) hits.push(hit);

@@ -43,7 +43,10 @@ export function eventDate(sentence: Sentence, anchor: { start: number; end: numb
   const inSentence = times.filter((t) => t.sentence === sentence.index && isDated(t));
   const reportDates = inSentence.filter((t) => isReportDate(sentence, t));
   const eventDates = inSentence.filter((t) => !reportDates.includes(t));
-  const distance = (t: TimeMention) => (t.end <= anchor.start ? anchor.start - t.end : Math.max(0, t.start - anchor.end) * 1.2);
+  // a day beats a time of day; an opening "On 9 May," governs the whole sentence
+  const opening = (t: TimeMention) => t.start - sentence.start < 25 && /^\W*(?:on|around|early on|late on|in|during|between)?\s*$/i.test(sentence.text.slice(0, t.start - sentence.start));
+  const distance = (t: TimeMention) =>
+    (t.type === 'DATE' ? 0 : 1000) + (opening(t) ? 0 : t.end <= anchor.start ? anchor.start - t.end : Math.max(0, t.start - anchor.end) * 1.2);
   const best = [...eventDates].sort((x, y) => distance(x) - distance(y))[0];
   if (best?.range) {
     const day = best.value && /^\d{4}-\d{2}-\d{2}$/.test(best.value) ? best.value : best.range.end;

@@ -39,6 +39,12 @@ export interface Draft {
   strength: number;
 }
 
+const PEACEFUL = new Set(['Peaceful protest', 'Protest with intervention']);
+
+function sameParagraph(doc: Doc, a: number, b: number): boolean {
+  return !doc.text.slice(doc.sentences[a].end, doc.sentences[b].start).includes('\n');
+}
+
 const SOURCE_RANK: Record<SourceMention['kind'], number> = { monitor: 4, official: 3, organisation: 3, outlet: 2, witness: 2, unnamed: 1 };
 
 function field(m: ActorMention): ActorField {
@@ -86,7 +92,12 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   const deciding = decidingCues(picked.rule);
   const trigger = report.hits.find((h) => h.anchor && deciding.includes(h.cue) && h.sentence === report.sentence) ?? report.anchor;
   const sentences = [report.sentence, ...report.more];
-  const date = eventDate(sentence, trigger, doc.mentions.times, doc.published);
+  let date = eventDate(sentence, trigger, doc.mentions.times, doc.published);
+  // "On 9 May, 20 people protested. Police detained three.": the paragraph's date carries over
+  for (let back = report.sentence - 1; date.basis !== 'text' && back >= Math.max(0, report.sentence - 2) && sameParagraph(doc, back, report.sentence); back--) {
+    const earlier = eventDate(doc.sentences[back], { start: doc.sentences[back].end, end: doc.sentences[back].end }, doc.mentions.times, doc.published);
+    if (earlier.basis === 'text') date = earlier;
+  }
   let location = hooks.locate(doc, trigger);
   for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
   const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
@@ -99,7 +110,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     assoc: roles.assoc.map(field),
     location,
     date,
-    fatalities: countOf(doc.mentions.quantities, sentences, 'killed'),
+    // a protest that kills is not peaceful: deaths told beside one ("a gas leak killed 11") are its topic
+    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(doc.mentions.quantities, sentences, 'killed'),
     injuries: countOf(doc.mentions.quantities, sentences, 'injured'),
     source: {
       outlet: doc.source,

@@ -60,6 +60,8 @@ export interface EventContextPatterns {
 
 export interface Lexicon {
   cues: CompiledCue[];
+  /** any cue that can start or shape a report: a sentence without one is skipped whole */
+  prefilter: RegExp;
   subEvents: Map<string, SubEventType>;
   rules: ClassRule[];
   context: EventContextPatterns;
@@ -142,10 +144,12 @@ export function loadLexicon(): Lexicon {
   const taxonomy = compileTaxonomy(readJson('taxonomy.json') as unknown as TaxonomyFile);
   const usedCues = new Set(taxonomy.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? [])]));
   for (const extra of ['victim', 'armed', 'intervention', 'lethal_force']) usedCues.add(extra);
-  const cueFile = readJson('cues.json') as { cues: unknown[]; context: Record<string, string> };
+  const cueFile = readJson('cues.json') as { cues: CueEntry[]; context: Record<string, string> };
   const c = cueFile.context;
+  const shaping = cueFile.cues.filter((e) => e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force');
   return {
     cues: compileCues(cueFile.cues, usedCues),
+    prefilter: word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
     context: {
       ongoingBefore: new RegExp(c.ongoing_before, 'i'),

@@ -34,11 +34,12 @@ function classOf(inter: number): Target {
   return null;
 }
 
-function nearestCue(hits: CueHit[], anchor: CueHit, passive: boolean): Target {
-  const kinds = hits.filter((h) => h.cue === 'victim' || h.cue === 'armed');
-  const after = kinds.filter((h) => h.start >= anchor.end);
-  const bef = kinds.filter((h) => h.end <= anchor.start).reverse();
-  const pick = passive ? (bef[0] ?? after[0]) : (after[0] ?? bef[0]);
+/** The kind of target named by words: after the verb in the active voice ("killed a man"), before it in the passive ("a man was killed"). */
+function targetWords(text: string, sentenceStart: number, hits: CueHit[], anchor: CueHit, passive: boolean): Target {
+  const kinds = hits.filter((h) => (h.cue === 'victim' || h.cue === 'armed') && h.sentence === anchor.sentence);
+  const pick = passive
+    ? kinds.filter((h) => h.end <= anchor.start).reverse()[0]
+    : kinds.find((h) => h.start >= anchor.end && !BY_BEFORE.test(before(text, h.start - sentenceStart)));
   if (!pick) return null;
   return pick.cue === 'victim' ? 'civilian' : 'armed';
 }
@@ -94,6 +95,10 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       return JOIN.test(text.slice(l.end - sentence.start, rel(r)));
     });
   });
-  const target = actor2 ? classOf(actor2.inter) : nearestCue(hits, anchor, passive);
+  // the nearer of the named target and the target words wins ("killed a civilian ... near the army base")
+  const words = targetWords(text, sentence.start, hits, anchor, passive);
+  const wordHit = hits.find((h) => (h.cue === 'victim' || h.cue === 'armed') && h.sentence === anchor.sentence && (passive ? h.end <= anchor.start : h.start >= anchor.end));
+  const actorFirst = actor2 && (!wordHit || (passive ? actor2.start > wordHit.start : actor2.start <= wordHit.start));
+  const target = actorFirst ? classOf(actor2!.inter) : (words ?? (actor2 ? classOf(actor2.inter) : null));
   return { actor1, actor2, assoc, passive, target };
 }
