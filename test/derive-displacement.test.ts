@@ -74,9 +74,17 @@ test('flows of one story with the same cause merge; a stock stays apart and is n
   assert.equal(splitDisplacement(records, { from: '2016-06-01' }).stocks.length, 0);
 });
 
-test('"the gunmen fled" is not displacement', () => {
-  const doc = annotate('The gunmen fled the scene after the attack on the checkpoint.', {});
-  assert.deepEqual(findDisplacement(doc, []), []);
+test('not displacement: fleeing gunmen, a podcast host, a flow that names no one, nowhere and no cause', () => {
+  for (const text of [
+    'The gunmen fled the scene after the attack on the checkpoint.',
+    'But we do not have people that even talk about it, he said in an interview with podcast host Hugh Hewitt.',
+    'Both camps opened in the 1990s, offering havens to people fleeing civil wars.',
+  ]) assert.deepEqual(findDisplacement(annotate(text, {}), []), [], text);
+});
+
+test('"millions remain uprooted" is a stock, not a flow', () => {
+  const doc = annotate('Communities remain fractured and millions remain uprooted from their homes.', { quantities: [['millions', 'people', 2000000, null, null]] });
+  assert.deepEqual(findDisplacement(doc, []).map((d) => d.kind), ['stock']);
 });
 
 test('HXL export: header row, hashtag row with IDMC-style tags, open ranges left empty', () => {

@@ -15,6 +15,7 @@ import { isTransfer } from './control.ts';
 
 const FLOW = new RegExp(`\\b${alternation(cues.flowCues)}\\b`, 'i');
 const STOCK = new RegExp(`\\b${alternation(cues.stockCues)}\\b`, 'i');
+const STATUS = new RegExp(`\\b${alternation(cues.statusNouns)}\\b`, 'i');
 const PEOPLE = new RegExp(`\\b${alternation(cues.peopleNouns)}\\b`, 'i');
 const TO = new RegExp(`\\b${alternation(cues.toCues)}\\s+`, 'gi');
 const STOCK_TO = new RegExp(`\\b${alternation(cues.stockToCues)}\\s+`, 'gi');
@@ -31,10 +32,11 @@ const COUNTED: ReadonlySet<QuantityMention['kind']> = new Set(['fled', 'people']
 export function findDisplacement(doc: Doc, events: readonly EventRecord[]): DisplacementRecord[] {
   const found: DisplacementRecord[] = [];
   for (const s of doc.sentences) {
-    const cue = STOCK.exec(s.text) ?? FLOW.exec(s.text);
+    const stockCue = STATUS.test(s.text) ? STOCK.exec(s.text) : null;
+    const cue = stockCue ?? FLOW.exec(s.text);
     if (!cue) continue;
     if (!PEOPLE.test(s.text) && !inSentence(doc.mentions.quantities, s.index).some((q) => COUNTED.has(q.kind))) continue;
-    const kind = STOCK.test(s.text) ? 'stock' : 'flow';
+    const kind = stockCue ? 'stock' : 'flow';
     const anchor = s.start + cue.index;
     const places = placesIn(doc, s.index);
     const dest = destinations(doc, places, anchor + cue[0].length, s.end, kind === 'stock' ? STOCK_TO : TO);
@@ -43,6 +45,10 @@ export function findDisplacement(doc: Doc, events: readonly EventRecord[]): Disp
     // a stock's area is the place it is counted for ("the conflict in Syria … 4.8 million refugees")
     const area = kind === 'stock' ? (places.find((p) => p.end <= anchor && !dest.places.includes(p)) ?? null) : null;
     const origin = explicitFrom ?? area;
+    const people = peopleOf(doc, s.index, anchor);
+    // "havens to people fleeing wars": a flow that says nothing of who, where or why is no record
+    if (kind === 'flow' && !people && dest.places.length === 0 && !dest.text && !explicitFrom && !cause) continue;
+    if (kind === 'stock' && !people) continue;
     found.push({
       record: 'displacement',
       id: `${doc.id}:displacement:${s.start}`,
@@ -51,7 +57,7 @@ export function findDisplacement(doc: Doc, events: readonly EventRecord[]): Disp
       from: origin ? locationOf(origin) : (cause?.location ?? null),
       to: dest.places.filter((p) => p !== explicitFrom).map(locationOf),
       to_text: dest.text,
-      people: peopleOf(doc, s.index, anchor),
+      people,
       cause_event_id: cause?.id ?? null,
       date: dateOf(doc, s.index),
       sources: [sentenceEvidence(doc, s.index)],

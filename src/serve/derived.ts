@@ -31,7 +31,7 @@ export interface DerivedState {
   history: Map<string, ControlPeriod[]>;
   displacement: DisplacementRecord[];
   /** serialised answers already computed from this state, by request URL */
-  answers: Map<string, string>;
+  answers: Map<string, Buffer>;
 }
 
 /** Reads everything the derived picture is computed from; the one place that touches the store. */
@@ -51,7 +51,9 @@ export async function computeDerived(store: Store): Promise<DerivedState> {
 async function fatalityClaims(store: Store, events: readonly StoredEvent[]): Promise<Map<string, CountClaim[]>> {
   const out = new Map<string, CountClaim[]>();
   for (const e of events) {
-    if (e.source_count < 2 || e.review.corrected_fields.includes('fatalities')) continue;
+    // reports that agree on one exact figure fuse to that figure: no need to read them
+    const exact = e.fatalities === null || (e.fatalities.low === e.fatalities.high && e.fatalities.best === e.fatalities.low);
+    if (e.source_count < 2 || exact || e.review.corrected_fields.includes('fatalities')) continue;
     const detail = await store.getEvent(e.id);
     if (!detail) continue;
     out.set(e.id, detail.claims.flatMap((c) => (c.fields.fatalities ? [{ ...c.fields.fatalities, document_id: c.document_id, outlet: c.outlet, claimed_by: c.claimed_by }] : [])));
@@ -91,7 +93,8 @@ async function derived(app: FastifyInstance): Promise<void> {
     let body = state.answers.get(req.url);
     if (body === undefined) {
       const value = compute(state);
-      body = typeof value === 'string' ? value : JSON.stringify(value);
+      // kept as bytes: a cached answer is then sent without re-encoding
+      body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
       if (state.answers.size >= MAX_ANSWERS) state.answers.clear();
       state.answers.set(req.url, body);
     }
