@@ -1,9 +1,9 @@
 /**
  * Expressions that point at the present, past or future without a date
- * ("now", "recently", "in recent weeks", "the future"), quarters ("the third
+ * ("now", "recently", "the future", "in recent weeks"), quarters ("the third
  * quarter of 1990") and month names with "last/this/next" ("last April").
  */
-import { daysInMonth, isoMonth } from './calendar.ts';
+import { addDays, daysInMonth, isoMonth } from './calendar.ts';
 import { dayRange, unresolved, type TimeCandidate } from './candidate.ts';
 import { all, hinted, type Finder } from './patterns.ts';
 import { MONTHS, MONTH_PATTERN } from './words.ts';
@@ -22,7 +22,7 @@ const present: Finder = (text, { ref }) =>
  * event is ever dated by them.
  */
 const pastOrFuture: Finder = (text) => {
-  const re = /\b(?:(recently|(?:the|in the) past(?! (?:few |several )?(?:\d|days?|weeks?|months?|years?|decades?|hours?)\b)|recent (?:days|weeks|months|years|decades))|((?:the|in) future|the near future|in the coming (?:days|weeks|months|years)))\b/gi;
+  const re = /\b(?:(recently|(?:the|in the) past(?! (?:few |several )?(?:\d|days?|weeks?|months?|years?|decades?|hours?)\b))|((?:the|in) future|the near future|in the coming (?:days|weeks|months|years)))\b/gi;
   return all(re, text).map((m) => {
     const lead = /^in (?=the )|^in (?!the )/i.exec(m[0])?.[0].length ?? 0;
     return { start: m.index + lead, end: m.index + m[0].length, type: 'DATE', value: m[1] ? 'PAST_REF' : 'FUTURE_REF', range: null, precision: 3, resolved: true };
@@ -70,6 +70,16 @@ const namedMonths: Finder = (text, { ref }) => {
   return out;
 };
 
+/** "in recent weeks": an unknown stretch of time up to the publication day (TIMEX3 PXW). */
+const recent: Finder = (text, { ref }) =>
+  all(/\brecent (days|weeks|months|years|decades)\b/gi, text).map((m) => {
+    const unit = m[1].toLowerCase();
+    const days = { days: 7, weeks: 28, months: 120, years: 1461, decades: 7305 }[unit] ?? 28;
+    const range = ref ? dayRange(addDays(ref, -days), ref) : null;
+    const designator = { days: 'D', weeks: 'W', months: 'M', years: 'Y', decades: 'DE' }[unit] ?? 'W';
+    return { start: m.index, end: m.index + m[0].length, type: 'DURATION', value: `PX${designator}`, range, precision: 3, resolved: true };
+  });
+
 /** "for weeks", "for years": an unknown number of units. */
 const bareUnits: Finder = (text) =>
   all(/\b(?:for|over|within|in)\s+((?:days|weeks|months|years|decades)(?:\s+or\s+(?:days|weeks|months|years|decades))?)\b/gi, text).map((m) => {
@@ -82,6 +92,7 @@ const bareUnits: Finder = (text) =>
 export const REFERENCE_FINDERS: readonly Finder[] = [
   hinted(/\b(?:now|currently|present|moment|nowadays|these days)\b/i, present),
   hinted(/\b(?:recent|past|future|coming)/i, pastOrFuture),
+  hinted(/\brecent\s/i, recent),
   hinted(/quarter/i, quarters),
   hinted(new RegExp(`\\b(?:last|this|next|past)\\s+${MONTH_PATTERN}`), namedMonths),
   hinted(/\b(?:days|weeks|months|years|decades)\b/i, bareUnits),

@@ -32,7 +32,8 @@ test('seed phrases resolve against Sunday 29 May 2016, raw text kept', () => {
   const earlier = one('Peace talks collapsed in Geneva earlier this year.');
   assert.deepEqual([earlier.value, earlier.range?.end], ['2016', SUNDAY]);
   const weeks = one('Clashes have intensified in recent weeks.');
-  assert.deepEqual([weeks.text, weeks.value, weeks.range], ['recent weeks', 'PAST_REF', null]);
+  assert.deepEqual([weeks.text, weeks.type, weeks.value, weeks.range?.end], ['recent weeks', 'DURATION', 'PXW', SUNDAY]);
+  assert.equal(one('Prices have risen recently.').value, 'PAST_REF');
 });
 
 test('weeks, months, years and the present get TIMEX3 values at their granularity', () => {
