@@ -104,6 +104,13 @@ export function headOfCountry(ctx: Ctx, k: number): number {
   const actor = actorForCountry(ctx.cb, c.iso2, kindFor(ctx, h, t, c.iso2), ctx.date);
   if (!actor) return -1;
   emit(ctx, h.i, n.j, actor, 'generic', null);
+  // "military forces of India and Pakistan": the second country shares the head.
+  const c2 = get(hits[k + 2], 'country');
+  if (c2?.form === 'name' && hits[k + 2].i === n.j + 1 && ['and', 'or'].includes(toks[n.j].norm)) {
+    const second = actorForCountry(ctx.cb, c2.iso2, kindFor(ctx, h, t, c2.iso2), ctx.date);
+    if (second) emit(ctx, hits[k + 2].i, hits[k + 2].j, second, 'generic', null);
+    return k + 2;
+  }
   return k + 1;
 }
 
