@@ -165,7 +165,8 @@ export interface Store {
   addDocument(bundle: DocumentBundle): Promise<AddResult>;
   /** The stored document this one duplicates, if any (checked again inside addDocument). */
   findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null>;
-  listEvents(query: EventQuery): Promise<{ total: number; items: StoredEvent[] }>;
+  /** `total` is exact up to 10,000 matches; beyond, it is 10,000 and `total_exact` is false. */
+  listEvents(query: EventQuery): Promise<{ total: number; total_exact?: boolean; items: StoredEvent[] }>;
   /** All matching events, in pages, for exports. */
   eachEvent(filters: EventFilters, sort?: SortKey): AsyncIterable<StoredEvent>;
   getEvent(id: string): Promise<EventDetail | null>;

@@ -43,7 +43,7 @@ export function hasPoint(e: StoredEvent): boolean {
 
 const list = {
   type: 'object',
-  properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, items: { type: 'array', items: anyObject } },
+  properties: { total: { type: 'integer' }, total_exact: { type: 'boolean', description: 'false when more than 10,000 events match and total is that lower bound' }, limit: { type: 'integer' }, offset: { type: 'integer' }, items: { type: 'array', items: anyObject } },
 } as const;
 
 const patchBody = {
@@ -62,8 +62,8 @@ const routes: FastifyPluginAsync = async (app) => {
     schema: { summary: 'events matching the filters', querystring: listQuery, response: { 200: list, 400: errorResponse } },
   }, async (req) => {
     const { limit, offset, sort, ...filters } = req.query;
-    const { total, items } = await app.store.listEvents({ ...toFilters(filters), limit, offset, sort });
-    return { total, limit, offset, items };
+    const { total, total_exact, items } = await app.store.listEvents({ ...toFilters(filters), limit, offset, sort });
+    return { total, total_exact, limit, offset, items };
   });
 
   app.get<{ Querystring: ListQuery }>('/api/events.geojson', {

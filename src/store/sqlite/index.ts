@@ -23,7 +23,7 @@ export class SqliteStore implements Store {
     return write.findDuplicate(this.db, keys);
   }
 
-  async listEvents(query: EventQuery): Promise<{ total: number; items: StoredEvent[] }> {
+  async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
     return read.listEvents(this.db, query);
   }
 

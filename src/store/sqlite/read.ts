@@ -8,13 +8,17 @@ import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
 import { orderBy, where } from './filters.ts';
 
-export function listEvents(db: Db, q: EventQuery): { total: number; items: StoredEvent[] } {
+/** Counting stops here: past it, `total` is a lower bound and `total_exact` false. */
+export const COUNT_CAP = 10_000;
+
+export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: StoredEvent[] } {
   const w = where(q);
-  const total = db.get<{ n: number }>(`SELECT count(*) AS n FROM events e ${w.sql}`, ...w.params)!.n;
+  const counted = db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM events e ${w.sql} LIMIT ${COUNT_CAP + 1})`, ...w.params)!.n;
+  const total = Math.min(counted, COUNT_CAP);
   const items = db
     .all<{ record: string }>(`SELECT e.record FROM events e ${w.sql} ${orderBy(q.sort)} LIMIT ? OFFSET ?`, ...w.params, q.limit, q.offset)
     .map((r) => JSON.parse(r.record) as StoredEvent);
-  return { total, items };
+  return { total, total_exact: counted <= COUNT_CAP, items };
 }
 
 /** Pages through matching events by keyset, so a long export never holds the connection. */
