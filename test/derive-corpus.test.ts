@@ -14,7 +14,7 @@ const REPORTS = [
   { id: 'strike-6', source: 'AFP', published: '2016-06-07', text: 'Warplanes struck a crowded market in the Syrian city of Idlib on Monday, killing six people, local activists said.' },
 ];
 
-test('corpus: a town taken then retaken has two control periods; a strike told as 4 and 6 killed is one event, 4..6', { timeout: 120_000 }, async () => {
+test('corpus: a town taken then retaken has two control periods (one after the retake is rejected); a strike told as 4 and 6 killed is one event, 4..6', { timeout: 120_000 }, async () => {
   const app = await buildApp({ db: ':memory:' });
   try {
     for (const r of REPORTS) {
@@ -29,6 +29,12 @@ test('corpus: a town taken then retaken has two control periods; a strike told a
     );
     const mid = (await app.inject('/api/control?date=2016-06-10&format=json')).json().items;
     assert.deepEqual(mid.map((p: { controller: string }) => p.controller), ['Islamic State (Syria)']);
+
+    const retake = history.json().periods[1].evidence[0];
+    const rejected = await app.inject({ method: 'PATCH', url: `/api/events/${retake}`, payload: { review_state: 'rejected' } });
+    assert.equal(rejected.statusCode, 200, rejected.body);
+    const after = (await app.inject('/api/control/Tal%20Rifaat/history')).json().periods;
+    assert.deepEqual(after.map((p: { controller: string; until: string | null }) => [p.controller, p.until]), [['Islamic State (Syria)', null]], 'a rejected retake is recomputed away');
 
     const rows = (await app.inject('/api/tallies?by=admin1')).json().rows as { key: { admin1: string }; events: number; low: number; best: number; high: number }[];
     const idlib = rows.find((r) => r.key.admin1 === 'Idlib');

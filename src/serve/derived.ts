@@ -38,7 +38,13 @@ export interface DerivedState {
 export async function computeDerived(store: Store): Promise<DerivedState> {
   const events: StoredEvent[] = [];
   for await (const e of store.eachEvent({})) events.push(e);
-  const [control, displacement] = await Promise.all([store.listRecords('control'), store.listRecords('displacement')]);
+  const [stored, storedFlows] = await Promise.all([store.listRecords('control'), store.listRecords('displacement')]);
+  // a record tied to events a reviewer has since rejected falls with them; one that stood on its own text stays
+  const live = new Set(events.map((e) => e.id));
+  const control = stored
+    .map((r) => ({ ...r, evidence: r.evidence.filter((id) => live.has(id)) }))
+    .filter((r, i) => r.evidence.length > 0 || stored[i].evidence.length === 0);
+  const displacement = storedFlows.map((r) => (r.cause_event_id && !live.has(r.cause_event_id) ? { ...r, cause_event_id: null } : r));
   const periods = controlTimeline(events, control);
   return { events, claims: await fatalityClaims(store, events), periods, history: historyIndex(periods), displacement, answers: new Map() };
 }
