@@ -3,7 +3,7 @@
  * with honest ranges, and who fled where. Pure functions over a Doc (for the
  * pipeline) or over stored events and records (for the API and exports), so
  * the whole picture can be recomputed whenever events merge, split or are
- * corrected.
+ * corrected. readPicture is the one reader of a Store.
  */
 export { findControlStatements, type ControlStatement } from './statements.ts';
 export { findControl, controlRecords, isTransfer, placeKey, type ControlPlace } from './control.ts';
@@ -11,3 +11,4 @@ export { controlTimeline, controlAt, controlHistory, historyIndex, controlGeoJSO
 export { fuseCounts, claimsOf, tally, sideOf, isoWeek, type CountClaim, type FusedCount, type TallyKey, type TallyRow, type TallyOptions } from './tallies.ts';
 export { findDisplacement } from './displacement.ts';
 export { splitDisplacement, displacementHxl, type DisplacementQuery } from './hxl.ts';
+export { readPicture, claimsIn, type Picture } from './picture.ts';

@@ -7,11 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventFilters, Store, StoredEvent } from '../store/index.ts';
-import {
-  controlAt, controlGeoJSON, controlHistory, controlTimeline, historyIndex, displacementHxl, splitDisplacement, tally,
-  type ControlPeriod, type CountClaim, type TallyKey,
-} from '../derive/index.ts';
-import type { DisplacementRecord, EventRecord } from '../events/types.ts';
+import { claimsIn, controlAt, controlGeoJSON, controlHistory, displacementHxl, readPicture, splitDisplacement, tally, type Picture, type TallyKey } from '../derive/index.ts';
 import { ApiError, notFound } from './errors.ts';
 import { toFilters } from './filters.ts';
 import { errorResponse, filterProperties } from './schemas.ts';
@@ -22,49 +18,15 @@ const bbox = filterProperties.bbox;
 const MAX_ANSWERS = 256;
 const TALLY_KEYS: readonly TallyKey[] = ['admin1', 'country', 'actor', 'side', 'week', 'event_type'];
 
-export interface DerivedState {
-  events: StoredEvent[];
-  /** the reports' fatality figures of merged events, by event id */
-  claims: Map<string, CountClaim[]>;
-  periods: ControlPeriod[];
-  /** periods by every name of their place */
-  history: Map<string, ControlPeriod[]>;
-  displacement: DisplacementRecord[];
+/** The picture plus the answers already served from it. */
+export interface DerivedState extends Picture {
   /** serialised answers already computed from this state, by request URL */
   answers: Map<string, Buffer>;
 }
 
-/** Reads everything the derived picture is computed from; the one place that touches the store. */
+/** Reads the picture from the store, with an empty answer cache. */
 export async function computeDerived(store: Store): Promise<DerivedState> {
-  const events: StoredEvent[] = [];
-  for await (const e of store.eachEvent({})) events.push(e);
-  const [stored, storedFlows] = await Promise.all([store.listRecords('control'), store.listRecords('displacement')]);
-  // a record tied to events a reviewer has since rejected falls with them; one that stood on its own text stays
-  const live = new Set(events.map((e) => e.id));
-  const control = stored
-    .map((r) => ({ ...r, evidence: r.evidence.filter((id) => live.has(id)) }))
-    .filter((r, i) => r.evidence.length > 0 || stored[i].evidence.length === 0);
-  const displacement = storedFlows.map((r) => (r.cause_event_id && !live.has(r.cause_event_id) ? { ...r, cause_event_id: null } : r));
-  const periods = controlTimeline(events, control);
-  return { events, claims: await fatalityClaims(store, events), periods, history: historyIndex(periods), displacement, answers: new Map() };
-}
-
-/**
- * The separate reports' figures of every merged event, so tallies fuse them
- * (fuseCounts) rather than trust one merged figure; a reviewer's correction
- * of the figure wins over the reports.
- */
-async function fatalityClaims(store: Store, events: readonly StoredEvent[]): Promise<Map<string, CountClaim[]>> {
-  const out = new Map<string, CountClaim[]>();
-  for (const e of events) {
-    // reports that agree on one exact figure fuse to that figure: no need to read them
-    const exact = e.fatalities === null || (e.fatalities.low === e.fatalities.high && e.fatalities.best === e.fatalities.low);
-    if (e.source_count < 2 || exact || e.review.corrected_fields.includes('fatalities')) continue;
-    const detail = await store.getEvent(e.id);
-    if (!detail) continue;
-    out.set(e.id, detail.claims.flatMap((c) => (c.fields.fatalities ? [{ ...c.fields.fatalities, document_id: c.document_id, outlet: c.outlet, claimed_by: c.claimed_by }] : [])));
-  }
-  return out;
+  return { ...(await readPicture(store)), answers: new Map() };
 }
 
 type Revisable = Store & { revision?: () => Promise<string | number> };
@@ -180,10 +142,7 @@ async function derived(app: FastifyInstance): Promise<void> {
       const filters = toFilters(rest);
       const keys = [...new Set(by.split(','))] as TallyKey[];
       if (keys.length > 3) throw new ApiError(400, 'bad_filter', 'querystring/by takes at most three keys');
-      return answer(req, reply, (state) => {
-        const claims = (e: EventRecord) => state.claims.get(e.id) ?? [e.fatalities];
-        return { by: keys, rows: tally(state.events.filter((e) => matches(e, filters)), keys, { claims }) };
-      });
+      return answer(req, reply, (state) => ({ by: keys, rows: tally(state.events.filter((e) => matches(e, filters)), keys, { claims: claimsIn(state) }) }));
     },
   );
 }
