@@ -77,7 +77,7 @@ const WORLD: [string, string, string | undefined, [string, string][]][] = [
     ['Forces loyal to Khalifa Haftar', 'Military Forces of Libya (2014-) Haftar Faction'],
     ['GNA forces', 'Military Forces of Libya (2016-2021) Government of National Accord']]],
   ['Boko Haram fighters raided a village in Borno state, and ISWAP claimed an ambush on Nigerian troops.', '2020-05-02', undefined, [
-    ['Boko Haram fighters', 'Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad'],
+    ['Boko Haram fighters', 'Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad'],
     ['ISWAP', 'Islamic State (West Africa)'],
     ['Nigerian troops', 'Military Forces of Nigeria (2015-2023)']]],
   ['Maoists killed two CRPF jawans in Sukma, Chhattisgarh.', '2020-05-02', 'IN', [
@@ -141,6 +141,14 @@ test('context aliases need their country: "rebels" in Yemen are the Houthis, in 
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'MX' }), []);
   assert.deepEqual(pairs('Settlers and rebel groups were seen near the mine.', '2020-05-02', { country: 'CF' }), []);
   assert.deepEqual(pairs('Settlers attacked farmers near Nablus.', '2020-05-02', { country: 'PS' })[0], ['Settlers', 'Settlers (Israel)']);
+});
+
+test('before the 2016 split "Boko Haram" is one group; named communal militias may share a head', () => {
+  assert.deepEqual(pairs('Boko Haram fighters raided a village.', '2015-01-10', { country: 'NG' }), [['Boko Haram fighters', 'Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad']]);
+  assert.deepEqual(pairs('Fellata and Rizeigat communal militias clashed.', '2020-05-05', { country: 'SD' }), [
+    ['Fellata', 'Fellata Communal Militia (Sudan)'],
+    ['Rizeigat communal militias', 'Rizeigat Communal Militia (Sudan)'],
+  ]);
 });
 
 test('named clan and tribal groups, and the back-off of a context alias outside its country', () => {

@@ -151,7 +151,18 @@ export function namedGroup(ctx: Ctx, k: number): boolean {
   while (i < h.i && NAME_STOP.has(toks[i].norm)) i++;
   if (i === h.i) return false;
   const rule = ctx.cb.generic.namedGroups[g.group];
-  const name = ctx.doc.text.slice(toks[i].start, toks[h.i - 1].end);
-  emit(ctx, i, h.j, { name: rule.name.replace('{name}', name).replace('{country}', country.name), inter: rule.inter, country: country.iso2 }, 'generic', null);
+  const group = (a: number, b: number) => ({
+    name: rule.name.replace('{name}', ctx.doc.text.slice(toks[a].start, toks[b - 1].end)).replace('{country}', country.name),
+    inter: rule.inter,
+    country: country.iso2,
+  });
+  // "Fellata and Rizeigat communal militias": the first name shares the head.
+  const and = i - 1;
+  if (and - 1 >= floor && toks[and].norm === 'and' && /^\p{Lu}/u.test(toks[and - 1].raw) && !NAME_STOP.has(toks[and - 1].norm)) {
+    let a = and - 1;
+    while (a - 1 >= floor && and - (a - 1) <= 3 && /^\p{Lu}/u.test(toks[a - 1].raw) && !NAME_STOP.has(toks[a - 1].norm)) a--;
+    emit(ctx, a, and, group(a, and), 'generic', null);
+  }
+  emit(ctx, i, h.j, group(i, h.i), 'generic', null);
   return true;
 }
