@@ -1,9 +1,10 @@
 /**
- * An HTML page → its article: main text without navigation or "Share"
- * buttons (Readability over linkedom), plus the page's own metadata.
+ * An HTML page → its article: the text stage's article extraction
+ * (Readability over linkedom) plus what ingest needs from the page's head:
+ * canonical URL, outlet and publication time from its meta tags.
  */
 import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../text/index.ts';
 import { IngestError } from './errors.ts';
 
 export interface Article {
@@ -20,43 +21,35 @@ const MIN_ARTICLE_CHARS = 200;
 
 function meta(document: Document, ...names: string[]): string | null {
   for (const n of names) {
-    const el = document.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
-    const v = el?.getAttribute('content')?.trim();
+    const v = document.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`)?.getAttribute('content')?.trim();
     if (v) return v;
   }
   return null;
 }
 
-function isoOrNull(v: string | null): string | null {
+function isoOrNull(v: string | null | undefined): string | null {
   if (!v) return null;
   const t = Date.parse(v);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-/** Paragraph text: block elements become line breaks, so headlines stay their own lines. */
-function blockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  for (const el of document.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, div, br, tr')) el.after('\n');
-  return (document.body.textContent ?? '').split('\n').map((l: string) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
-}
-
 /**
  * The article of an HTML page; throws `not_article` when the page has no main text.
- * @example htmlToArticle('<html><title>T</title><body><article><p>…long text…</p></article></body></html>').title // 'T'
+ * @example htmlToArticle(page, 'https://example.org/a').url // the page's canonical URL when it names one
  */
 export function htmlToArticle(html: string, pageUrl: string | null = null): Article {
-  const { document } = parseHTML(html);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const published = isoOrNull(meta(document, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued'))
-    ?? isoOrNull(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
-  const source = meta(document, 'og:site_name', 'application-name', 'publisher');
-  const language = document.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() || null;
-  const parsed = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
-  const text = parsed?.content ? blockText(parsed.content) : '';
-  if (text.length < MIN_ARTICLE_CHARS) {
-    throw new IngestError('not_article', `no article text found in the HTML page${pageUrl ? ` ${pageUrl}` : ''} (${text.length} characters of main text)`);
+  const article = extractArticle(html);
+  const chars = article?.text.length ?? 0;
+  if (!article || chars < MIN_ARTICLE_CHARS) {
+    throw new IngestError('not_article', `no article text found in the HTML page${pageUrl ? ` ${pageUrl}` : ''} (${chars} characters of main text)`);
   }
+  const { document } = parseHTML(html);
+  const head = document as unknown as Document;
+  const published = isoOrNull(article.published)
+    ?? isoOrNull(meta(head, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued'))
+    ?? isoOrNull(head.querySelector('time[datetime]')?.getAttribute('datetime'));
   let url = pageUrl;
+  const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
   if (canonical) {
     try {
       url = new URL(canonical, pageUrl ?? undefined).href;
@@ -64,5 +57,12 @@ export function htmlToArticle(html: string, pageUrl: string | null = null): Arti
       // a broken canonical link is the page's problem; keep the URL we have
     }
   }
-  return { text, title: parsed?.title?.trim() || meta(document, 'og:title') || null, source: source ?? parsed?.siteName ?? null, published, url, language };
+  return {
+    text: article.text,
+    title: article.title ?? meta(head, 'og:title'),
+    source: meta(head, 'og:site_name', 'application-name', 'publisher') ?? article.siteName,
+    published,
+    url,
+    language: article.lang?.slice(0, 2).toLowerCase() ?? null,
+  };
 }
