@@ -11,7 +11,8 @@ import { findTimes } from './mentions/times/index.ts';
 import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
 import { geoparse, eventLocation, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
-import { findActors, loadCodebook, actorForCountry, type Codebook } from './mentions/actors/index.ts';
+import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
+import { findControl, findDisplacement } from './derive/index.ts';
 import { codeEvents, loadLexicon, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
 
 export interface Resources {
@@ -47,6 +48,10 @@ function hooksFor(doc: Doc, res: Resources): EventHooks {
     },
     toLocation: toLocationField,
     genericActor: (kind: GenericKind, location: LocationField | null, date: string | null) => {
+      if (kind === 'unidentified-military') {
+        const u = unidentifiedMilitary(res.codebook);
+        return { name: u.name, inter: u.inter, text: u.name };
+      }
       const iso2 = location?.iso3 ? countryCode(res.gazetteer, location.iso3) : focusOf(doc);
       const actor = iso2 ? actorForCountry(res.codebook, iso2, kind, date) : null;
       return actor ? { name: actor.name, inter: actor.inter, text: actor.name } : null;
@@ -67,10 +72,14 @@ function narrowed(doc: Doc, m: PlaceMention, anchor: { sentence: number; end: nu
   return inside.find((p) => p.start >= anchor.end) ?? inside[0] ?? m;
 }
 
-/** The country most actors of the document belong to, when no place says it. */
+/** The country the document's places (else its actors) are mostly in, when the event's place does not say. */
 function focusOf(doc: Doc): string | null {
   const counts = new Map<string, number>();
-  for (const a of doc.mentions.actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  for (const p of doc.mentions.places) {
+    const iso2 = p.resolved?.iso2;
+    if (iso2 && (p.use ?? 'place') === 'place') counts.set(iso2, (counts.get(iso2) ?? 0) + 1);
+  }
+  if (counts.size === 0) for (const a of doc.mentions.actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
@@ -90,7 +99,7 @@ export function extract(input: DocumentInput, res: Resources): { doc: Doc; resul
   doc.mentions.sources = findSources(doc);
   doc.mentions.places = geoparse(doc, res.gazetteer);
   doc.mentions.actors = findActors(doc, res.codebook);
-  const result = codeEvents(doc, res.lexicon, hooksFor(doc, res));
-  result.warnings.unshift(...warnings);
+  const events = codeEvents(doc, res.lexicon, hooksFor(doc, res));
+  const result = { document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings };
   return { doc, result };
 }

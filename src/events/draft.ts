@@ -12,7 +12,7 @@ import { classify, decidingCues } from './classify.ts';
 import { eventDate, type ReportDate } from './dating.ts';
 import { countOf } from './counts.ts';
 
-export type GenericKind = 'civilians' | 'protesters' | 'rioters' | 'unidentified';
+export type GenericKind = 'civilians' | 'protesters' | 'rioters' | 'unidentified' | 'gang' | 'unidentified-military';
 
 /** What the events stage needs from the geo and actors stages, injected by the pipeline. */
 export interface EventHooks {
@@ -39,6 +39,7 @@ export interface Draft {
   strength: number;
 }
 
+const UNNAMED_AGENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const PEACEFUL = new Set(['Peaceful protest', 'Protest with intervention']);
 
 function sameParagraph(doc: Doc, a: number, b: number): boolean {
@@ -56,7 +57,7 @@ function overlapsAny(m: { start: number; end: number }, spans: { start: number; 
 }
 
 /** Fills the roles ACLED always names with a generic actor of the event's country. */
-function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location'>, hooks: EventHooks, day: string | null): void {
+function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location'>, hooks: EventHooks, day: string | null, criminal: boolean): void {
   const g = (kind: GenericKind) => hooks.genericActor(kind, d.location, day);
   const lead = (kind: GenericKind, inter: number) => {
     if (d.actor1?.inter === inter) return;
@@ -71,8 +72,9 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   else if (type === 'Riots') lead('rioters', 5);
   if (type === 'Violence against civilians' || (type === 'Riots' && d.sub.name === 'Mob violence' && !d.actor2)) {
     if (!d.actor2 || d.actor2.inter !== 7) d.actor2 = g('civilians') ?? d.actor2;
-    if (!d.actor1) d.actor1 = g('unidentified');
   }
+  // someone did it, unnamed: ACLED's unidentified actor of the country (a gang where the story is about crime)
+  if (!d.actor1 && UNNAMED_AGENT.has(type)) d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
 }
 
 /**
@@ -124,6 +126,6 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     sourceRank: claim ? SOURCE_RANK[claim.kind] : 0,
     strength: trigger.strength,
   };
-  genericRoles(draft, hooks, date.date.end);
+  genericRoles(draft, hooks, date.date.end, lex.context.criminal.test(doc.text));
   return draft;
 }

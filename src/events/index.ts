@@ -1,19 +1,17 @@
 /**
- * Events stage: a Doc with its mentions becomes ACLED-style event records,
- * displacement records and control records.
+ * Events stage: a Doc with its mentions becomes ACLED-style event records
+ * (displacement and control follow from them in the derive stage).
  *   cues → reports → drafts (roles, type, date, counts, place, source) →
  *   coalesce (one event from many reports) → records.
  */
 import type { Doc } from '../text/index.ts';
-import type { ExtractResult } from './types.ts';
+import type { EventRecord } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { findCues } from './cues.ts';
 import { findReports } from './report.ts';
 import { draftEvent, type Draft, type EventHooks } from './draft.ts';
 import { coalesce } from './coalesce.ts';
 import { assemble } from './assemble.ts';
-import { findDisplacement } from './displacement.ts';
-import { findControl } from './control.ts';
 
 export type * from './types.ts';
 export type { EventHooks, GenericKind } from './draft.ts';
@@ -23,20 +21,13 @@ export { stableId, interaction } from './assemble.ts';
 
 /**
  * Codes the events of one document whose mentions are filled.
- * @example codeEvents(doc, lexicon, hooks).events[0].sub_event_type // 'Non-state actor overtakes territory'
+ * @example codeEvents(doc, lexicon, hooks)[0].sub_event_type // 'Non-state actor overtakes territory'
  */
-export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks): ExtractResult {
+export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks): EventRecord[] {
   const cues = findCues(doc, lexicon);
   const dated = new Set(doc.mentions.times.filter((t) => t.type === 'DATE' && t.range).map((t) => t.sentence));
   const counted = new Set(doc.mentions.quantities.filter((q) => q.kind === 'killed' || q.kind === 'injured').map((q) => q.sentence));
   const reports = findReports(doc, cues, lexicon, { dated, counted });
   const drafts = reports.map((r) => draftEvent(doc, r, lexicon, hooks)).filter((d): d is Draft => d !== null);
-  const events = coalesce(drafts).map((group) => assemble(doc.id, group));
-  return {
-    document_id: doc.id,
-    events,
-    displacement: findDisplacement(doc, cues, events, lexicon, hooks),
-    control: findControl(doc, events, hooks),
-    warnings: [],
-  };
+  return coalesce(drafts).map((group) => assemble(doc.id, group));
 }

@@ -56,6 +56,7 @@ export interface EventContextPatterns {
   stock: RegExp;
   separate: RegExp;
   topicBefore: RegExp;
+  criminal: RegExp;
 }
 
 export interface Lexicon {
@@ -162,6 +163,7 @@ export function loadLexicon(): Lexicon {
       stock: word(c.stock, 'i'),
       separate: new RegExp(c.separate, 'i'),
       topicBefore: new RegExp(c.topic_before, 'i'),
+      criminal: word(c.criminal, 'i'),
     },
   };
 }
