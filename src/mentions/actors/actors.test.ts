@@ -180,3 +180,11 @@ test('regimes: a date before the first regime takes the first, no date takes the
   assert.equal(actorForCountry(cb, 'SY', 'military', null)?.name, 'Military Forces of Syria (2024-)');
   assert.equal(actorForCountry(cb, 'NO', 'military', '2020-01-01')?.name, 'Military Forces of Norway', 'a country without regimes has no bracket');
 });
+
+test('bad or odd input: empty text, RFC 822 dates, lower-case country codes, unknown countries', () => {
+  assert.deepEqual(actors(''), []);
+  assert.deepEqual(pairs('Turkish troops crossed the border.', 'Sun, 29 May 2016 10:00:00 GMT'), [['Turkish troops', 'Military Forces of Turkey (2016-)']]);
+  assert.deepEqual(pairs('Turkish troops crossed the border.', 'not a date'), [['Turkish troops', 'Military Forces of Turkey (2016-)']]);
+  assert.deepEqual(pairs('Soldiers fired on protesters.', '2020-05-01', { country: 'ng' }).map((p) => p[1]), ['Military Forces of Nigeria (2015-2023)', 'Protesters (Nigeria)']);
+  assert.deepEqual(pairs('Soldiers fired on protesters.', '2020-05-01', { country: 'XX' }), []);
+});

@@ -90,6 +90,15 @@ function shouted(text: string): boolean {
   return upper + lower >= 12 && upper / (upper + lower) > 0.6;
 }
 
+/** "2016-05-29T10:00Z" or "Sun, 29 May 2016 10:00 GMT" → "2016-05-29"; null when unreadable. */
+export function dayOf(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const iso = /^\d{4}(-\d{2}(-\d{2})?)?/.exec(value.trim());
+  if (iso) return iso[0];
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
 /**
  * Every actor mention of the document, in text order, spans exact
  * (`doc.text.slice(start, end) === text`).
@@ -98,14 +107,14 @@ function shouted(text: string): boolean {
  *   //  {text: 'IS', name: 'Islamic State (Syria)', via: 'alias', …}]
  */
 export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): ActorMention[] {
-  const date = opts.date !== undefined ? opts.date : doc.published ? doc.published.slice(0, 10) : null;
+  const date = dayOf(opts.date !== undefined ? opts.date : doc.published);
   const perSentence = doc.sentences.map((s) => {
     const toks = tokenize(s.text, s.start);
     const all = scan(cb.index, toks);
     const hits = shouted(s.text) ? all.filter((h) => !h.values.every((v) => v.exact)) : all;
     return { s, toks, hits };
   });
-  const focus = opts.country !== undefined && opts.country !== null ? opts.country : focusCountry(doc, perSentence.map((p) => p.hits), cb);
+  const focus = opts.country ? opts.country.toUpperCase() : focusCountry(doc, perSentence.map((p) => p.hits), cb);
   const out: ActorMention[] = [];
   for (const { s, toks, hits } of perSentence) sentenceActors({ cb, doc, date, focus, sentence: s.index, toks, hits, out });
   return out;

@@ -12,7 +12,7 @@
 export type { ActorEntry, ActorKind, ActorType, Codebook, CodebookFiles, CountryEntry, GenericRules, KindRule, Regime } from './types.ts';
 export type { FindOptions } from './find.ts';
 export type { GenericActor } from './names.ts';
-export { findActors } from './find.ts';
+export { dayOf, findActors } from './find.ts';
 export { loadCodebook, buildCodebook, readCodebookFiles, CodebookError, DEFAULT_ACTORS_DIR } from './load.ts';
 export { codebookProblems } from './check.ts';
 export { actorForCountry, actorForRegime, countryOf, entryName, regimeAt, unidentifiedMilitary } from './names.ts';
