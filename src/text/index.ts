@@ -40,16 +40,19 @@ export function findLitter(text: string): Span[] {
   return lines(text).filter((l) => isLitterLine(l.text));
 }
 
-/** The text with litter blanked out, offsets unchanged. */
+/** Longer runs of non-space characters are no words (base64, ASCII art) and cost wink's tokenizer quadratic time. */
+const MAX_WORD = 200;
+
+/** The text with litter and overlong runs blanked out, offsets unchanged. */
 function mask(text: string, litter: Span[]): string {
-  if (litter.length === 0) return text;
   let out = '';
   let at = 0;
   for (const l of litter) {
     out += text.slice(at, l.start) + ' '.repeat(l.end - l.start);
     at = l.end;
   }
-  return out + text.slice(at);
+  out += text.slice(at);
+  return out.length > MAX_WORD ? out.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, 'g'), (run) => ' '.repeat(run.length)) : out;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

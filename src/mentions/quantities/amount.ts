@@ -27,8 +27,11 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 export const WORD_ALT = [...Object.keys(UNITS), 'hundreds?', 'thousands?', 'millions?', 'billions?', 'dozens?', 'scores', 'several', 'few', 'handful', 'couple', 'number', 'numerous', 'many', 'tens'].join('|');
 const WORD = `(?:${Object.keys(UNITS).join('|')}|hundred|thousand|million|billion)`;
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?:million|thousand|billion))?';
-/** A number in digits or words: "28", "1,200", "4.8 million", "twenty-five", "two hundred and fifty". */
-export const NUMBER = `(?:${DIGITS}|${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*)`;
+/**
+ * A number in digits or words: "28", "1,200", "4.8 million", "twenty-five", "two hundred and fifty".
+ * Seven words at most: no number needs more, and an unbounded run makes matching quadratic.
+ */
+export const NUMBER = `(?:${DIGITS}|${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD}){0,6})`;
 const RANGE = `${NUMBER}\\s*(?:to|-|–|or)\\s*${NUMBER}`;
 /** A hedge, then a range, a number or a vague amount; or a vague amount alone. */
 export const AMOUNT = `(?:(?:${longestFirst([...HEDGE_RULE.keys()])})\\s+)?(?:${longestFirst([...VAGUE.keys()])}|${RANGE}|${NUMBER})|(?:${longestFirst([...VAGUE.keys()])})`;

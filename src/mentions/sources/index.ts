@@ -30,6 +30,7 @@ const CLAUSE_START = /[,;:“”"()—–]|\b(?:that|and|but|while|as|after|when
 const TRAILING_AUX = /(?:\s+(?:has|have|had|was|were|is|are|also|later|earlier|separately|previously|then|further|again|reportedly|had\s+earlier|would|will|could|may|might|[a-z]+ly))+$/i;
 const LEADING_CONJUNCTION = /^(?:although|though|while|when|if|but|and|so|yet|meanwhile|however|now)\s+/i;
 const MAX_WORDS = 7;
+const LOOK_BACK = 160;
 /** Forms that are nouns as often as verbs ("the Iraqi claims", "news reports"): their speaker must be a plain name or role. */
 const AMBIGUOUS = new Set(['report', 'reports', 'claim', 'claims', 'estimates', 'say', 'tell', 'documents', 'cited', 'quoted']);
 const PREPOSITION_INSIDE = /\s(?:to|on|about|with|against|over|into|at|in)\s/i;
@@ -44,7 +45,13 @@ function lastClause(before: string): { text: string; offset: number } {
 
 /** The speaker phrase right before a verb: "…, a monitor said" → "a monitor". */
 function speakerBefore(text: string, verbAt: number): { start: number; end: number } | null {
-  const before = text.slice(0, verbAt);
+  // a speaker phrase is a few words long: looking further back only costs time on a run-on sentence
+  const from = Math.max(0, verbAt - LOOK_BACK);
+  const span = speakerIn(text.slice(from, verbAt));
+  return span && { start: from + span.start, end: from + span.end };
+}
+
+function speakerIn(before: string): { start: number; end: number } | null {
   // "Ahmad Khan, a spokesman for the ministry, said": name and apposition together
   const appos = /,\s*[^,;:“”"()]{1,60},\s*$/.exec(before);
   if (appos && before.slice(appos.index + 1).trim().split(/\s+/).length <= MAX_WORDS) {
@@ -98,7 +105,7 @@ export function sourcesInText(text: string): SourceCandidate[] {
   for (const m of text.matchAll(AFTER_RE)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
-    const before = text.slice(0, at);
+    const before = text.slice(Math.max(0, at - LOOK_BACK), at);
     if (NOUN_USE_BEFORE.test(before)) continue;
     if (/^\s+(?:said|says|reported|reports|claimed|stated)\b/.test(text.slice(end))) continue;
     // "…,” said a local official" / "…, said the ministry": the speaker follows

@@ -8,6 +8,9 @@ import type { ParsingComponents, ParsingResult, Refiner } from 'chrono-node/en';
 import { addDays, isoDay, weekday, type Day } from './calendar.ts';
 import { dayRange, monthRange, yearRange, type TimeCandidate } from './candidate.ts';
 
+/** How far back the context tests look: enough for a few words, and no quadratic cost on a run-on sentence. */
+const LOOK_BACK = 80;
+
 /** Words before a weekday that put it ahead of the publication day. */
 const FUTURE_BEFORE = /\b(?:will|'ll|shall|is due|are due|was due|were due|is expected|are expected|plans?|scheduled|to be held|set to|until|till|by next)\b[^.;]{0,40}$/i;
 
@@ -38,7 +41,7 @@ export const preferPastWeekday: Refiner = {
         let offset: number;
         if (/\bnext\b/.test(words)) offset = 7 - back || 7;
         else if (/\b(last|past)\b/.test(words)) offset = -(back || 7);
-        else if (FUTURE_BEFORE.test(context.text.slice(0, r.index))) offset = (7 - back) % 7;
+        else if (FUTURE_BEFORE.test(context.text.slice(Math.max(0, r.index - LOOK_BACK), r.index))) offset = (7 - back) % 7;
         else offset = -back;
         implyDay(c, addDays(ref, offset));
       }
@@ -58,7 +61,7 @@ const NEAR_FUTURE_DAYS = 60;
 export const preferPastYear: Refiner = {
   refine(context, results) {
     const ref = localDay(context.reference.instant);
-    const future = (r: ParsingResult) => FUTURE_BEFORE.test(context.text.slice(0, r.index)) || /next/i.test(r.text);
+    const future = (r: ParsingResult) => FUTURE_BEFORE.test(context.text.slice(Math.max(0, r.index - LOOK_BACK), r.index)) || /\bnext\b/i.test(r.text);
     for (const r of results) {
       const c = r.start;
       if (!c.isCertain('month') || c.isCertain('year') || future(r)) continue;
@@ -125,7 +128,7 @@ function plausible(r: ParsingResult, sentence: string): boolean {
   // a month name alone: "may" (modal), "march" (verb); keep "in May", "May 2016"
   if (known.length === 1 && known[0] === 'month') {
     if (!/^[A-Z]/.test(text.replace(PREPOSITION, ''))) return false;
-    return PREPOSITION.test(text) || MONTH_ONLY_CONTEXT.test(sentence.slice(0, r.index));
+    return PREPOSITION.test(text) || MONTH_ONLY_CONTEXT.test(sentence.slice(Math.max(0, r.index - LOOK_BACK), r.index));
   }
   // a clock time needs a clock look: "at 5" is more often a count than an hour
   if (s.isCertain('hour') && !s.isCertain('day') && !s.isCertain('weekday') && !CLOCK_WORDS.test(text)) return false;
@@ -197,7 +200,7 @@ export function chronoCandidates(sentence: string, ref: Day | null): TimeCandida
     const lead = PREPOSITION.exec(raw)?.[0].length ?? 0;
     start += lead;
     end -= raw.length - trimEnd(raw).length;
-    const before = sentence.slice(0, start);
+    const before = sentence.slice(Math.max(0, start - LOOK_BACK), start);
     const approx = APPROXIMATE_BEFORE.exec(before);
     const modifier = DAY_MODIFIER_BEFORE.exec(before);
     const extended = approx ?? modifier;
