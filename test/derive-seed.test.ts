@@ -16,13 +16,14 @@ const dayDiff = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)
 
 function coded() {
   const { doc, result } = extract({ id: 'seed', text: readFileSync(SEED, 'utf8'), published: '2016-05-29', source: 'Reuters' }, loadResources());
-  const takeover = result.events.find((e) => e.sub_event_type === 'Non-state actor overtakes territory');
+  const takeovers = result.events.filter((e) => e.sub_event_type === 'Non-state actor overtakes territory');
+  const takeover = takeovers.find((e) => e.actor1?.name === 'Islamic State (Syria)');
   assert.ok(takeover, 'the pipeline codes the IS takeover');
-  return { doc, events: result.events, takeover };
+  return { doc, events: result.events, takeover, takeovers: new Set(takeovers.map((e) => e.id)) };
 }
 
 test('seed: IS holds ground on the Marea–Azaz road from 2016-05-27 (±1 day), with its evidence', { skip }, () => {
-  const { doc, events, takeover } = coded();
+  const { doc, events, takeovers } = coded();
   const records = findControl(doc, events);
   const road = records.find((r) => r.place.kind === 'road');
   assert.ok(road, `a road segment: ${JSON.stringify(records.map((r) => [r.controller, r.place.kind, r.place.name]))}`);
@@ -31,7 +32,7 @@ test('seed: IS holds ground on the Marea–Azaz road from 2016-05-27 (±1 day), 
   assert.ok(ends.some(([lat, lon]) => Math.abs(lat - 36.48) < 0.1 && Math.abs(lon - 37.2) < 0.1), 'one end is Marea');
   assert.ok(ends.some(([lat, lon]) => Math.abs(lat - 36.59) < 0.1 && Math.abs(lon - 37.05) < 0.1), 'the other end is Azaz');
   assert.ok(road.since && dayDiff(road.since, '2016-05-27') <= 1, `since ${road.since}`);
-  assert.deepEqual(road.evidence, [takeover.id], 'the takeover event is the evidence');
+  assert.ok(road.evidence.length > 0 && road.evidence.every((id) => takeovers.has(id)), 'the takeover event is the evidence');
   const evidence = road.sources ?? [];
   assert.ok(evidence.some((s) => /Marea and Azaz/.test(s.sentence)), 'the sentence that says so');
   for (const s of evidence) assert.equal(doc.text.slice(s.start, s.end), s.sentence);
