@@ -9,6 +9,8 @@ export interface MergeFeatures {
   actor: number | null;
   /** distance between the two locations; null when either has no coordinates */
   location_km: number | null;
+  /** true when either location is only a region or country (geo_precision 3): a short distance then proves little */
+  coarse_location: boolean;
   /** days between the two date ranges, 0 when they overlap; null when a date is unknown */
   date_gap_days: number | null;
   /** 1 when the fatality intervals overlap, lower the further apart; null when either gives none */
@@ -95,6 +97,7 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
     actor: a.size && b.size ? shared / Math.min(a.size, b.size) : null,
     location_km: la?.lat != null && la.lon != null && lb?.lat != null && lb.lon != null
       ? Math.round(haversineKm(la.lat, la.lon, lb.lat, lb.lon) * 10) / 10 : null,
+    coarse_location: la?.geo_precision === 3 || lb?.geo_precision === 3,
     date_gap_days: gap,
     fatalities: fatalityCompatibility(incoming.fatalities, stored.fatalities),
     text_similarity: Math.round(text * 1000) / 1000,
@@ -104,7 +107,8 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
 
 /** Weighted sum of the features, 0..1. */
 export function mergeScore(f: MergeFeatures): number {
-  const location = f.location_km === null ? UNKNOWN : Math.max(0, Math.min(1, 1 - (f.location_km - 10) / 50));
+  const near = f.location_km === null ? UNKNOWN : Math.max(0, Math.min(1, 1 - (f.location_km - 10) / 50));
+  const location = f.coarse_location ? Math.min(near, UNKNOWN) : near;
   const date = f.date_gap_days === null ? UNKNOWN : Math.max(0, 1 - f.date_gap_days / 4);
   const s = WEIGHTS.actor * (f.actor ?? UNKNOWN) + WEIGHTS.location * location + WEIGHTS.date * date
     + WEIGHTS.fatalities * (f.fatalities ?? UNKNOWN) + WEIGHTS.text * f.text_similarity + WEIGHTS.type * f.type;
