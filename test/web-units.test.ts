@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyFilters, readUrl, writeUrl } from '../web/src/filters.ts';
 import { fmtCount } from '../web/src/format.ts';
-import { filterPoints, histogram, pointSet, toDay } from '../web/src/points.ts';
+import { filterPoints, histogram, pointSet, pointsFromColumns, toDay, type PointColumns } from '../web/src/points.ts';
 import { layoutSpans, safeHref } from '../web/src/spans.ts';
 
 const feature = (id: string, props: Record<string, unknown>) => ({
@@ -35,6 +35,26 @@ describe('client-side filters', () => {
     assert.deepEqual(ids({ admin1: 'Homs' }), ['c']);
     assert.deepEqual(ids({ country: 'Iraq' }), ['d']);
     assert.deepEqual(ids({ country: 'Syria', sub_event_type: 'Air/drone strike' }), ['c']);
+  });
+
+  it('read the same from the compact columns as from GeoJSON', () => {
+    const dict = (xs: (string | null)[]) => ({ values: [...new Set(xs)], codes: xs.map((x) => [...new Set(xs)].indexOf(x)) });
+    const p = fc.features.map((f) => f.properties as Record<string, string | number | null>);
+    const cols: PointColumns = {
+      n: p.length, id: p.map((x) => String(x.id)), lon: p.map(() => 37.2), lat: p.map(() => 36.5),
+      date: dict(p.map((x) => x.event_date as string | null)), event_type: dict(p.map((x) => x.event_type as string)),
+      sub_event_type: dict(p.map((x) => x.sub_event_type as string)), country: dict(p.map((x) => x.country as string)),
+      admin1: dict(p.map((x) => x.admin1 as string)), actor1: dict(p.map((x) => (x.actor1 ?? null) as string | null)),
+      actor2: dict(p.map((x) => (x.actor2 ?? null) as string | null)),
+      fatalities_low: p.map((x) => (x.fatalities_low ?? null) as number | null), fatalities_best: p.map((x) => (x.fatalities_best ?? null) as number | null),
+    };
+    const cs = pointsFromColumns(cols);
+    for (const f of [{}, { actor: 'Islamic State' }, { min_fatalities: '5' }, { from: '2016-05-28' }, { admin1: 'Homs' }]) {
+      const a = [...filterPoints(ps, { ...emptyFilters(), ...f })].map((i) => ps.ids[i]);
+      const b = [...filterPoints(cs, { ...emptyFilters(), ...f })].map((i) => cs.ids[i]);
+      assert.deepEqual(b, a, JSON.stringify(f));
+    }
+    assert.deepEqual(cs.features[1].properties, ps.features[1].properties);
   });
 
   it('bins events per day and counts the undated apart', () => {
@@ -92,5 +112,33 @@ describe('figures', () => {
     assert.equal(fmtCount({ low: 10, best: 12, high: 15, text: '' }), '10–12–15');
     assert.equal(fmtCount({ low: 2000, best: null, high: null, text: 'thousands' }), '2000+');
     assert.equal(fmtCount(null), '—');
+  });
+});
+
+describe('dashboard routes', () => {
+  it('serve the page with a strict policy, and the map points as the API filters them', async () => {
+    const { buildApp } = await import('../src/serve/app.ts');
+    const { syntheticBundle } = await import('../bench/web-data.ts');
+    const app = await buildApp({ db: ':memory:' });
+    try {
+      for (let i = 0; i < 40; i++) await app.store.addDocument(syntheticBundle(i));
+      const page = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(page.statusCode, 200);
+      assert.equal(page.headers['content-encoding'], 'gzip');
+      assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+      const js = await app.inject('/assets/app.js');
+      assert.equal(js.statusCode, 200);
+      assert.match(String(js.headers['content-type']), /javascript/);
+      assert.equal((await app.inject('/assets/nope.js')).statusCode, 404);
+      for (const q of ['', 'event_type=Battles', 'min_fatalities=5&from=2015-06-01', 'country=Syria&actor=Islamic']) {
+        const points = (await app.inject(`/dashboard/points?${q}`)).json() as PointColumns;
+        const geo = (await app.inject(`/api/events.geojson?limit=1000&${q}`)).json() as { features: { id: string }[] };
+        assert.deepEqual([...points.id].sort(), geo.features.map((f) => f.id).sort(), q);
+      }
+      assert.equal((await app.inject('/dashboard/points?min_fatalities=-1')).statusCode, 400);
+      assert.equal((await app.inject('/dashboard/points?from=2016-02-30')).statusCode, 400);
+    } finally {
+      await app.close();
+    }
   });
 });

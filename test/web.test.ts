@@ -23,7 +23,7 @@ const HOSTILE = [
   'More at <a href="javascript:window.__pwned=3">this link</a> and javascript:alert(1).',
 ].join('\n\n');
 
-describe('dashboard in Chromium', { skip: missing ?? false, timeout: 180_000 }, () => {
+describe('dashboard in Chromium', { skip: missing ?? false, timeout: 600_000 }, () => {
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;

@@ -80,7 +80,7 @@ export function EventView(props: { id: string; onChanged: () => void; onClose: (
   };
   const split = async (claimIds: string[]) => {
     const res = await api.split(ev.id, { claim_ids: claimIds });
-    setStatus(`Split: ${JSON.stringify(res)}`);
+    setStatus(`Split: the reports now make ${res.events.length} events.`);
     await load();
     props.onChanged();
   };

@@ -4,11 +4,22 @@ import { EVENT_TYPES, TYPE_COLORS } from './colors.ts';
 
 const SIZES = [{ f: 0, r: 4 }, { f: 10, r: 7 }, { f: 100, r: 12 }, { f: 1000, r: 20 }];
 
-export function Legend() {
+interface Props {
+  overlays: { control: boolean; flows: boolean };
+  onToggle: (name: 'control' | 'flows') => void;
+  /** controllers on the map with their colours; null when the server has no control data */
+  controllers: [string, string][] | null;
+  flowsAvailable: boolean;
+}
+
+export function Legend(props: Props) {
   const [open, setOpen] = useState(() => window.innerWidth > 600);
   return (
     <aside class={open ? 'legend' : 'legend closed'} aria-label="Map legend">
-      <button type="button" class="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide legend' : 'Legend'}</button>
+      <div class="legend-head">
+        {open && <span class="legend-caption">Event type</span>}
+        <button type="button" class="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide legend' : 'Show legend'}</button>
+      </div>
       {open && <>
       <ul class="legend-types">
         {EVENT_TYPES.map((t) => (
@@ -22,6 +33,14 @@ export function Legend() {
         ))}
         <span class="size"><span class="cluster" aria-hidden="true">12</span>cluster</span>
       </div>
+      <div class="legend-layers">
+        <label><input type="checkbox" checked={props.overlays.control} onChange={() => props.onToggle('control')} /> Territorial control</label>
+        <label><input type="checkbox" checked={props.overlays.flows} onChange={() => props.onToggle('flows')} /> Displacement flows</label>
+      </div>
+      {props.overlays.control && (props.controllers === null
+        ? <p class="muted">No control data on this server.</p>
+        : <ul class="legend-controllers">{props.controllers.map(([name, color]) => <li key={name}><span class="square" style={{ borderColor: color }} aria-hidden="true" />{name}</li>)}</ul>)}
+      {props.overlays.flows && !props.flowsAvailable && <p class="muted">No displacement data on this server.</p>}
       </>}
     </aside>
   );

@@ -66,6 +66,8 @@ export interface DocumentView {
 
 export interface AggregateRow { key: string; events: number; fatalities_low: number; fatalities_best: number; fatalities_high: number; no_figure: number }
 
+import type { PointColumns } from './points.ts';
+
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
 }
@@ -89,7 +91,7 @@ export const api = {
   events: (query: string, signal?: AbortSignal) => call<Page<StoredEvent>>('GET', `/api/events?${query}`, undefined, signal),
   event: (id: string, signal?: AbortSignal) => call<EventDetail>('GET', `/api/events/${enc(id)}`, undefined, signal),
   merges: (id: string) => call<MergeView[] | { items: MergeView[] } | { merges: MergeView[] }>('GET', `/api/events/${enc(id)}/merges`),
-  split: (id: string, body: unknown) => call<unknown>('POST', `/api/events/${enc(id)}/split`, body),
+  split: (id: string, body: { claim_ids?: string[] }) => call<{ events: string[] }>('POST', `/api/events/${enc(id)}/split`, body),
   patch: (id: string, body: { fields?: Record<string, unknown>; review_state?: ReviewState; note?: string }) =>
     call<StoredEvent>('PATCH', `/api/events/${enc(id)}`, body),
   document: (id: string, signal?: AbortSignal) => call<DocumentView>('GET', `/api/documents/${enc(id)}`, undefined, signal),
@@ -97,6 +99,31 @@ export const api = {
     call<{ document_id: string; duplicate_of: string | null; events: (string | StoredEvent)[] }>('POST', '/api/documents', body),
   aggregates: (query: string, signal?: AbortSignal) => call<{ by: string; rows: AggregateRow[] }>('GET', `/api/aggregates?${query}`, undefined, signal),
   geojson: (query: string, signal?: AbortSignal) => call<GeoJSON.FeatureCollection>('GET', `/api/events.geojson?${query}`, undefined, signal),
+  /** Every matching event with coordinates, in pages of the API's largest GeoJSON response. */
+  allFeatures: async (query: string, signal?: AbortSignal): Promise<GeoJSON.FeatureCollection> => {
+    const PAGE = 100_000;
+    const page = (offset: number) => {
+      const q = new URLSearchParams(query);
+      q.set('limit', String(PAGE));
+      if (offset) q.set('offset', String(offset));
+      return call<GeoJSON.FeatureCollection>('GET', `/api/events.geojson?${q}`, undefined, signal);
+    };
+    const count = new URLSearchParams(query);
+    count.set('limit', '1');
+    const [first, { total }] = await Promise.all([page(0), call<Page<StoredEvent>>('GET', `/api/events?${count}`, undefined, signal)]);
+    let features = first.features;
+    for (let offset = PAGE; offset < total; offset += PAGE) features = features.concat((await page(offset)).features);
+    return { type: 'FeatureCollection', features };
+  },
+  /** The map's points: the dashboard's compact list, or the GeoJSON API where that is not served. */
+  points: async (query: string, signal?: AbortSignal): Promise<{ columns: PointColumns } | { geojson: GeoJSON.FeatureCollection }> => {
+    try {
+      return { columns: await call<PointColumns>('GET', `/dashboard/points?${query}`, undefined, signal) };
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return { geojson: await api.allFeatures(query, signal) };
+      throw err;
+    }
+  },
   optional: async <T,>(path: string): Promise<T | null> => {
     try { return await call<T>('GET', path); } catch (err) { if (err instanceof ApiError && err.status === 404) return null; throw err; }
   },

@@ -15,7 +15,8 @@ import { fmtInt } from './format.ts';
 import { Ingest } from './Ingest.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView, type MapHandle } from './map/MapView.tsx';
-import { distinct, filterPoints, histogram, LOCAL_KEYS, pointSet, type PointSet } from './points.ts';
+import { colourControl, controllerColor, flowFeatures } from './map/overlays.ts';
+import { distinct, filterPoints, histogram, LOCAL_KEYS, pointSet, pointsFromColumns, type PointSet } from './points.ts';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { SourceView } from './SourceView.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -37,8 +38,6 @@ function parseHash(hash: string): Route {
 }
 
 const PAGE = 50;
-/** the API's ceiling for one GeoJSON response */
-const MAP_LIMIT = 100_000;
 
 function App() {
   const initial = useMemo(() => readUrl(location.search), []);
@@ -68,9 +67,7 @@ function App() {
   useEffect(() => {
     const ctl = new AbortController();
     setPointsError(null);
-    const q = new URLSearchParams(serverQuery);
-    q.set('limit', String(MAP_LIMIT));
-    api.geojson(q.toString(), ctl.signal).then((fc) => setPoints(pointSet(fc)), (err) => {
+    api.points(serverQuery, ctl.signal).then((r) => setPoints('columns' in r ? pointsFromColumns(r.columns) : pointSet(r.geojson)), (err) => {
       if (!ctl.signal.aborted) setPointsError((err as Error).message);
     });
     return () => ctl.abort();
@@ -109,6 +106,32 @@ function App() {
     return () => ctl.abort();
   }, [query, table, version]);
 
+  // derived layers, fetched only when switched on; null = the server has no such route
+  const [overlays, setOverlays] = useState({ control: false, flows: false });
+  const [controllers, setControllers] = useState<string[] | null>([]);
+  const [flowsAvailable, setFlowsAvailable] = useState(true);
+  useEffect(() => {
+    if (!mapReady || !map.current) return;
+    const m = map.current;
+    if (!overlays.control) { m.setOverlay('control', null); return; }
+    api.optional<GeoJSON.FeatureCollection>(`/api/control${filters.to ? `?date=${filters.to}` : ''}`).then((fc) => {
+      setControllers(fc ? [...new Set(fc.features.map((f) => String(f.properties?.controller)))] : null);
+      m.setOverlay('control', fc ? colourControl(fc) : null);
+    }, () => setControllers(null));
+  }, [overlays.control, filters.to, mapReady, version]);
+  useEffect(() => {
+    if (!mapReady || !map.current) return;
+    const m = map.current;
+    if (!overlays.flows) { m.setOverlay('flows', null); return; }
+    const q = filterParams(filters).toString();
+    const dates = new URLSearchParams([...new URLSearchParams(q)].filter(([k]) => k === 'from' || k === 'to'));
+    dates.set('kind', 'flow');
+    api.optional<{ flows: Parameters<typeof flowFeatures>[0] }>(`/api/displacement?${dates}`).then((d) => {
+      setFlowsAvailable(!!d);
+      m.setOverlay('flows', d ? flowFeatures(d.flows) : null);
+    }, () => setFlowsAvailable(false));
+  }, [overlays.flows, filters.from, filters.to, mapReady, version]);
+
   const selected = route.view === 'event' ? route.id : null;
   useEffect(() => {
     if (!mapReady) return;
@@ -145,7 +168,10 @@ function App() {
         <div class="left">
           <div class="map-wrap">
             <MapView onReady={(h) => { map.current = h; setMapReady(true); }} onPick={(id) => go(`#/event/${encodeURIComponent(id)}`)} />
-            <Legend />
+            <Legend
+              overlays={overlays} onToggle={(name) => setOverlays({ ...overlays, [name]: !overlays[name] })}
+              controllers={controllers === null ? null : controllers.map((c) => [c, controllerColor(c)] as [string, string])}
+              flowsAvailable={flowsAvailable} />
             {pointsError && <p class="error map-error" role="alert">Map data: {pointsError}</p>}
           </div>
           {hist && <Timeline hist={hist} from={filters.from} to={filters.to} onBrush={(from, to) => change({ from, to })} />}

@@ -96,6 +96,53 @@ export function pointSet(fc: GeoJSON.FeatureCollection): PointSet {
   return ps;
 }
 
+/** The dashboard's compact point list (GET /dashboard/points): columns, repeated strings as dictionary codes. */
+export interface PointColumns {
+  n: number;
+  id: string[];
+  lon: number[];
+  lat: number[];
+  date: Dict;
+  event_type: Dict;
+  sub_event_type: Dict;
+  country: Dict;
+  admin1: Dict;
+  actor1: Dict;
+  actor2: Dict;
+  fatalities_low: (number | null)[];
+  fatalities_best: (number | null)[];
+}
+interface Dict { values: (string | null)[]; codes: number[] }
+
+export function pointsFromColumns(c: PointColumns): PointSet {
+  const n = c.n;
+  const ps: PointSet = {
+    n, ids: c.id, lon: Float64Array.from(c.lon), lat: Float64Array.from(c.lat), day: new Float64Array(n),
+    type: new Array(n), sub: new Array(n), fat: new Float64Array(n), fatLow: new Float64Array(n), country: new Array(n), admin1: new Array(n),
+    actors: new Array(n), features: new Array(n),
+  };
+  const days = c.date.values.map(toDay);
+  const at = (d: Dict, i: number) => d.values[d.codes[i]];
+  for (let i = 0; i < n; i++) {
+    ps.day[i] = days[c.date.codes[i]];
+    ps.type[i] = at(c.event_type, i) ?? '';
+    ps.sub[i] = at(c.sub_event_type, i) ?? '';
+    ps.fatLow[i] = num(c.fatalities_low[i]);
+    ps.fat[i] = num(c.fatalities_best[i] ?? c.fatalities_low[i]);
+    ps.country[i] = at(c.country, i);
+    ps.admin1[i] = at(c.admin1, i);
+    const a1 = at(c.actor1, i);
+    const a2 = at(c.actor2, i);
+    ps.actors[i] = a1 && a2 ? [a1, a2] : a1 ? [a1] : a2 ? [a2] : [];
+    ps.features[i] = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [c.lon[i], c.lat[i]] },
+      properties: { id: c.id[i], t: ps.type[i], f: Number.isNaN(ps.fat[i]) ? -1 : ps.fat[i] },
+    };
+  }
+  return ps;
+}
+
 /**
  * Indices of the events that pass the local filters. Matching follows the API
  * (src/store/sqlite/filters.ts): exact country and admin1, actor name prefix,

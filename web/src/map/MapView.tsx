@@ -2,18 +2,28 @@
  * The event map: offline basemap, events as circles coloured by type and
  * sized by fatalities, clustered when zoomed out; a click opens the event.
  */
-import { GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification } from 'maplibre-gl';
+import { GeoJSONSource, Map as MapLibre, NavigationControl, Popup, ScaleControl, setWorkerUrl, type ExpressionSpecification } from 'maplibre-gl';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Topology } from 'topojson-specification';
 import { EVENT_TYPES, OTHER_COLOR, TYPE_COLORS } from '../colors.ts';
 import { basemapFrom, basemapStyle } from './basemap.ts';
 import { attachLabels, type PlaceRow } from './labels.ts';
+import { OVERLAY_LAYERS, overlayLayers, overlaySources } from './overlays.ts';
 
 export interface MapHandle {
   /** resolves once the map has drawn the new events */
   setEvents(features: GeoJSON.Feature[], fit: boolean): Promise<void>;
   /** ring the chosen event (drawn above clusters, so it shows even when its point is clustered) */
   select(feature: GeoJSON.Feature<GeoJSON.Point> | null): void;
+  /** show (with data) or hide a derived layer */
+  setOverlay(name: 'control' | 'flows', data: GeoJSON.FeatureCollection | null): void;
+}
+
+/** The words a click on a derived layer shows (as text, never HTML). */
+function overlayText(p: Record<string, unknown>): string {
+  if (p.label) return String(p.label);
+  const where = p.to ? `the ${p.place}–${p.to} road` : String(p.place);
+  return `${p.controller} holds ${where}${p.since ? ` since ${p.since}` : ''}${p.until ? ` until ${p.until}` : ''}${p.disputed_by ? ` (disputed by ${p.disputed_by})` : ''}`;
 }
 
 const colorByType: ExpressionSpecification = [
@@ -51,7 +61,9 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
       // the events' source and layers are part of the first style, so they load alongside the basemap
       style.sources.events = { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 38, clusterMaxZoom: 8 };
       style.sources.selected = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+      Object.assign(style.sources, overlaySources);
       style.layers.push(
+        ...overlayLayers,
         {
           id: 'clusters', type: 'circle', source: 'events', filter: ['has', 'point_count'],
           paint: {
@@ -104,7 +116,12 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
           const zoom = await source.getClusterExpansionZoom(f.properties.cluster_id as number);
           m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
         });
-        for (const layer of ['points', 'clusters']) {
+        const overlayIds = Object.values(OVERLAY_LAYERS).flat();
+        m.on('click', overlayIds, (e) => {
+          const f = e.features?.[0];
+          if (f) new Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(e.lngLat).setText(overlayText(f.properties)).addTo(m);
+        });
+        for (const layer of ['points', 'clusters', ...overlayIds]) {
           m.on('mouseenter', layer, () => { m.getCanvas().style.cursor = 'pointer'; });
           m.on('mouseleave', layer, () => { m.getCanvas().style.cursor = ''; });
         }
@@ -138,6 +155,10 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
             }
             await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
             status();
+          },
+          setOverlay(name, data) {
+            if (data) (m.getSource(name) as GeoJSONSource).setData(data);
+            for (const id of OVERLAY_LAYERS[name]) m.setLayoutProperty(id, 'visibility', data ? 'visible' : 'none');
           },
           select(feature) {
             (m.getSource('selected') as GeoJSONSource).setData({ type: 'FeatureCollection', features: feature ? [feature] : [] });

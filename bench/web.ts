@@ -1,0 +1,109 @@
+/**
+ * Dashboard speed with 100k events, in headless Chromium against the real
+ * server: time until the page is interactive (table and controls answer) and
+ * until the map has drawn every event, then how long a filter change takes to
+ * redraw the map, table, histogram and counts.
+ *
+ *   npm run bench:web [-- --events 100000 --runs 5]
+ *
+ * The events are synthetic (bench/web-data.ts), written through the store and
+ * cached in node_modules/.cache/sitrep-web/ (the first run takes ~15 min).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { buildApp } from '../src/serve/app.ts';
+import { openStore } from '../src/store/index.ts';
+import { fillStore } from './web-data.ts';
+
+const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' } } });
+const N = Number(values.events);
+const RUNS = Number(values.runs);
+const cache = join(import.meta.dirname, '..', 'node_modules', '.cache', 'sitrep-web');
+const db = join(cache, `bench-${N}-v1.db`);
+
+async function ensureDb(): Promise<void> {
+  if (existsSync(db)) return;
+  mkdirSync(cache, { recursive: true });
+  const tmp = `${db}.tmp`;
+  rmSync(tmp, { force: true });
+  const store = openStore(tmp);
+  const t = Date.now();
+  process.stderr.write(`bench:web: writing ${N} synthetic events into ${db} (once)…\n`);
+  await fillStore(store, N, (done) => process.stderr.write(`  ${done} in ${((Date.now() - t) / 1000).toFixed(0)} s\n`));
+  await store.close();
+  renameSync(tmp, db);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} (n=${xs.length})`;
+
+/** Changes one control and waits until the app has drawn the result (its data-state goes loading → ready). */
+async function timeChange(page: Page, selector: string, value: string): Promise<number> {
+  return page.evaluate(async ([sel, v]) => {
+    const app = document.querySelector('.app') as HTMLElement;
+    const el = document.querySelector(sel) as HTMLInputElement | HTMLSelectElement;
+    const done = new Promise<number>((resolve) => {
+      let seenLoading = false;
+      const obs = new MutationObserver(() => {
+        if (app.dataset.state === 'loading') seenLoading = true;
+        else if (seenLoading) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
+      });
+      obs.observe(app, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const t0 = performance.now();
+    el.value = v;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    return (await done) - t0;
+  }, [selector, value] as const);
+}
+
+async function main(): Promise<void> {
+  await ensureDb();
+  const app = await buildApp({ db });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const total = (await app.inject('/api/events?limit=1')).json().total as number;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  const interactive: number[] = [];
+  const mapDrawn: number[] = [];
+  const changes: Record<string, number[]> = { 'event type': [], 'fatalities ≥ N': [], 'date range (brush)': [], country: [] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // a fresh context each run: nothing cached by the browser
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(base);
+      await page.waitForSelector('table.events tbody tr', { timeout: 120_000 });
+      await page.waitForSelector('select[name="event_type"]:not([disabled])');
+      interactive.push(Date.now() - t0);
+      await page.waitForSelector('.app[data-state="ready"]', { timeout: 120_000 });
+      mapDrawn.push(Date.now() - t0);
+      const drawn = Number(await page.locator('.map-status').getAttribute('data-drawn'));
+      if (run === 0) console.log(`events in the store: ${total}; drawn on the map at first view: ${drawn}`);
+      changes['event type'].push(await timeChange(page, 'select[name="event_type"]', 'Battles'));
+      changes['event type'].push(await timeChange(page, 'select[name="event_type"]', ''));
+      changes['fatalities ≥ N'].push(await timeChange(page, 'input[name="min_fatalities"]', '10'));
+      changes['fatalities ≥ N'].push(await timeChange(page, 'input[name="min_fatalities"]', ''));
+      changes['date range (brush)'].push(await timeChange(page, 'input[name="from"]', '2016-01-01'));
+      changes['date range (brush)'].push(await timeChange(page, 'input[name="from"]', ''));
+      changes.country.push(await timeChange(page, 'input[name="country"]', 'Syria'));
+      changes.country.push(await timeChange(page, 'input[name="country"]', ''));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  console.log(`dashboard, ${total} events, headless Chromium 1280×800 (swiftshader), ${RUNS} cold loads`);
+  console.log(`  interactive (table + controls answer): ${fmt(interactive)}`);
+  console.log(`  map drawn with every event:            ${fmt(mapDrawn)}`);
+  for (const [name, xs] of Object.entries(changes)) console.log(`  filter change, ${name.padEnd(20)} ${fmt(xs)}`);
+}
+
+await main();
