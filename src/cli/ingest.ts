@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { countInputs, ingestAll, lazyExtractor, progress, readInputs } from '../ingest/index.ts';
-import type { InputFormat } from '../ingest/index.ts';
+import type { ExtractorSource, InputFormat } from '../ingest/index.ts';
 import { DEFAULT_DB, openStore } from '../store/index.ts';
 import { UsageError } from './main.ts';
 
@@ -68,6 +68,8 @@ export interface IngestCommandOptions {
   source?: string | null;
   fetch?: { allowPrivate?: boolean; timeoutMs?: number; maxBytes?: number };
   quiet?: boolean;
+  /** shared when one process runs several ingests */
+  extractor?: ExtractorSource;
 }
 
 /** The ingest run itself, also used by `serve --seed-example`. Returns the exit code. */
@@ -77,7 +79,7 @@ export async function ingestCommand(inputs: string[], o: IngestCommandOptions): 
     const total = inputs.includes('-') ? null : await countInputs(inputs, o.format);
     const bar = progress(process.stderr, total);
     const fetch = Object.fromEntries(Object.entries(o.fetch ?? {}).filter(([, x]) => x !== undefined));
-    const tally = await ingestAll(store, readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch }), lazyExtractor(), (outcome, t) => {
+    const tally = await ingestAll(store, readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch }), o.extractor ?? lazyExtractor(), (outcome, t) => {
       if (!o.quiet) process.stdout.write(JSON.stringify(outcome) + '\n');
       if (outcome.error) process.stderr.write(`sitrep ingest: ${outcome.origin}: ${outcome.error}\n`);
       bar.update(t);

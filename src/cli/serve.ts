@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { lazyExtractor } from '../ingest/index.ts';
 import { buildApp } from '../serve/app.ts';
 import { isLoopback } from '../serve/auth.ts';
 import { DEFAULT_DB, openStore } from '../store/index.ts';
@@ -25,9 +26,10 @@ async function seedExamples(db: string): Promise<void> {
   await store.close();
   if (documents > 0) return;
   process.stderr.write('sitrep serve: empty database, ingesting the bundled examples first\n');
+  const extractor = lazyExtractor();
   for (const part of EXAMPLE_PARTS) {
     const path = EXAMPLES + part.path;
-    if (existsSync(path)) await ingestCommand([path], { db, published: part.published, source: part.source, quiet: true });
+    if (existsSync(path)) await ingestCommand([path], { db, published: part.published, source: part.source, quiet: true, extractor });
   }
 }
 
