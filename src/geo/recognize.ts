@@ -93,13 +93,16 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
     list.push(t);
     bySentence.set(t.sentence, list);
   }
+  const surnames = personSurnames(doc, gaz, cues);
   for (const [sentence, toks] of bySentence) {
     const letters = toks.map((t) => t.text).join('').replace(/[^\p{L}]/gu, '');
-    const shouting = letters.length > 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+    const words = toks.filter((t) => /^\p{L}{4,}/u.test(t.text));
+    const titleCase = words.length >= 4 && words.filter(isUpperInitial).length / words.length > 0.75;
+    const shouting = titleCase || (letters.length > 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8);
     for (const run of chunks(doc, toks, cues)) {
       const before = out.length;
       if (run.length > 1 && run.length <= 4 && !shouting) {
-        const whole = match(doc, gaz, cues, run, 0, run.length, sentence, shouting, false) ?? match(doc, gaz, cues, run, 0, run.length, sentence, shouting, true);
+        const whole = match(doc, gaz, cues, run, 0, run.length, sentence, shouting, false, surnames) ?? match(doc, gaz, cues, run, 0, run.length, sentence, shouting, true, surnames);
         if (whole) {
           out.push(whole);
           continue;
@@ -110,7 +113,7 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
         let found: Recognized | null = null;
         for (let b = Math.min(run.length, a + MAX_SPAN_TOKENS); b > a && !found; b--) {
           if (!isUpperInitial(run[b - 1])) continue;
-          found = match(doc, gaz, cues, run, a, b, sentence, shouting, false);
+          found = match(doc, gaz, cues, run, a, b, sentence, shouting, false, surnames);
         }
         if (found) {
           out.push(found);
@@ -118,12 +121,17 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
         } else a++;
       }
       if (out.length === before && !shouting && run.length <= 4) {
-        const unknown = match(doc, gaz, cues, run, 0, run.length, sentence, shouting, true);
+        const unknown = match(doc, gaz, cues, run, 0, run.length, sentence, shouting, true, surnames);
         if (unknown) out.push(unknown);
       }
     }
   }
   return out;
+}
+
+/** A county or district is neither a country nor a first-level area. */
+function subAreas(candidates: GazEntry[], areaWord: string): GazEntry[] {
+  return /county|district|parish|municipality|division/.test(areaWord) ? candidates.filter((c) => !/^(PCLI|ADM1|CONT|RGN)$/.test(c.fcode)) : candidates;
 }
 
 /** Countries, first-level areas, continents and big cities: names a writer capitalises even where a common word could stand. */
@@ -166,7 +174,7 @@ function useOf(cues: Cues, run: Token[], b: number, ctx: { demonym: boolean; can
 }
 
 /** A toponym at run[a..b), or null; `unknown` accepts a name the gazetteer lacks when the context says it is a place. */
-function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b: number, sentence: number, shouting: boolean, unknown: boolean): Recognized | null {
+function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b: number, sentence: number, shouting: boolean, unknown: boolean, surnames: Set<string>): Recognized | null {
   const first = run[a];
   const last = run[b - 1];
   const text = doc.text.slice(first.start, last.end);
@@ -182,10 +190,18 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   if (demonym && /s$/.test(key) && !/(ese|ss|is|ois)$/.test(key)) return null;
   let candidates: GazEntry[] = demonym ? [demonym] : unknown ? [] : gaz.byKey(key);
   if (unknown && !single && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
-  const areaWord = after && cues.areaAfter.has(lower(after)) ? lower(after) : null;
+  let areaWord = after && cues.areaAfter.has(lower(after)) ? lower(after) : null;
+  const ownAreaWord = !single && cues.adminAfter.has(lower(last)) ? lower(last) : null;
+  const stem = ownAreaWord ? doc.text.slice(first.start, run[b - 2].end) : '';
+  if (candidates.length === 0 && ownAreaWord && !unknown && (b - a > 2 || gaz.wordClass(stem) === null || ownAreaWord === 'county' || ownAreaWord === 'parish')) {
+    // "Orange County", "Idlib Governorate": the name without its kind of area
+    candidates = subAreas(gaz.byKey(gaz.key(stem)), ownAreaWord);
+    areaWord = ownAreaWord;
+  }
   const locative = !!before && (cues.locativeBefore.has(lower(before)) || (lower(before) === 'of' && cues.bearings[lower(before2)] !== undefined));
   if (candidates.length === 0 && !(unknown && unknownNameInContext(gaz, cues, run, areaWord, locative))) return null;
   if (single && !demonym && !singleWordIsPlace(gaz, cues, run, a, { candidates, before, areaWord, locative, sentenceStart, shouting })) return null;
+  if (single && !demonym && !isProminent(candidates) && (surnames.has(first.text) || (after && cues.personVerbsAfter.has(lower(after)) && !locative))) return null;
   const use = useOf(cues, run, b, { demonym: !!demonym, candidates, before, after, after2, locative });
   const via = demonym ? 'demonym' : candidates.length > 0 && candidates.every((c) => c.kind === 2) ? 'alias' : 'name';
   return { start: first.start, end: last.end, text, sentence, first: first.index, last: last.index, key, candidates, via, use, demonymOf: demonym ? demonym.cc || null : null, areaWord, locative };
@@ -215,6 +231,8 @@ export function recognizeSpan(doc: Doc, gaz: Gazetteer, start: number, end: numb
   const demonym = gaz.demonym(key) ?? (key.endsWith('s') ? gaz.demonym(key.slice(0, -1)) : null);
   let candidates: GazEntry[] = demonym ? [demonym] : gaz.byKey(key);
   if (candidates.length === 0 && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
+  const ownAreaWord = toks.length > 1 && cues.adminAfter.has(lower(toks[toks.length - 1])) ? lower(toks[toks.length - 1]) : null;
+  if (candidates.length === 0 && ownAreaWord) candidates = subAreas(gaz.byKey(gaz.key(doc.text.slice(start, toks[toks.length - 2].end))), ownAreaWord);
   for (let n = toks.length - 1; n >= 1 && candidates.length === 0; n--) {
     for (let i = 0; i + n <= toks.length && candidates.length === 0; i++) {
       const part = doc.text.slice(toks[i].start, toks[i + n - 1].end);
@@ -239,7 +257,29 @@ export function recognizeSpan(doc: Doc, gaz: Gazetteer, start: number, end: numb
     via: demonym ? 'demonym' : 'name',
     use: demonym ? 'adjective' : 'place',
     demonymOf: demonym ? demonym.cc || null : null,
-    areaWord: after && cues.areaAfter.has(lower(after)) ? lower(after) : null,
+    areaWord: ownAreaWord ?? (after && cues.areaAfter.has(lower(after)) ? lower(after) : null),
     locative: !!before && cues.locativeBefore.has(lower(before)),
   };
+}
+
+/**
+ * Surnames of the people a document names ("Sheriff John Welch", "Mr.
+ * Trapani"), so that "Welch said" later is not read as the town of Welch.
+ */
+function personSurnames(doc: Doc, gaz: Gazetteer, cues: Cues): Set<string> {
+  const out = new Set<string>();
+  const toks = doc.tokens;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    const next = toks[i + 1];
+    if (!isUpperInitial(next) || next.sentence !== t.sentence || doc.text.slice(t.end, next.start) !== ' ') continue;
+    const titled = cues.personTitles.has(t.text.toLowerCase().replace(/\.$/, ''));
+    const firstName = isUpperInitial(t) && gaz.wordClass(t.text) === 'person' && !isUpperInitial(toks[i + 2] ?? t);
+    if (titled || firstName) {
+      let j = i + 1;
+      while (toks[j + 1] && isUpperInitial(toks[j + 1]) && doc.text.slice(toks[j].end, toks[j + 1].start) === ' ' && j < i + 3) j++;
+      out.add(toks[j].text);
+    }
+  }
+  return out;
 }

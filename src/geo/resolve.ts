@@ -48,7 +48,9 @@ export function countryFocus(mentions: Recognized[]): Map<string, number> {
   for (const m of mentions) {
     if (m.demonymOf) add(m.demonymOf, 1);
     const countries = new Set(m.candidates.map((c) => c.cc));
-    if (m.candidates.some((c) => c.fcode === 'PCLI' && c.kind !== 1)) add(m.candidates.find((c) => c.fcode === 'PCLI')!.cc, 1.5);
+    const country = m.candidates.find((c) => c.fcode === 'PCLI' && c.kind !== 1);
+    const rival = m.candidates.some((c) => c !== country && c.kind === 0 && (c.fcode === 'ADM1' || c.population >= 100_000));
+    if (country && !rival) add(country.cc, 1.5);
     else if (countries.size === 1) add([...countries][0], 1);
     else if (m.candidates.length > 0) {
       const top = [...m.candidates].sort((x, y) => y.population - x.population);
@@ -67,18 +69,24 @@ interface Context {
   maxPopulation: (m: Recognized) => number;
   /** nameKey, memoised for the document */
   keyOf: (name: string) => string;
+  /** share of the other confidently resolved places that lie in the candidate's "cc|admin1" */
+  adminFocus: (m: Recognized, area: string) => number;
   /** resolved points of the other mentions (first pass) */
   anchors: { key: string; lat: number; lon: number; weight: number }[];
 }
 
 function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
   const f: Record<string, number> = {};
-  f.population = (0.4 * Math.log10(1 + c.population)) / 7 + (0.8 * c.population) / ctx.maxPopulation(m);
+  // a region's population is the sum of its towns: discounted when it competes with a town of the same name
+  const pop = c.fcode === 'ADM1' ? c.population * 0.3 : c.population;
+  f.population = (0.4 * Math.log10(1 + pop)) / 7 + (0.8 * pop) / ctx.maxPopulation(m);
+  const focusShare = ctx.focus.get(c.cc) ?? 0;
+  if (c.fcode === 'PPLC' && (focusShare >= 0.3 || ctx.focus.size === 0)) f.capital = 0.4;
   f.featureClass = CLASS_PRIOR[c.fcode] ?? 0;
   f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
   if (c.fcode === 'ADM1' && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind === 0 && /^PPL(A|A2|C)$/.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = -0.5;
-  f.countryInFocus = (ctx.focus.get(c.cc) ?? 0) * 1.2;
+  f.countryInFocus = focusShare * 1.2;
   const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
   if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.5;
   if (m.areaWord) {
@@ -89,6 +97,8 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   let near = Infinity;
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.5 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
+  const area = areaOf(c);
+  if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
   if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
   return f;
 }
@@ -140,7 +150,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
   const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map((c) => c.population))]));
   const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
-  const first: Context = { focus, keys, keyOf, maxPopulation, anchors: [] };
+  const first: Context = { focus, keys, keyOf, maxPopulation, adminFocus: () => 0, anchors: [] };
   const pass1 = mentions.map((m) => rank(m, first));
   const seen = new Set<number>();
   const anchors = mentions.flatMap((m, i) => {
@@ -150,13 +160,36 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
     const e = top.entry;
     return /^(PCLI|ADM1|CONT|RGN)$/.test(e.fcode) ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
   });
-  const second: Context = { focus, keys, keyOf, maxPopulation, anchors };
+  const votes = adminVotes(pass1);
+  const own = new Map(mentions.map((m, i) => [m, votes[i]]));
+  const tally = new Map<string, number>();
+  for (const v of votes) if (v) tally.set(v, (tally.get(v) ?? 0) + 1);
+  const cast = votes.filter(Boolean).length;
+  const adminFocus = (m: Recognized, area: string) => {
+    const mine = own.get(m) === area ? 1 : 0;
+    const others = cast - (own.get(m) ? 1 : 0);
+    return others > 0 ? ((tally.get(area) ?? 0) - mine) / others : 0;
+  };
+  const second: Context = { focus, keys, keyOf, maxPopulation, adminFocus, anchors };
   return mentions.map((m) => {
     const ranked = rank(m, second);
     const top = ranked[0];
     if (!top || top.score < MIN_SCORE) return { mention: m, best: null, score: top?.score ?? 0, reason: top ? 'no candidate scored high enough' : 'not in the gazetteer', ranked };
     return { mention: m, best: top.entry, score: top.score, reason: explain(top, ranked[1]), ranked };
   });
+}
+
+/** Where the confident first-pass picks lie, by first-level area: local news names one state's towns. */
+function adminVotes(pass1: Ranked[][]): string[] {
+  return pass1.map((ranked) => {
+    const [top, next] = ranked;
+    if (!top || /^(PCLI|CONT|RGN)$/.test(top.entry.fcode) || (next && top.score - next.score < 0.3)) return '';
+    return areaOf(top.entry);
+  });
+}
+
+function areaOf(e: GazEntry): string {
+  return e.fcode === 'ADM1' ? `${e.cc}|${e.name}` : e.admin1 ? `${e.cc}|${e.admin1}` : '';
 }
 
 const KIND_ORDER = [1, 2, 0, 3];
