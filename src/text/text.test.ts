@@ -42,3 +42,12 @@ test('data/text files are well formed: litter patterns compile, stop-word lists 
   for (const s of stop.scripts) assert.doesNotThrow(() => new RegExp(`[${s.range}]`, 'u'), s.lang);
   for (const [lang, words] of Object.entries(stop.languages) as [string, string[]][]) assert.ok(words.length >= 15, `${lang} needs more words`);
 });
+
+test('a pathological run (a 20,000-character hyphen chain) neither hangs makeDoc nor reaches the tokens', () => {
+  const chain = Array(1500).fill('twenty-one').join('-');
+  const started = Date.now();
+  const doc = makeDoc({ id: 'p', text: `Fighters took the town. ${chain} The end.` });
+  assert.ok(Date.now() - started < 5000, 'makeDoc took too long');
+  assert.ok(doc.tokens.every((t) => t.text.length <= 200));
+  assert.equal(doc.sentences[0].text, 'Fighters took the town.');
+});

@@ -93,3 +93,10 @@ test('data/lexicon amount and casualty files are well formed', async () => {
   }
   for (const noun of words.nonPersonNouns) assert.ok(!words.personNouns.includes(noun), `${noun} is a person and a non-person`);
 });
+
+test('run-on input costs linear time: 1,000 number words in one sentence', () => {
+  const started = Date.now();
+  const q = quantitiesInText(`${Array(1000).fill('two').join(' ')} killed`);
+  assert.ok(Date.now() - started < 8000, 'quantitiesInText took too long');
+  assert.equal(q.length, 1);
+});
