@@ -1,7 +1,7 @@
 /**
  * Actor recall on ACLED's dev notes (../shared/bench/acled, evaluation only):
  * for each event, does findActors name the gold actor1 (and actor2) among the
- * mentions of its notes? Printed per country, with and without the gold
+ * mentions of its notes (as a mention's name, or the actor it is part of)? Printed per country, with and without the gold
  * country handed in as the country in focus, plus the most-missed names.
  * Names are compared with the regime's closing year dropped, because the
  * 2020 export wrote "(2014-)" where today's label is "(2014-2021)".
@@ -62,7 +62,7 @@ function main(): number {
     if (!r.notes || !r.actor1) continue;
     const iso = countryOf(cb, r.country)?.iso2 ?? null;
     const doc = makeDoc({ id: r.event_id_cnty, text: r.notes, published: isoDay(r.event_date) });
-    const hinted = new Set(findActors(doc, cb, { country: iso }).map((m) => norm(m.name)));
+    const hinted = new Set(findActors(doc, cb, { country: iso }).flatMap((m) => [norm(m.name), ...(m.partOf ? [norm(m.partOf)] : [])]));
     const inferred = findActors(doc, cb);
     mentions += inferred.length;
     const t = byCountry.get(r.country) ?? { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0, nNamed: 0, named: 0 };
@@ -74,7 +74,7 @@ function main(): number {
       if (hinted.has(norm(r.actor1))) t.named++;
       else missed.set(r.actor1, (missed.get(r.actor1) ?? 0) + 1);
     }
-    if (inferred.some((m) => norm(m.name) === norm(r.actor1))) t.a1Inferred++;
+    if (inferred.some((m) => norm(m.name) === norm(r.actor1) || (m.partOf && norm(m.partOf) === norm(r.actor1)))) t.a1Inferred++;
     if (r.actor2) {
       t.n2++;
       if (hinted.has(norm(r.actor2))) t.a2++;

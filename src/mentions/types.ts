@@ -21,6 +21,11 @@ export interface ActorMention extends MentionBase {
   via: 'alias' | 'generic' | 'possessive' | 'coreference' | 'demonym';
   /** codebook entry id, null for generic rules */
   actorId: string | null;
+  /**
+   * ACLED codes this actor as an associated actor of another: the name to use
+   * as actor1/actor2 (FSA factions → "Opposition Rebels (Syria)"). Absent when none.
+   */
+  partOf?: string;
 }
 
 /** A resolved place: a gazetteer entry, or an offset point derived from one. */

@@ -27,6 +27,7 @@ test('the seed story: names that refer to the same actor', { skip: existsSync(SE
   for (const t of ['IS', 'ISIL group', 'Islamic State', 'Islamic State fighters', 'The jihadist group']) assert.ok(nameOf(t).length > 0 && nameOf(t).every((n) => n === 'Islamic State (Syria)'), t);
   for (const t of ['Syrian rebels', 'rebels', 'the opposition', 'rebel factions']) assert.deepEqual([...new Set(nameOf(t))], ['Opposition Rebels (Syria)'], t);
   assert.deepEqual(nameOf('Free Syrian Army'), ['Free Syrian Army']);
+  assert.equal(found.find((m) => m.text === 'Free Syrian Army')?.partOf, 'Opposition Rebels (Syria)', 'the FSA is coded as associated actor of the rebels');
   const syria = 'Military Forces of Syria (2000-2024)';
   assert.deepEqual(nameOf('government troops'), [syria]);
   assert.deepEqual(nameOf('forces loyal to Syrian President Bashar al-Assad'), [syria]);

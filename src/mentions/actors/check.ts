@@ -47,6 +47,9 @@ export function codebookProblems(files: CodebookFiles): string[] {
       }
     }
   }
+  for (const { file, entries } of files.actors) {
+    for (const a of entries) if (a.partOf && !ids.has(a.partOf)) problems.push(`${file}: ${a.id}: partOf names unknown actor ${a.partOf}`);
+  }
   for (const list of byAlias.values()) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {

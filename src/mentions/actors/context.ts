@@ -45,11 +45,14 @@ export function emit(ctx: Ctx, i: number, j: number, actor: GenericActor, via: A
   const start = ctx.toks[i].start;
   const end = ctx.toks[j - 1].end;
   const inter = interIn(actor.inter, actor.country, ctx);
-  ctx.out.push({ start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, name: actor.name, inter, country: actor.country, via, actorId });
+  const mention: ActorMention = { start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, name: actor.name, inter, country: actor.country, via, actorId };
+  if (actor.partOf) mention.partOf = actor.partOf;
+  ctx.out.push(mention);
 }
 
 export function entryActor(ctx: Ctx, a: ActorEntry): GenericActor {
-  return { name: entryName(ctx.cb, a, ctx.date), inter: a.inter, country: a.country };
+  const primary = a.partOf ? ctx.cb.byId.get(a.partOf) : undefined;
+  return { name: entryName(ctx.cb, a, ctx.date), inter: a.inter, country: a.country, ...(primary ? { partOf: entryName(ctx.cb, primary, ctx.date) } : {}) };
 }
 
 /** The codebook entry a hit names, given the country it is said of; context aliases need that country. */

@@ -10,6 +10,8 @@ export interface GenericActor {
   name: string;
   inter: InterCode;
   country: string | null;
+  /** the actor it is coded under as an associated actor (ActorMention.partOf) */
+  partOf?: string;
 }
 
 /** True when `date` (ISO day or prefix) falls in [from, to); a null date counts as "now". */

@@ -42,6 +42,8 @@ export interface ActorEntry {
   operates?: string[];
   default?: boolean;
   categories?: string[];
+  /** id of the actor ACLED codes this one under, as its associated actor */
+  partOf?: string;
   from?: string;
   to?: string;
   reviewed?: string;
