@@ -101,10 +101,15 @@ export function tally(events: readonly EventRecord[], by: readonly TallyKey[], o
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     const fused = fuseCounts(opts.claims ? opts.claims(e) : [e.fatalities]);
-    for (const key of keysOf(e, by, week)) {
-      const id = by.map((k) => key[k] ?? '\u0000').join('\u0001');
+    for (const values of valuesOf(e, by, week)) {
+      // the row id is built as a string first: key objects are made only for new rows
+      const id = values.join('\u0001');
       let row = rows.get(id);
-      if (!row) rows.set(id, (row = { key, events: 0, low: 0, best: 0, high: 0, no_figure: 0, disputed: 0 }));
+      if (!row) {
+        const key: Key = {};
+        by.forEach((k, i) => (key[k] = values[i]));
+        rows.set(id, (row = { key, events: 0, low: 0, best: 0, high: 0, no_figure: 0, disputed: 0 }));
+      }
       row.events += 1;
       if (!fused) {
         row.no_figure += 1;
@@ -122,18 +127,19 @@ export function tally(events: readonly EventRecord[], by: readonly TallyKey[], o
 
 type Key = Partial<Record<TallyKey, string | null>>;
 
-function keysOf(e: EventRecord, by: readonly TallyKey[], week: (day: string) => string): Key[] {
-  let keys: Key[] = [{}];
+/** The group values of an event, one list per group it falls in (several when grouped by actor). */
+function valuesOf(e: EventRecord, by: readonly TallyKey[], week: (day: string) => string): (string | null)[][] {
+  let out: (string | null)[][] = [[]];
   for (const k of by) {
     if (k === 'actor') {
       const actors = actorsOf(e);
-      keys = keys.flatMap((key) => actors.map((v) => ({ ...key, actor: v })));
+      out = actors.length === 1 ? out.map((v) => [...v, actors[0]]) : out.flatMap((v) => actors.map((a) => [...v, a]));
     } else {
       const v = k === 'week' ? (e.event_date ? week(e.event_date) : null) : valueOf(e, k);
-      for (const key of keys) key[k] = v;
+      for (const list of out) list.push(v);
     }
   }
-  return keys;
+  return out;
 }
 
 function valueOf(e: EventRecord, k: Exclude<TallyKey, 'actor' | 'week'>): string | null {
