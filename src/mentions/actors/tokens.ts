@@ -31,8 +31,8 @@ export function fold(raw: string): string {
  */
 export function tokenize(text: string, offset = 0): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  // matchAll works on a copy of the regex, so no lastIndex is shared between calls.
+  for (const m of text.matchAll(TOKEN)) {
     if (HYPHENS.has(m[0])) continue;
     out.push({ norm: fold(m[0]), raw: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   }
