@@ -23,7 +23,9 @@ function sum(qs: QuantityMention[]): CountField {
 export function countOf(quantities: QuantityMention[], sentences: number[], kind: QuantityKind): CountField | null {
   let best: CountField | null = null;
   for (const s of sentences) {
-    const qs = quantities.filter((q) => q.sentence === s && q.kind === kind);
+    // overlapping spans are one figure read twice ("gunmen shot and killed" / "shot and killed a fighter")
+    const qs = quantities.filter((q) => q.sentence === s && q.kind === kind)
+      .filter((q, i, all) => !all.some((o, j) => j !== i && o.start < q.end && q.start < o.end && (o.end - o.start > q.end - q.start || (o.end - o.start === q.end - q.start && j < i))));
     if (qs.length === 0) continue;
     const total = sum(qs);
     if (!best || (total.low ?? 0) > (best.low ?? 0)) best = total;

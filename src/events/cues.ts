@@ -20,6 +20,7 @@ export interface CueHit {
   status: CueStatus;
 }
 
+const PROTEST_CUES = new Set(['protest', 'protest_weak', 'riot', 'intervention', 'lethal_force']);
 const CLAUSE_BREAK = /[,;:()\u2014]|\b(?:but|while|whereas|where|which|when)\b/gi;
 
 /** The clause around a position: the text between the nearest clause breaks. */
@@ -37,7 +38,7 @@ export function clauseAround(text: string, at: number): { start: number; end: nu
   return { start, end };
 }
 
-function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cue: string): CueStatus {
+function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cue: string, protest: boolean): CueStatus {
   const ctx = lex.context;
   const text = sentence.text;
   const before = text.slice(Math.max(0, rel - 60), rel);
@@ -48,6 +49,8 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cu
   const purpose = (cue === 'protest' || cue === 'protest_weak') && /\bto\s+$/i.test(before);
   if (!purpose && ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
   if (ctx.topicBefore.test(before.slice(-50))) return 'topic';
+  // "protested following the killing of a trader": the killing is what the protest is about
+  if (protest && !PROTEST_CUES.has(cue) && /\b(?:following|after|over|about|for|of|amid)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$/i.test(before)) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';
   if (ctx.ongoingClause.test(clauseText)) return 'background';
   if (ctx.anaphorBefore.test(before.slice(-25)) && !/^\s*(?:on|in|at|near|against|between|targeting)\b/i.test(text.slice(relEnd)) ) return 'anaphor';
@@ -65,6 +68,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
   if (!lex.prefilter.test(sentence.text)) return hits;
+  const protest = lex.cues.some((c) => c.cue === 'protest' && new RegExp(c.re.source, 'i').test(sentence.text));
   for (const c of lex.cues) {
     c.re.lastIndex = 0;
     for (const m of sentence.text.matchAll(c.re)) {
@@ -82,7 +86,7 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
         start: sentence.start + rel,
         end: sentence.start + relEnd,
         text: m[0],
-        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue) : 'event',
+        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : 'event',
       };
       const clash = hits.findIndex((h) => h.cue === hit.cue && overlaps(h, hit));
       if (clash < 0) hits.push(hit);
