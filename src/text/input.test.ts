@@ -70,4 +70,7 @@ test('makeDoc reads HTML directly and guesses the language', () => {
   assert.equal(fr.language, 'fr');
   const ar = makeDoc({ id: 'a', text: 'قال المرصد السوري لحقوق الإنسان إن مقاتلي تنظيم الدولة سيطروا على قرى قرب الحدود التركية' });
   assert.equal(ar.language, 'ar');
+  // a one-line English note full of transliterated names is still English
+  assert.equal(makeDoc({ id: 'n', text: 'On 4 May 2020, Ansar al Tawhid ended its affiliation with Wa Harredh al Moaamineen Operation Room.' }).language, 'en');
+  assert.equal(makeDoc({ id: 's', text: 'Los combatientes del Estado Islámico tomaron la ciudad el viernes, según el observatorio, y los civiles huyeron hacia la frontera.' }).language, 'es');
 });

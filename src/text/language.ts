@@ -31,19 +31,25 @@ function scriptLanguage(tokens: string[], letters: number): string | null {
  * @example guessLanguage('Fighters captured the town on Friday, a monitor said.') // 'en'
  */
 export function guessLanguage(text: string): string {
-  const tokens = text.slice(0, SAMPLE).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const sample = text.slice(0, SAMPLE);
+  const tokens = sample.match(/\p{L}+/gu) ?? [];
   if (tokens.length === 0) return 'und';
   let letters = 0;
   for (const t of tokens) letters += t.length;
-  if (/[^\u0000-\u036f]/.test(text.slice(0, SAMPLE))) {
+  if (/[^\u0000-\u036f]/.test(sample)) {
     const script = scriptLanguage(tokens, letters);
     if (script) return script;
   }
+  // function words are written in lower case; capitalised words are mostly names ("Al Jabal", "Los Angeles")
+  const words = tokens.filter((t) => t[0] === t[0].toLowerCase());
   const hits = new Map<string, number>();
-  for (const t of tokens) for (const lang of WORD_LANGS.get(t) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+  for (const t of words) for (const lang of WORD_LANGS.get(t) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
   let best = { lang: 'und', share: 0 };
-  for (const [lang, n] of hits) if (n / tokens.length > best.share) best = { lang, share: n / tokens.length };
-  // too few words to judge (a headline, a caption): assume the corpus default
-  if (tokens.length < 8) return best.share > 0 && best.lang !== 'en' ? best.lang : 'en';
-  return best.share >= lists.minShare ? best.lang : 'und';
+  for (const [lang, n] of hits) if (n / Math.max(1, words.length) > best.share) best = { lang, share: n / words.length };
+  // another language needs evidence of its own; without any, a short text (a headline, a one-line
+  // note of place names) is taken as English, the corpus default, and a long one as unknown
+  const en = (hits.get('en') ?? 0) / Math.max(1, words.length);
+  if (best.lang !== 'en' && (hits.get(best.lang) ?? 0) >= 2 && best.share >= lists.minShare / 2) return best.lang;
+  if (en >= lists.minShare / 3 || words.length < 40) return 'en';
+  return 'und';
 }
