@@ -99,7 +99,7 @@ test('a duplicate flood stores one document; a bad document does not stop the ba
     for (let i = 0; i < 30; i++) yield { origin: `copy${i}`, doc: { text: i % 2 ? SECOND : `Share\n${SECOND}\nAdvertisement`, url: `https://site${i % 3}.example/a?utm_source=${i}`, published: '2016-05-28' } };
     yield { origin: 'empty', doc: { text: '   ' } };
   }
-  const tally = await ingestAll(store, flood(), extract, () => {});
+  const tally = await ingestAll(store, flood(), extract, {}, () => {});
   assert.deepEqual([tally.documents, tally.stored, tally.duplicates, tally.errors], [32, 1, 29, 2]);
   const counts = await store.counts();
   assert.equal(counts.documents, 1);

@@ -45,3 +45,22 @@ test('two reports of the IS offensive become one event, with both sources and th
   assert.deepEqual(after.map((e) => e.document_ids.join()).sort(), ['second', 'seed']);
   await store.close();
 });
+
+test('re-processing a document keeps its events and the reviewer\'s corrections, and adds nothing twice', async () => {
+  const extract = lazyExtractor();
+  const store = openStore(':memory:');
+  const seed = { id: 'seed', text: readFileSync(SEED, 'utf8'), published: '2016-05-29' };
+  const first = await ingestDocument(store, seed, extract);
+  const [takeover] = (await store.listEvents({ limit: 5, offset: 0, sub_event_type: TAKEOVER })).items;
+  await store.reviewEvent(takeover.id, { fields: { fatalities: { low: 0, best: 0, high: 0, text: 'none reported' } }, note: 'checked' });
+  const before = await store.counts();
+  const again = await ingestDocument(store, seed, extract, { reprocess: true });
+  assert.equal(again.duplicate_of, null);
+  assert.deepEqual([...again.events].sort(), [...first.events].sort(), 'same events');
+  assert.deepEqual(await store.counts(), before, 'nothing stored twice');
+  const after = (await store.getEvent(takeover.id))!;
+  assert.equal(after.review.state, 'corrected');
+  assert.equal(after.fatalities!.text, 'none reported');
+  assert.equal((await ingestDocument(store, seed, extract)).duplicate_of, 'seed', 'without --reprocess it is a duplicate');
+  await store.close();
+});

@@ -18,6 +18,8 @@ export const HELP = `usage: sitrep ingest [PATH|URL|FEED|-...] [options]
   --allow-private        allow fetching from loopback/private/link-local addresses
   --timeout MS           per-request time limit (default 15000)
   --max-bytes N          per-response size cap (default 5242880)
+  --reprocess            extract documents already stored again and replace their claims
+                         (events keep their ids; reviewer corrections stay on top)
   --quiet                no per-document lines on stdout
 `;
 
@@ -36,6 +38,7 @@ export async function run(args: string[]): Promise<number> {
         timeout: { type: 'string' },
         'max-bytes': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        reprocess: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
   };
   const fetch = { allowPrivate: v['allow-private'], timeoutMs: number('timeout', v.timeout), maxBytes: number('max-bytes', v['max-bytes']) };
   const inputs = positionals.length ? positionals : ['-'];
-  return ingestCommand(inputs, { db: v.db!, format, published: v.published ?? null, source: v.source ?? null, fetch, quiet: v.quiet! });
+  return ingestCommand(inputs, { db: v.db!, format, published: v.published ?? null, source: v.source ?? null, fetch, quiet: v.quiet!, reprocess: v.reprocess! });
 }
 
 export interface IngestCommandOptions {
@@ -68,6 +71,7 @@ export interface IngestCommandOptions {
   source?: string | null;
   fetch?: { allowPrivate?: boolean; timeoutMs?: number; maxBytes?: number };
   quiet?: boolean;
+  reprocess?: boolean;
   /** shared when one process runs several ingests */
   extractor?: ExtractorSource;
 }
@@ -79,7 +83,7 @@ export async function ingestCommand(inputs: string[], o: IngestCommandOptions): 
     const total = inputs.includes('-') ? null : await countInputs(inputs, o.format);
     const bar = progress(process.stderr, total);
     const fetch = Object.fromEntries(Object.entries(o.fetch ?? {}).filter(([, x]) => x !== undefined));
-    const tally = await ingestAll(store, readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch }), o.extractor ?? lazyExtractor(), (outcome, t) => {
+    const tally = await ingestAll(store, readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch }), o.extractor ?? lazyExtractor(), { reprocess: o.reprocess }, (outcome, t) => {
       if (!o.quiet) process.stdout.write(JSON.stringify(outcome) + '\n');
       if (outcome.error) process.stderr.write(`sitrep ingest: ${outcome.origin}: ${outcome.error}\n`);
       bar.update(t);

@@ -62,7 +62,7 @@ function withClaimRefs(records: (DisplacementRecord | ControlRecord)[], claimOfE
  * Stores one document; a duplicate (same URL, same text, or near-same text) is recorded as a copy.
  * @example await ingestDocument(store, {text: 'IS took Marea on Friday.'}, lazyExtractor()) // {document_id, duplicate_of: null, events: [...]}
  */
-export async function ingestDocument(store: Store, raw: RawDocument, extractor: ExtractorSource): Promise<AddResult> {
+export async function ingestDocument(store: Store, raw: RawDocument, extractor: ExtractorSource, opts: { reprocess?: boolean } = {}): Promise<AddResult> {
   const text = raw.text.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) throw new IngestError('no_text', 'the document has no text');
   const hash = contentHash(text);
@@ -79,16 +79,20 @@ export async function ingestDocument(store: Store, raw: RawDocument, extractor: 
     minhash: minhash(text),
     warnings: [] as string[],
   };
-  if (await store.findDuplicate(document)) return store.addDocument({ document, sentences: [], spans: [], claims: [], records: [] });
-  const { doc, result } = (await extractor())({ id: document.id, text, published: document.published, title: document.title, source: document.source, url: document.url });
+  const stored = await store.findDuplicate(document);
+  if (stored && !(opts.reprocess && stored.via === 'hash')) return store.addDocument({ document, sentences: [], spans: [], claims: [], records: [] });
+  // re-processing keeps the stored id, so claim ids (and with them events and corrections) stay the same
+  const id = stored ? stored.document_id : document.id;
+  const { doc, result } = (await extractor())({ id, text, published: document.published, title: document.title, source: document.source, url: document.url });
   const claims = result.events.map((ev, i) => claimOf(doc, ev, i));
   const claimOfEvent = new Map(result.events.map((ev, i) => [ev.id, claims[i].id]));
   const bundle: DocumentBundle = {
-    document: { ...document, text: doc.text, language: raw.language ?? doc.language, warnings: result.warnings },
+    document: { ...document, id, text: doc.text, language: raw.language ?? doc.language, warnings: result.warnings },
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
     spans: spansOf(doc),
     claims,
     records: withClaimRefs([...result.displacement, ...result.control], claimOfEvent),
+    replace: opts.reprocess && stored !== null,
   };
   return store.addDocument(bundle);
 }

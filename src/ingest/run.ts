@@ -30,7 +30,7 @@ export function emptyTally(): Tally {
 }
 
 /** Ingests every item, calling `report` after each one. */
-export async function ingestAll(store: Store, items: AsyncIterable<Item>, extractor: ExtractorSource, report: (o: Outcome, t: Tally) => void): Promise<Tally> {
+export async function ingestAll(store: Store, items: AsyncIterable<Item>, extractor: ExtractorSource, opts: { reprocess?: boolean }, report: (o: Outcome, t: Tally) => void): Promise<Tally> {
   const t = emptyTally();
   for await (const item of items) {
     t.documents++;
@@ -38,7 +38,7 @@ export async function ingestAll(store: Store, items: AsyncIterable<Item>, extrac
     if ('error' in item) o = { origin: item.origin, document_id: item.id, error: item.error.message, code: item.error.code };
     else {
       try {
-        const r = await ingestDocument(store, item.doc, extractor);
+        const r = await ingestDocument(store, item.doc, extractor, opts);
         o = { origin: item.origin, ...r };
       } catch (e) {
         const code = e instanceof IngestError ? e.code : ((e as { code?: string }).code ?? 'failed');

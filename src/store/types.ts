@@ -85,6 +85,8 @@ export interface DocumentBundle {
   claims: Claim[];
   /** event references (cause_event_id, evidence) hold claim ids here */
   records: (DisplacementRecord | ControlRecord)[];
+  /** re-processing: when this exact text is stored, replace its claims instead of recording a copy */
+  replace?: boolean;
 }
 
 export interface AddResult {

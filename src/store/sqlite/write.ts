@@ -5,7 +5,7 @@
 import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
 import { bands, blobToSignature, NEAR_DUPLICATE, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
-import type { AddResult, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
+import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
 import { bestMatch, saveEvent } from './events.ts';
 
@@ -50,10 +50,76 @@ function recordCopy(db: Db, hit: DuplicateHit, b: DocumentBundle): AddResult {
   return { document_id: hit.document_id, duplicate_of: hit.document_id, events: eventsOfDocument(db, hit.document_id) };
 }
 
+/** A new claim joins the best-matching event (recording the merge) or starts its own. */
+function placeClaim(db: Db, c: Claim, ordinal: number, t: string): string {
+  db.run(
+    'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    c.id, c.document_id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t,
+  );
+  const match = bestMatch(db, c);
+  if (!match) {
+    const eventId = stableId('ev', c.id);
+    db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, NULL)', c.id, eventId);
+    return eventId;
+  }
+  const { id: mergeId } = db.get<{ id: number }>(
+    'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    match.eventId, t, JSON.stringify([c.id]), JSON.stringify([c.document_id]), JSON.stringify(match.features), match.score,
+  )!;
+  db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, ?)', c.id, match.eventId, mergeId);
+  return match.eventId;
+}
+
+function writeAnnotations(db: Db, id: string, b: DocumentBundle): void {
+  b.sentences.forEach((s, i) => db.run('INSERT INTO sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)', id, i, s.start, s.end));
+  for (const s of b.spans) {
+    db.run('INSERT OR IGNORE INTO spans (document_id, kind, start, "end", label, sentence) VALUES (?, ?, ?, ?, ?, ?)', id, s.kind, s.start, s.end, s.label, s.sentence);
+  }
+  for (const r of b.records) db.run('INSERT OR REPLACE INTO records (id, document_id, kind, record) VALUES (?, ?, ?, ?)', r.id, id, r.record, JSON.stringify(r));
+}
+
+/**
+ * Re-processing a stored document: claims that come back (same id) are
+ * updated in place and keep their events, new ones are merged, vanished
+ * ones leave their events; every touched event is re-derived, so
+ * reviewer corrections stay on top.
+ */
+function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
+  const t = now();
+  const old = new Map(db.all<{ id: string; event_id: string }>(
+    'SELECT c.id, ec.event_id FROM claims c JOIN event_claims ec ON ec.claim_id = c.id WHERE c.document_id = ?', id).map((r) => [r.id, r.event_id]));
+  const touched = new Set<string>();
+  const events: string[] = [];
+  b.claims.forEach((c, ordinal) => {
+    const claim = { ...c, document_id: id, record: { ...c.record, document_id: id } };
+    const eventId = old.get(claim.id);
+    if (eventId) {
+      db.run('UPDATE claims SET ordinal = ?, outlet = ?, claimed_by = ?, sentence = ?, start = ?, "end" = ?, record = ? WHERE id = ?',
+        ordinal, claim.outlet, claim.claimed_by, claim.sentence, claim.start, claim.end, JSON.stringify(claim.record), claim.id);
+      old.delete(claim.id);
+      touched.add(eventId);
+      events.push(eventId);
+    } else {
+      const placed = placeClaim(db, claim, ordinal, t);
+      saveEvent(db, placed);
+      events.push(placed);
+    }
+  });
+  for (const [claimId, eventId] of old) {
+    db.run('DELETE FROM claims WHERE id = ?', claimId);
+    touched.add(eventId);
+  }
+  for (const eventId of touched) saveEvent(db, eventId);
+  for (const table of ['sentences', 'spans', 'records']) db.run(`DELETE FROM ${table} WHERE document_id = ?`, id);
+  writeAnnotations(db, id, b);
+  return { document_id: id, duplicate_of: null, events: [...new Set(events)] };
+}
+
 export function addDocument(db: Db, b: DocumentBundle): AddResult {
   return db.transaction(() => {
     const d = b.document;
     const hit = findDuplicate(db, d);
+    if (hit && b.replace && hit.via === 'hash') return replaceClaims(db, hit.document_id, b);
     if (hit) return recordCopy(db, hit, b);
     if (db.get('SELECT 1 FROM documents WHERE id = ?', d.id)) {
       throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
@@ -67,33 +133,12 @@ export function addDocument(db: Db, b: DocumentBundle): AddResult {
     )!;
     db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
     if (d.minhash) bands(d.minhash).forEach((hash, band) => db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) VALUES (?, ?, ?)', band, hash, d.id));
-    b.sentences.forEach((s, i) => db.run('INSERT INTO sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)', d.id, i, s.start, s.end));
-    for (const s of b.spans) {
-      db.run('INSERT OR IGNORE INTO spans (document_id, kind, start, "end", label, sentence) VALUES (?, ?, ?, ?, ?, ?)', d.id, s.kind, s.start, s.end, s.label, s.sentence);
-    }
-    const events: string[] = [];
-    b.claims.forEach((c, ordinal) => {
-      db.run(
-        'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        c.id, d.id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t,
-      );
-      const match = bestMatch(db, c);
-      let eventId: string;
-      if (match) {
-        eventId = match.eventId;
-        const { id: mergeId } = db.get<{ id: number }>(
-          'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-          eventId, t, JSON.stringify([c.id]), JSON.stringify([d.id]), JSON.stringify(match.features), match.score,
-        )!;
-        db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, ?)', c.id, eventId, mergeId);
-      } else {
-        eventId = stableId('ev', c.id);
-        db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, NULL)', c.id, eventId);
-      }
+    writeAnnotations(db, d.id, b);
+    const events = b.claims.map((c, ordinal) => {
+      const eventId = placeClaim(db, c, ordinal, t);
       saveEvent(db, eventId);
-      events.push(eventId);
+      return eventId;
     });
-    for (const r of b.records) db.run('INSERT OR REPLACE INTO records (id, document_id, kind, record) VALUES (?, ?, ?, ?)', r.id, d.id, r.record, JSON.stringify(r));
     return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
   });
 }
