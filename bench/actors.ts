@@ -57,12 +57,21 @@ function main(): number {
   const byCountry = new Map<string, Tally>();
   const missed = new Map<string, number>();
   let mentions = 0;
+  let named = 0;
+  let namedInGold = 0;
   const t0 = performance.now();
   for (const r of rows) {
     if (!r.notes || !r.actor1) continue;
     const iso = countryOf(cb, r.country)?.iso2 ?? null;
     const doc = makeDoc({ id: r.event_id_cnty, text: r.notes, published: isoDay(r.event_date) });
-    const hinted = new Set(findActors(doc, cb, { country: iso }).flatMap((m) => [norm(m.name), ...(m.partOf ? [norm(m.partOf)] : [])]));
+    const found = findActors(doc, cb, { country: iso });
+    const hinted = new Set(found.flatMap((m) => [norm(m.name), ...(m.partOf ? [norm(m.partOf)] : [])]));
+    const gold = new Set([r.actor1, r.actor2, ...r.assoc_actor_1.split('; '), ...r.assoc_actor_2.split('; ')].filter(Boolean).map(norm));
+    for (const m of found) {
+      if (m.via !== 'alias' && m.via !== 'coreference') continue;
+      named++;
+      if (gold.has(norm(m.name)) || (m.partOf && gold.has(norm(m.partOf)))) namedInGold++;
+    }
     const inferred = findActors(doc, cb);
     mentions += inferred.length;
     const t = byCountry.get(r.country) ?? { n: 0, a1: 0, a1Inferred: 0, n2: 0, a2: 0, nNamed: 0, named: 0 };
@@ -90,7 +99,8 @@ function main(): number {
     console.log(`${(c || '(none)').padEnd(36)} ${String(t.n).padStart(6)}  ${pct(t.a1, t.n)}  ${pct(t.a1Inferred, t.n).padStart(15)}  ${pct(t.named, t.nNamed).padStart(23)}  ${pct(t.a2, t.n2)}`);
   }
   console.log(`${'ALL'.padEnd(36)} ${String(total.n).padStart(6)}  ${pct(total.a1, total.n)}  ${pct(total.a1Inferred, total.n).padStart(15)}  ${pct(total.named, total.nNamed).padStart(23)}  ${pct(total.a2, total.n2)}`);
-  console.log(`\n${rows.length} notes, ${mentions} actor mentions; makeDoc + 2×findActors in ${secs.toFixed(1)} s (${(rows.length / secs).toFixed(0)} notes/s)`);
+  console.log(`\nnamed mentions (codebook aliases, coreference) naming one of the event's gold actors or associated actors: ${namedInGold}/${named} (${pct(namedInGold, named).trim()})`);
+  console.log(`${rows.length} notes, ${mentions} actor mentions; makeDoc + 2×findActors in ${secs.toFixed(1)} s (${(rows.length / secs).toFixed(0)} notes/s)`);
   console.log(`\nmost-missed gold actor1 other than protesters/rioters (with the country hint):`);
   for (const [name, n] of [...missed].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${String(n).padStart(5)}  ${name}`);
   return 0;
