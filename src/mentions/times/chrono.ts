@@ -130,6 +130,8 @@ function plausible(r: ParsingResult, sentence: string): boolean {
     if (!/^[A-Z]/.test(text.replace(PREPOSITION, ''))) return false;
     return PREPOSITION.test(text) || MONTH_ONLY_CONTEXT.test(sentence.slice(Math.max(0, r.index - LOOK_BACK), r.index));
   }
+  // "at night", "in the morning": a part of any day, not of a known one
+  if (/^(?:the\s+)?(?:morning|afternoon|evening|night)s?$/i.test(text.replace(PREPOSITION, ''))) return false;
   // a clock time needs a clock look: "at 5" is more often a count than an hour
   if (s.isCertain('hour') && !s.isCertain('day') && !s.isCertain('weekday') && !CLOCK_WORDS.test(text)) return false;
   // weekday abbreviations ("Sun", "Wed", "Sat") are mostly other words

@@ -158,16 +158,18 @@ const betweenDays: Finder = (text, { ref }) => {
 const durations: Finder = (text, { ref }) => {
   const re = new RegExp(
     `\\b(the\\s+)?(?:(?:up to|within|over|more than|less than|nearly|almost|about|at least)\\s+)?(?:(past|last|previous|next|coming|first|latest|final)\\s+)?` +
-      `(?:(?:${NUMBER_PATTERN})\\s+(?:to|or)\\s+)?(?:(${NUMBER_PATTERN})[- ](?:more\\s+)?)?(${UNIT_PATTERN})\\b(?![-‑]old|\\s+old)(\\s+ago|\\s+earlier|\\s+later)?`,
+      `(?:(${NUMBER_PATTERN})\\s+(?:to|or)\\s+)?(?:(${NUMBER_PATTERN})[- ](?:more\\s+)?)?(${UNIT_PATTERN})\\b(?![-‑]old|\\s+old)(\\s+ago|\\s+earlier|\\s+later)?`,
     'gi',
   );
   const out: TimeCandidate[] = [];
   for (const m of all(re, text)) {
-    const [the, which, count, unitWord, after] = [m[1], m[2]?.toLowerCase(), m[3], m[4], m[5]?.trim().toLowerCase()];
+    // "two to three weeks" is written with its lower count (TimeBank: P2W)
+    const [the, which, count, unitWord, after] = [m[1], m[2]?.toLowerCase(), m[3] ?? m[4], m[5], m[6]?.trim().toLowerCase()];
     if (!count && !(which && the)) continue; // a bare "day" is no expression; "the past week" is
     const ago = after === 'ago';
     const unit = unitOf(unitWord);
-    const n = count ? readCount(count) : 1;
+    // "the coming decades": a plural with no count is an unknown number
+    const n = count ? readCount(count) : /s$/i.test(unitWord) ? null : 1;
     const fortnight = /^fortnight/i.test(unitWord) ? 2 : 1;
     // "the" belongs to a duration ("the nine months") but not to "the two days ago" or "the first day"
     const start = the && (ago || which === 'first') && !count ? m.index + the.length : m.index;
