@@ -182,6 +182,13 @@ test('regimes: a date before the first regime takes the first, no date takes the
   assert.equal(actorForCountry(cb, 'NO', 'military', '2020-01-01')?.name, 'Military Forces of Norway', 'a country without regimes has no bracket');
 });
 
+test("possessive members and loyalty to an unnamed government", () => {
+  assert.deepEqual(pairs("The Taliban's fighters and forces loyal to the government clashed.", '2020-05-01', { country: 'AF' }), [
+    ["The Taliban's fighters", 'Taliban'],
+    ['forces loyal to the government', 'Military Forces of Afghanistan (2014-2021)'],
+  ]);
+});
+
 test('bad or odd input: empty text, RFC 822 dates, lower-case country codes, unknown countries', () => {
   assert.deepEqual(actors(''), []);
   assert.deepEqual(pairs('Turkish troops crossed the border.', 'Sun, 29 May 2016 10:00:00 GMT'), [['Turkish troops', 'Military Forces of Turkey (2016-)']]);

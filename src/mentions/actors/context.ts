@@ -70,9 +70,12 @@ export function adjacent(a: Hit | undefined, b: Hit | undefined): b is Hit {
   return !!a && !!b && a.j === b.i;
 }
 
-/** "IS fighters": the span of a named actor runs over one following member noun. */
+/** "IS fighters", "the Taliban's fighters": the span of a named actor runs over one following member noun. */
 export function memberEnd(ctx: Ctx, k: number): number {
-  return adjacent(ctx.hits[k], ctx.hits[k + 1]) && get(ctx.hits[k + 1], 'member') ? k + 1 : k;
+  const { hits } = ctx;
+  if (adjacent(hits[k], hits[k + 1]) && get(hits[k + 1], 'member')) return k + 1;
+  if (adjacent(hits[k], hits[k + 1]) && get(hits[k + 1], 'poss') && adjacent(hits[k + 1], hits[k + 2]) && get(hits[k + 2], 'member')) return k + 2;
+  return k;
 }
 
 /** "security forces" are police in some countries (countries.json securityForces). */
