@@ -111,6 +111,28 @@ test('held-by, under-control and "controls" wordings; no statement without an ac
   ]);
 });
 
+test('a road cut in the passive names its cutter; "-controlled" and a country are handled', () => {
+  const doc = annotate(
+    'The highway linking Marea with Azaz was cut by the Houthis on Monday. Kafr is a government-controlled town. Rebels hold Syria.',
+    [['Houthis', 'Ansar Allah'], ['government', 'Military Forces of Syria (2000-)'], ['Rebels', 'Opposition Rebels (Syria)']],
+    ['Marea', 'Azaz', 'Kafr'],
+  );
+  assert.deepEqual(
+    findControlStatements(doc).map((s) => [s.pattern, s.controller.name, s.place?.text ?? null, s.to?.text ?? null]),
+    [['road', 'Ansar Allah', 'Marea', 'Azaz'], ['held', 'Military Forces of Syria (2000-)', null, null]],
+    'the passive road cut; "a government-controlled town" names no place; a country is not held',
+  );
+  assert.equal(findControl(doc, []).length, 1, 'a statement without a place makes no record');
+  const road = 'The highway linking Marea with Azaz was cut by the Houthis';
+  const doc2 = annotate(`${road.replace('The highway linking', 'They cut the highway linking').replace(' was cut by the Houthis', '')}, the Houthis said.`, [['Houthis', 'Ansar Allah']], ['Marea', 'Azaz']);
+  assert.deepEqual(findControlStatements(doc2).map((s) => s.pattern), [], 'no agent before the verb, none after "by": no statement');
+  const doc3 = annotate('Rebels cut the highway linking Marea with Azaz, and the government-controlled town of Kafr is next.', [['Rebels', 'Opposition Rebels (Syria)'], ['government', 'Military Forces of Syria (2000-)']], ['Marea', 'Azaz', 'Kafr']);
+  assert.deepEqual(findControlStatements(doc3).map((s) => [s.pattern, s.controller.name, s.place?.text, s.to?.text ?? null]), [
+    ['road', 'Opposition Rebels (Syria)', 'Marea', 'Azaz'],
+    ['held', 'Military Forces of Syria (2000-)', 'Kafr', null],
+  ]);
+});
+
 test('a town taken and retaken a week later has two periods; a takeover closes the previous holder', () => {
   const periods = controlTimeline(
     [

@@ -35,6 +35,8 @@ const CONTROLS = new RegExp(`^\\s+(?:(?:who|which|that)\\s+)?(?:still\\s+|now\\s
 const ROAD = re(
   `\\b${alternation(cues.roadVerbs)}\\s+(?:off\\s+)?(?:the\\s+|a\\s+)?(?:[\\w-]+\\s+){0,3}?${alternation(cues.roadNouns)}\\s+${alternation(cues.roadBetween)}\\s+`,
 );
+const ROAD_SEGMENT = re(`\\b${alternation(cues.roadNouns)}\\s+${alternation(cues.roadBetween)}\\s+`);
+const ROAD_PASSIVE = new RegExp(`^\\s*,?\\s*(?:was|were|has been|have been|had been|is|are)\\s+(?:now\\s+)?${alternation(cues.roadVerbs)}(?:\\s+off)?\\s+by\\s+`, 'i');
 const ROAD_JOIN = new RegExp(`^\\s*,?\\s*${alternation(cues.roadAnd)}\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?$`, 'i');
 const TAKEOVER = re(`\\b${alternation(cues.takeoverVerbs)}\\b`);
 
@@ -67,19 +69,26 @@ function statement(doc: Doc, fields: Omit<ControlStatement, 'text'>): ControlSta
   return { ...fields, text: doc.text.slice(fields.start, fields.end) };
 }
 
-/** "cutting off the main road between Marea and Azaz": the sentence's agent holds the segment. */
+/**
+ * "cutting off the main road between Marea and Azaz": the sentence's agent holds the segment;
+ * "the highway linking A with B was cut by X": the agent after "by" does.
+ */
 const roadStatements: Finder = (doc, sentence, actors, places) => {
   const s = doc.sentences[sentence];
   const out: ControlStatement[] = [];
-  for (const m of s.text.matchAll(ROAD)) {
-    const at = s.start + m.index;
-    const a = firstPlaceIn(places, at + m[0].length, at + m[0].length + 4);
+  const active = [...s.text.matchAll(ROAD)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: true }));
+  const segments = [...s.text.matchAll(ROAD_SEGMENT)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: false }));
+  for (const m of [...active, ...segments.filter((g) => !active.some((a) => a.end === g.end))]) {
+    const a = firstPlaceIn(places, m.end, m.end + 4);
     if (!a) continue;
     const b = places.find((p) => p.start > a.end && ROAD_JOIN.test(doc.text.slice(a.end, p.start)));
     if (!b) continue;
-    const controller = passiveAgent(doc, actors, b.end, s.end) ?? agentBefore(doc, actors, at);
+    const passive = ROAD_PASSIVE.exec(doc.text.slice(b.end, s.end));
+    const controller = passive
+      ? (actors.find((x) => x.start >= b.end + passive[0].length && x.start <= b.end + passive[0].length + 30) ?? null)
+      : m.verb ? agentBefore(doc, actors, m.at) : null;
     if (!controller) continue;
-    out.push(statement(doc, { pattern: 'road', controller, place: a, to: b, prior: false, sentence, start: at, end: b.end }));
+    out.push(statement(doc, { pattern: 'road', controller, place: a, to: b, prior: false, sentence, start: m.at, end: passive ? controller.end : b.end }));
   }
   return out;
 };
@@ -150,13 +159,6 @@ function placeBefore(doc: Doc, places: PlaceMention[], at: number, sentenceStart
   return gap.split(/\s+/).filter(Boolean).length <= 3 && !REGION_GAP.test(gap) ? p : null;
 }
 const REGION_GAP = new RegExp(`\\b${alternation(cues.regionNouns)}\\b|[;.]`, 'i');
-
-/** "… was cut by IS": an actor right after "by" past the road phrase. */
-function passiveAgent(doc: Doc, actors: ActorMention[], from: number, limit: number): ActorMention | null {
-  const m = /^\s*(?:,\s*)?(?:was|were|has been|have been)?\s*\bby\s+/i.exec(doc.text.slice(from, limit));
-  if (!m) return null;
-  return actors.find((a) => a.start >= from + m[0].length && a.start <= from + m[0].length + 30) ?? null;
-}
 
 /** The subject: the first actor before the verb that is not itself a "-held" modifier or an object of "from"/"against". */
 function agentBefore(doc: Doc, actors: ActorMention[], verbAt: number): ActorMention | null {
