@@ -60,10 +60,10 @@ function score(e: EventRecord, r: Row): number {
   return (e.event_type === r.event_type ? 4 : 0) + (e.sub_event_type === r.sub_event_type ? 2 : 0) + (e.actor1?.name === r.actor1 ? 1 : 0) + (e.event_date === acledDate(r.event_date) ? 1 : 0);
 }
 
-interface Tally { n: number; coverage: number; type: number; sub: number; date: number; fat: number; actor1: number; actor1Loose: number; actor2: number; loc: number; locN: number }
+interface Tally { n: number; coverage: number; type: number; sub: number; date: number; fat: number; actor1: number; actor1Loose: number; actor1Regime: number; actor2: number; loc: number; locN: number }
 
 function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLocation = false): Tally {
-  const t: Tally = { n: 0, coverage: 0, type: 0, sub: 0, date: 0, fat: 0, actor1: 0, actor1Loose: 0, actor2: 0, loc: 0, locN: 0 };
+  const t: Tally = { n: 0, coverage: 0, type: 0, sub: 0, date: 0, fat: 0, actor1: 0, actor1Loose: 0, actor1Regime: 0, actor2: 0, loc: 0, locN: 0 };
   const note = (cls: string, text: string) => {
     if (onlyLocation) return;
     const list = errors.get(cls) ?? [];
@@ -96,9 +96,18 @@ function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLoc
     if (best.actor1?.name === r.actor1) t.actor1++;
     else note('actor1', `${r.actor1} ≠ ${best.actor1?.name ?? '—'} (${best.actor1?.text ?? ''}): ${r.notes.slice(0, 140)}`);
     if (best.actor1 && r.actor1.startsWith(best.actor1.name)) t.actor1Loose++;
+    if (best.actor1 && openRegime(best.actor1.name) === r.actor1) t.actor1Regime++;
     if ((best.actor2?.name ?? '') === r.actor2) t.actor2++;
   }
   return t;
+}
+
+/**
+ * ACLED names state forces by regime and closes the years when a regime ends:
+ * the 2020 file says "(2000-)" where a name given today says "(2000-2024)".
+ */
+function openRegime(name: string): string {
+  return name.replace(/\((\d{4})-\d{4}\)/, '($1-)');
 }
 
 function pct(k: number, n: number): string {
@@ -137,6 +146,7 @@ async function main(): Promise<void> {
   console.log(`  event_date exact            ${pct(t.date, t.n)}   target ≥ 95%`);
   console.log(`  fatalities exact (low)      ${pct(t.fat, t.n)}   target ≥ 92%`);
   console.log(`  actor1 exact                ${pct(t.actor1, t.n)}   target ≥ 70%   (gold name starts with ours: ${pct(t.actor1Loose, t.n).trim()})`);
+  console.log(`  actor1, regime years as of 2020 ${pct(t.actor1Regime, t.n)}   ("Military Forces of Syria (2000-2024)" read as 2020's "(2000-)")`);
   console.log(`  actor2 exact (empty = none) ${pct(t.actor2, t.n)}`);
   console.log(`  location ≤ 25 km, cities500 ${pct(t.loc, t.locN)}   target ≥ 50%`);
   if (values['gazetteer-line']) {

@@ -84,7 +84,9 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
 export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventHooks): Draft | null {
   const sentence = doc.sentences[report.sentence];
   const sources = doc.mentions.sources.filter((s) => s.sentence === report.sentence);
-  const actors = doc.mentions.actors.filter((a) => a.sentence === report.sentence && !overlapsAny(a, sources));
+  // a monitor or outlet that reports is not a party; an official source may be ("the army said it killed five")
+  const reporters = sources.filter((s) => s.kind === 'monitor' || s.kind === 'outlet' || s.kind === 'organisation');
+  const actors = doc.mentions.actors.filter((a) => a.sentence === report.sentence && !overlapsAny(a, reporters));
   const roles = assignRoles(sentence, report.anchor, actors, report.hits);
   // an arrest told later counts as intervention only when it is of the crowd ("15 demonstrators were detained")
   const crowd = (h: { sentence: number }) => /protest|demonstrat|rall|march|participant|crowd|\d/i.test(doc.sentences[h.sentence].text);
