@@ -164,7 +164,8 @@ function fill(db: Database.Database, onProgress?: (done: number) => void): numbe
       for (const d of r.demonyms) insertDemonym.run(nameKey(d), '', id);
     });
     insertAliases(db, aliases.places);
-    insertStateAbbreviations(db, aliases.usStates);
+    insertStateAbbreviations(db, 'US', aliases.usStates);
+    insertStateAbbreviations(db, 'CA', aliases.caProvinces);
   })();
   return count;
 }
@@ -178,13 +179,13 @@ interface Region {
   demonyms: string[];
 }
 
-function insertStateAbbreviations(db: Database.Database, abbreviations: Record<string, string>): void {
-  const find = db.prepare("SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.cc = 'US' AND p.fcode = 'ADM1' LIMIT 1").pluck();
-  const insert = db.prepare("INSERT OR REPLACE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, 'US', ?, 2, 3)");
+function insertStateAbbreviations(db: Database.Database, cc: string, abbreviations: Record<string, string>): void {
+  const find = db.prepare("SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.cc = ? AND p.fcode LIKE 'ADM%' ORDER BY p.fcode LIMIT 1").pluck();
+  const insert = db.prepare('INSERT OR REPLACE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, 2, 3)');
   for (const [abbr, state] of Object.entries(abbreviations)) {
-    const id = find.get(nameKey(state));
+    const id = find.get(nameKey(state), cc);
     if (id === undefined) throw new Error(`state abbreviation "${abbr}": ${state} is not in the gazetteer`);
-    insert.run(nameKey(abbr), id, skeleton(nameKey(abbr)));
+    insert.run(nameKey(abbr), id, cc, skeleton(nameKey(abbr)));
   }
 }
 

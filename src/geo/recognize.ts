@@ -32,6 +32,8 @@ export interface Recognized {
   areaWord: string | null;
   /** preceded by a locative word ("in", "near", "north of") */
   locative: boolean;
+  /** the candidates match only part of the name ("Marigny" of "Faubourg Marigny") */
+  partial?: boolean;
 }
 
 const MAX_SPAN_TOKENS = 6;
@@ -233,6 +235,7 @@ export function recognizeSpan(doc: Doc, gaz: Gazetteer, start: number, end: numb
   if (candidates.length === 0 && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
   const ownAreaWord = toks.length > 1 && cues.adminAfter.has(lower(toks[toks.length - 1])) ? lower(toks[toks.length - 1]) : null;
   if (candidates.length === 0 && ownAreaWord) candidates = subAreas(gaz.byKey(gaz.key(doc.text.slice(start, toks[toks.length - 2].end))), ownAreaWord);
+  const whole = candidates.length > 0;
   for (let n = toks.length - 1; n >= 1 && candidates.length === 0; n--) {
     for (let i = 0; i + n <= toks.length && candidates.length === 0; i++) {
       const part = doc.text.slice(toks[i].start, toks[i + n - 1].end);
@@ -259,6 +262,7 @@ export function recognizeSpan(doc: Doc, gaz: Gazetteer, start: number, end: numb
     demonymOf: demonym ? demonym.cc || null : null,
     areaWord: ownAreaWord ?? (after && cues.areaAfter.has(lower(after)) ? lower(after) : null),
     locative: !!before && cues.locativeBefore.has(lower(before)),
+    partial: !whole && !ownAreaWord && candidates.length > 0,
   };
 }
 

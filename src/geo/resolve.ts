@@ -171,6 +171,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
     return others > 0 ? ((tally.get(area) ?? 0) - mine) / others : 0;
   };
   const second: Context = { focus, keys, keyOf, maxPopulation, adminFocus, anchors };
+  for (const m of mentions) if (m.partial) m.candidates = m.candidates.filter((c) => anchors.some((a) => a.key !== m.key && distanceKm(a.lat, a.lon, c.lat, c.lon) < 100));
   return mentions.map((m) => {
     const ranked = rank(m, second);
     const top = ranked[0];
