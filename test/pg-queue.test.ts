@@ -9,11 +9,14 @@
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import Fastify from 'fastify';
 import { PgStore } from '../src/store/postgres/index.ts';
-import { enqueue, jobCounts, listJobs, runWorker } from '../src/queue/index.ts';
+import { enqueue, enqueueCommand, jobCounts, listJobs, runWorker } from '../src/queue/index.ts';
 import metricsPlugin from '../src/queue/metrics-plugin.ts';
 import { errorHandler } from '../src/serve/errors.ts';
 import type { Extractor } from '../src/ingest/index.ts';
@@ -154,6 +157,22 @@ describe('PostgreSQL queue and concurrency', { skip: PG_SKIP }, () => {
     } finally {
       await admin.end();
       await store.close();
+    }
+  });
+
+  test('ingest --enqueue: a JSONL file on the queue, the bad line reported, the same file twice queued once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-enqueue-'));
+    const store = new PgStore(schema.url);
+    try {
+      const file = join(dir, 'in.jsonl');
+      writeFileSync(file, '{"id": "j1", "text": "First queued story."}\nnot json\n{"id": "j2", "text": "Second queued story."}\n');
+      assert.equal(await enqueueCommand([file], { db: schema.url, quiet: true }), 1, 'exit 1: one line could not be read');
+      assert.equal(await enqueueCommand([file], { db: schema.url, quiet: true }), 1);
+      assert.equal((await jobCounts(store.pool)).queued, 2);
+      assert.equal(await enqueueCommand([file], { db: join(dir, 'x.db'), quiet: true }), 2, 'SQLite has no queue');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

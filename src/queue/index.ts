@@ -5,13 +5,17 @@
  */
 import { readInputs } from '../ingest/index.ts';
 import type { InputFormat, Item, RawDocument } from '../ingest/index.ts';
-import { isPostgresUrl, PgStore } from '../store/postgres/index.ts';
+import { DEFAULT_DB } from '../store/index.ts';
+import { ConnectionError, isPostgresUrl, PgStore } from '../store/postgres/index.ts';
 import { addJob } from './jobs.ts';
 
 export { runWorker, workerId } from './worker.ts';
 export type { WorkerOptions, WorkerTally } from './worker.ts';
 export { jobCounts, listJobs, retryDead, latencyHistogram, jobKey, JOB_STATUSES } from './jobs.ts';
 export type { Job, JobStatus, JobView } from './jobs.ts';
+
+/** The queue was asked of a database that is not PostgreSQL. */
+export class NotPostgres extends Error {}
 
 /** Tried this many times before a job is dead-lettered. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -39,7 +43,9 @@ export interface EnqueueOutcome {
  * @example await enqueue('postgres://…/sitrep', readInputs(['news.jsonl'])) // {documents: 40, queued: 40, already: 0, errors: 0}
  */
 export async function enqueue(db: string | PgStore, items: AsyncIterable<Item> | Iterable<Item>, o: { maxAttempts?: number; report?: (x: EnqueueOutcome, t: EnqueueTally) => void } = {}): Promise<EnqueueTally> {
-  if (typeof db === 'string' && !isPostgresUrl(db)) throw new Error(`the queue needs a PostgreSQL database (--db postgres://…), not "${db}"`);
+  // the same rule as openStore: SITREP_DB stands in for the default location
+  if (db === DEFAULT_DB && process.env.SITREP_DB) db = process.env.SITREP_DB;
+  if (typeof db === 'string' && !isPostgresUrl(db)) throw new NotPostgres(`the queue needs a PostgreSQL database (--db postgres://…), not "${db}"`);
   const store = typeof db === 'string' ? new PgStore(db, { poolSize: 1 }) : db;
   const t: EnqueueTally = { documents: 0, queued: 0, already: 0, errors: 0 };
   try {
@@ -87,13 +93,20 @@ export interface EnqueueCommandOptions {
 export async function enqueueCommand(inputs: string[], o: EnqueueCommandOptions): Promise<number> {
   const fetch = Object.fromEntries(Object.entries(o.fetch ?? {}).filter(([, x]) => x !== undefined));
   const items = readInputs(inputs, { format: o.format, published: o.published, source: o.source, fetch });
-  const t = await enqueue(o.db, items, {
-    maxAttempts: o.maxAttempts,
-    report: (x) => {
-      if (!o.quiet) process.stdout.write(JSON.stringify(x) + '\n');
-      if (x.error) process.stderr.write(`sitrep ingest: ${x.origin}: ${x.error}\n`);
-    },
-  });
+  let t: EnqueueTally;
+  try {
+    t = await enqueue(o.db, items, {
+      maxAttempts: o.maxAttempts,
+      report: (x) => {
+        if (!o.quiet) process.stdout.write(JSON.stringify(x) + '\n');
+        if (x.error) process.stderr.write(`sitrep ingest: ${x.origin}: ${x.error}\n`);
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof ConnectionError) && !(e instanceof NotPostgres)) throw e;
+    process.stderr.write(`sitrep ingest: ${e.message}\n`);
+    return 2;
+  }
   process.stderr.write(`sitrep ingest: ${t.queued} queued, ${t.already} already queued, ${t.errors} failed of ${t.documents}\n`);
   return t.errors ? 1 : 0;
 }
