@@ -26,6 +26,8 @@ export interface ActorMention extends MentionBase {
    * as actor1/actor2 (FSA factions → "Opposition Rebels (Syria)"). Absent when none.
    */
   partOf?: string;
+  /** why this name was picked when the words allowed several ("'Islamic State' names 9 actors; SY in focus") */
+  reason?: string;
 }
 
 /** A resolved place: a gazetteer entry, or an offset point derived from one. */

@@ -196,3 +196,12 @@ test('bad or odd input: empty text, RFC 822 dates, lower-case country codes, unk
   assert.deepEqual(pairs('Soldiers fired on protesters.', '2020-05-01', { country: 'ng' }).map((p) => p[1]), ['Military Forces of Nigeria (2015-2023)', 'Protesters (Nigeria)']);
   assert.deepEqual(pairs('Soldiers fired on protesters.', '2020-05-01', { country: 'XX' }), []);
 });
+
+test('a shared alias says why its actor was picked', () => {
+  const [m] = actors('Islamic State fighters attacked.', '2020-05-01', { country: 'IQ' });
+  assert.equal(m.name, 'Islamic State (Iraq)');
+  assert.match(m.reason ?? '', /names \d+ actors; IQ is its country/);
+  const [n] = actors('Islamic State fighters attacked.', '2020-05-01', { country: 'US' });
+  assert.equal(n.name, 'Islamic State (Syria)');
+  assert.match(n.reason ?? '', /none in US, the default taken/);
+});

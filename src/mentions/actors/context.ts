@@ -41,12 +41,13 @@ export function interIn(inter: InterCode, country: string | null, ctx: Ctx): Int
   return inter === 1 && country && ctx.focus && country !== ctx.focus ? 8 : inter;
 }
 
-export function emit(ctx: Ctx, i: number, j: number, actor: GenericActor, via: ActorMention['via'], actorId: string | null): void {
+export function emit(ctx: Ctx, i: number, j: number, actor: GenericActor, via: ActorMention['via'], actorId: string | null, reason?: string): void {
   const start = ctx.toks[i].start;
   const end = ctx.toks[j - 1].end;
   const inter = interIn(actor.inter, actor.country, ctx);
   const mention: ActorMention = { start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, name: actor.name, inter, country: actor.country, via, actorId };
   if (actor.partOf) mention.partOf = actor.partOf;
+  if (reason) mention.reason = reason;
   ctx.out.push(mention);
 }
 
@@ -55,15 +56,19 @@ export function entryActor(ctx: Ctx, a: ActorEntry): GenericActor {
   return { name: entryName(ctx.cb, a, ctx.date), inter: a.inter, country: a.country, ...(primary ? { partOf: entryName(ctx.cb, primary, ctx.date) } : {}) };
 }
 
-/** The codebook entry a hit names, given the country it is said of; context aliases need that country. */
-export function resolveEntry(ctx: Ctx, h: Hit | undefined, hint: string | null): ActorEntry | null {
+/** The codebook entry a hit names, and why, given the country it is said of; context aliases need that country. */
+export function resolveEntry(ctx: Ctx, h: Hit | undefined, hint: string | null): { a: ActorEntry; reason: string } | null {
   const cands = all(h, 'actor')
     .map((t) => ({ t, a: ctx.cb.byId.get(t.id) as ActorEntry }))
     .filter((x) => inPeriod(ctx.date, x.a.from, x.a.to));
+  const ids = new Set(cands.map((x) => x.a.id));
+  const words = `"${h?.values.find((v) => v.target.t === 'actor')?.phrase ?? ''}" names ${ids.size} actor${ids.size === 1 ? '' : 's'}`;
   const fits = cands.find((x) => hint !== null && scopeOf(x.a).includes(hint));
-  if (fits) return fits.a;
+  if (fits) return { a: fits.a, reason: ids.size > 1 || fits.t.context ? `${words}; ${hint} is its country` : words };
   const proper = cands.filter((x) => !x.t.context);
-  return (proper.find((x) => x.a.default) ?? proper[0])?.a ?? null;
+  const pick = proper.find((x) => x.a.default) ?? proper[0];
+  if (!pick) return null;
+  return { a: pick.a, reason: ids.size > 1 ? `${words}; none in ${hint ?? 'an unknown country'}, ${pick.a.default ? 'the default' : 'the first'} taken` : words };
 }
 
 export function adjacent(a: Hit | undefined, b: Hit | undefined): b is Hit {

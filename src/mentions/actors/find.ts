@@ -44,7 +44,7 @@ function sentenceActors(ctx: Ctx): void {
     const entry = before === 'anti' ? null : resolveEntry(ctx, h, ctx.focus);
     if (entry) {
       const end = memberEnd(ctx, k);
-      emit(ctx, before === 'pro' ? h.i - 1 : h.i, hits[end].j, entryActor(ctx, entry), 'alias', entry.id);
+      emit(ctx, before === 'pro' ? h.i - 1 : h.i, hits[end].j, entryActor(ctx, entry.a), 'alias', entry.a.id, entry.reason);
       k = end;
       continue;
     }
@@ -73,7 +73,7 @@ function sentenceActors(ctx: Ctx): void {
     }
     if (get(h, 'standalone') && ctx.focus && before !== 'anti') {
       const actor = actorForCountry(ctx.cb, ctx.focus, kindFor(ctx, h, 'standalone', ctx.focus), ctx.date);
-      if (actor) emit(ctx, h.i, h.j, actor, 'generic', null);
+      if (actor) emit(ctx, h.i, h.j, actor, 'generic', null, `country in focus: ${ctx.focus}`);
     }
   }
 }

@@ -29,7 +29,7 @@ export function loyalty(ctx: Ctx, k: number): number {
     if (get(hits[m], 'leader')) {
       const l = leaderActor(ctx, hits[m]);
       if (!l) return -1;
-      emit(ctx, hits[k].i, hits[m].j, l.actor, l.id ? 'alias' : 'generic', l.id);
+      emit(ctx, hits[k].i, hits[m].j, l.actor, l.id ? 'alias' : 'generic', l.id, `loyal to ${hits[m].values[0].phrase}`);
       return m;
     }
     if (!get(hits[m], 'title') && !get(hits[m], 'country') && !get(hits[m], 'det')) return -1;
@@ -78,7 +78,7 @@ export function countryPhrase(ctx: Ctx, k: number): number {
   const entry = resolveEntry(ctx, n, c.iso2);
   if (entry && !poss) {
     const end = memberEnd(ctx, m);
-    emit(ctx, h.i, hits[end].j, entryActor(ctx, entry), 'alias', entry.id);
+    emit(ctx, h.i, hits[end].j, entryActor(ctx, entry.a), 'alias', entry.a.id, entry.reason);
     return end;
   }
   if (get(n, 'head')) {
@@ -126,7 +126,7 @@ export function coreference(ctx: Ctx, k: number): number {
     if (!fits) continue;
     const start = ctx.toks[ctx.hits[k].i].start;
     const end = ctx.toks[ctx.hits[k + 1].j - 1].end;
-    ctx.out.push({ ...m, start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, via: 'coreference' });
+    ctx.out.push({ ...m, start, end, text: ctx.doc.text.slice(start, end), sentence: ctx.sentence, via: 'coreference', reason: `refers back to "${m.text}" (${d.categories.join('/')})` });
     return k + 1;
   }
   return k + 1;
