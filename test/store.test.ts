@@ -120,3 +120,20 @@ test('filters bind every value: SQL metacharacters find nothing and break nothin
   assert.equal((await store.listEvents({ limit: 5, offset: 0, bbox: [40, 35, 42, 37] })).total, 0);
   assert.equal((await store.counts()).events, 1);
 });
+
+test('large result sets page the same whether the set is looked up or probed in sort order', async () => {
+  const store = openStore(':memory:');
+  const day = (i: number) => new Date(Date.UTC(2010, 0, 1) + i * 2 * 86_400_000).toISOString().slice(0, 10);
+  const events = Array.from({ length: 2100 }, (_, i) => event({
+    id: `e${i}`, document_id: 'big', sentence: A, event_date: day(i), date: { start: day(i), end: day(i), precision: 1, text: null },
+    actor2: i % 3 ? null : { name: 'Opposition Rebels (Syria)', inter: 2, text: 'rebels' },
+  }));
+  await store.addDocument(bundle('big', A, events));
+  const all = await store.listEvents({ limit: 20, offset: 40, actor: 'Islamic State', sort: '-event_date' });
+  assert.equal(all.total, 2100);
+  assert.deepEqual(all.items.map((e) => e.event_date), Array.from({ length: 20 }, (_, i) => day(2099 - 40 - i)));
+  const few = await store.listEvents({ limit: 5, offset: 0, actor: 'Opposition', sort: 'event_date' });
+  assert.equal(few.total, 700);
+  assert.deepEqual(few.items.map((e) => e.event_date), [0, 3, 6, 9, 12].map(day));
+  await store.close();
+});

@@ -15,7 +15,13 @@ export function ftsQuery(q: string): string | null {
   return terms ? terms.map((t) => `"${t}"`).join(' ') : null;
 }
 
-export function where(f: EventFilters): Where {
+/**
+ * `probe`: for large result sets, make the actor/bbox/q sets membership
+ * tests (`+rowid`) so SQLite walks the sort index and stops at the page,
+ * instead of fetching and sorting every member of the set.
+ */
+export function where(f: EventFilters, probe = false): Where {
+  const member = probe ? '+e.rowid' : 'e.rowid';
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...p: unknown[]) => {
@@ -30,15 +36,15 @@ export function where(f: EventFilters): Where {
   if (f.sub_event_type) add('e.sub_event_type = ?', f.sub_event_type);
   if (f.min_fatalities !== undefined) add('e.fatalities_low >= ?', f.min_fatalities);
   // a prefix, so "Islamic State" finds "Islamic State (Syria)"; NOCASE keeps it on the index
-  if (f.actor) add('e.rowid IN (SELECT event_rowid FROM event_actors WHERE name >= ? AND name < ?)', f.actor, f.actor + '\uffff');
+  if (f.actor) add(`${member} IN (SELECT event_rowid FROM event_actors WHERE name >= ? AND name < ?)`, f.actor, f.actor + '\uffff');
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;
     const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
-    add(`e.rowid IN (SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`, w, e, s, n);
+    add(`${member} IN (SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`, w, e, s, n);
   }
   if (f.q !== undefined) {
     const q = ftsQuery(f.q);
-    if (q) add('e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', q);
+    if (q) add(`${member} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, q);
     else add('0');
   }
   if (f.review) add('e.review_state = ?', f.review);

@@ -10,13 +10,16 @@ import { orderBy, where } from './filters.ts';
 
 /** Counting stops here: past it, `total` is a lower bound and `total_exact` false. */
 export const COUNT_CAP = 10_000;
+/** above this many matches a page is found by walking the sort order (see `where`) */
+const PROBE_AT = 2_000;
 
 export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: StoredEvent[] } {
   const w = where(q);
   const counted = db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM events e ${w.sql} LIMIT ${COUNT_CAP + 1})`, ...w.params)!.n;
   const total = Math.min(counted, COUNT_CAP);
+  const page = counted > PROBE_AT ? where(q, true) : w;
   const items = db
-    .all<{ record: string }>(`SELECT e.record FROM events e ${w.sql} ${orderBy(q.sort)} LIMIT ? OFFSET ?`, ...w.params, q.limit, q.offset)
+    .all<{ record: string }>(`SELECT e.record FROM events e ${page.sql} ${orderBy(q.sort)} LIMIT ? OFFSET ?`, ...page.params, q.limit, q.offset)
     .map((r) => JSON.parse(r.record) as StoredEvent);
   return { total, total_exact: counted <= COUNT_CAP, items };
 }
