@@ -75,14 +75,19 @@ export async function runWorker(store: PgStore, o: WorkerOptions = {}): Promise<
   const tally: WorkerTally = { done: 0, duplicates: 0, retried: 0, dead: 0, lost: 0 };
   let outage = 0;
   let unreleased: Job | null = null;
+  // leases run out slowly: looking for dead workers' last attempts now and then is enough
+  let lastSweep = -Infinity;
   while (!o.signal?.aborted) {
     try {
       if (unreleased) {
         await releaseJob(store.pool, unreleased);
         unreleased = null;
       }
-      const buried = await buryExpired(store.pool);
-      if (buried) log(`dead-lettered ${buried} job(s) whose lease ran out on their last attempt`);
+      if (performance.now() - lastSweep > Math.min(leaseMs / 4, 5_000)) {
+        const buried = await buryExpired(store.pool);
+        if (buried) log(`dead-lettered ${buried} job(s) whose lease ran out on their last attempt`);
+        lastSweep = performance.now();
+      }
       const job = await takeJob(store.pool, id, leaseMs);
       if (outage) log('database reachable again');
       outage = 0;
