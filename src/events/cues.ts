@@ -57,6 +57,12 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cu
   return 'event';
 }
 
+/** An intervention a protest is about ("demanded the release of activists who were detained") does not shape it. */
+function shapes(text: string, rel: number, lex: Lexicon, cue: string, protest: boolean): CueStatus {
+  if (!protest || cue !== 'intervention') return 'event';
+  return lex.context.topicBefore.test(text.slice(Math.max(0, rel - 50), rel)) ? 'topic' : 'event';
+}
+
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -86,7 +92,7 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
         start: sentence.start + rel,
         end: sentence.start + relEnd,
         text: m[0],
-        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : 'event',
+        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : shapes(sentence.text, rel, lex, c.cue, protest),
       };
       const clash = hits.findIndex((h) => h.cue === hit.cue && overlaps(h, hit));
       if (clash < 0) hits.push(hit);

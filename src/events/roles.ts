@@ -19,7 +19,7 @@ export interface Roles {
 
 // case-sensitive: "IS swept through" is the group, not the verb
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+|also\s+|not\s+)?$/;
-const BY_BEFORE = /\bby\s+(?:(?:the|a|an|suspected|alleged|unidentified|unknown|armed|some|about|around|at least|more than|over|nearly|up to|\d+|two|three|four|five|six|several|dozens of|hundreds of|a group of|members of)\s+)*$/i;
+const BY_BEFORE = /\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|reportedly|allegedly|apparently|unidentified|unknown|armed|some|about|around|at least|more than|over|nearly|up to|\d+|two|three|four|five|six|several|dozens of|hundreds of|a group of|members of)\s+)*$/i;
 const PREP_BEFORE = /\b(?:of|from|against|on|by|to|with|between|at|in|near|into|for|including|targeting|and)\s+(?:(?:the|a|an|two|several|some|suspected)\s+)*$/i;
 const TARGET_PREP_BEFORE = /\b(?:against|on|targeting|at|from|with|upon)\s+(?:(?:the|a|an|suspected)\s+)*$/i;
 const JOIN = /^\s*(?:,|and|,? including|,? alongside|together with|,? backed by|,? supported by|as well as|with)\s*(?:the\s+)?$/i;
