@@ -54,7 +54,9 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
       if (!kind) continue;
       if (kind === 'people' && interval.low === null && interval.best === null && interval.high === null) continue;
       claimed.push([amountStart, amountEnd]);
-      out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind, amountStart, amountEnd, ...interval });
+      // "Thousands of": the amount's words stop before the "of" that joins them to the people
+      const ofAt = /\s+of$/i.exec(amountText);
+      out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind, amountStart, amountEnd: ofAt ? amountStart + ofAt.index : amountEnd, ...interval });
     }
   }
   return out.sort((a, b) => a.start - b.start);

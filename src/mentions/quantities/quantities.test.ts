@@ -46,6 +46,8 @@ test('a verb ties each amount to its kind, with the evidence span', () => {
     ['Gunmen killed an unknown number of civilians.', 'killed', null, null],
   ];
   assert.deepEqual(found('2 killed, 3 wounded in the blast').map((q) => [q.kind, q.best]), [['killed', 2], ['injured', 3]]);
+  const fled = found('Thousands of civilians have fled the offensive.')[0];
+  assert.deepEqual([fled.text, fled.amount, fled.low, fled.best, fled.high], ['Thousands of civilians have fled', 'Thousands', 2000, null, 9999]);
   for (const [text, kind, low, best] of cases) {
     const q = found(text);
     assert.equal(q.length, 1, `${text}: ${JSON.stringify(q)}`);
