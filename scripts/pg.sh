@@ -14,6 +14,14 @@ PORT=${SITREP_PG_PORT:-5432}
 
 say() { echo "pg.sh: $*" >&2; }
 
+# apt's chatter goes to a log, shown only when it fails
+apt_quiet() {
+  local log
+  log=$(mktemp)
+  if ! DEBIAN_FRONTEND=noninteractive "$@" >"$log" 2>&1; then cat "$log" >&2; rm -f "$log"; return 1; fi
+  rm -f "$log"
+}
+
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"
   elif command -v runuser >/dev/null 2>&1; then runuser -u postgres -- "$@"
@@ -23,17 +31,15 @@ as_postgres() {
 
 if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   say "installing postgresql from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq --no-install-recommends postgresql >&2
+  apt_quiet apt-get update -qq
+  apt_quiet apt-get install -y -qq --no-install-recommends postgresql
 fi
 
 VERSION=$(ls /usr/lib/postgresql | sort -V | tail -1)
 if [ ! -f "/usr/share/postgresql/$VERSION/extension/postgis.control" ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  if apt-cache show "postgresql-$VERSION-postgis-3" >/dev/null 2>&1 || { apt-get update -qq >&2 && apt-cache show "postgresql-$VERSION-postgis-3" >/dev/null 2>&1; }; then
+  if apt-cache show "postgresql-$VERSION-postgis-3" >/dev/null 2>&1 || { apt_quiet apt-get update -qq && apt-cache show "postgresql-$VERSION-postgis-3" >/dev/null 2>&1; }; then
     say "installing postgresql-$VERSION-postgis-3"
-    apt-get install -y -qq --no-install-recommends "postgresql-$VERSION-postgis-3" >&2 || say "PostGIS could not be installed; geographic filters use the plain index"
+    apt_quiet apt-get install -y -qq --no-install-recommends "postgresql-$VERSION-postgis-3" || say "PostGIS could not be installed; geographic filters use the plain index"
   else
     say "no PostGIS package for PostgreSQL $VERSION; geographic filters use the plain index"
   fi
@@ -62,9 +68,7 @@ for _ in $(seq 1 30); do
 done
 as_postgres pg_isready -q -h 127.0.0.1 -p "$PORT" || { say "server on 127.0.0.1:$PORT did not come up"; exit 1; }
 
-psql_admin() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -d "${1:-postgres}" -tA -c "$2"; }
-# local TCP connections of the postgres account use peer/md5 per pg_hba; the unix socket is always peer for root via runuser
-psql_admin_sock() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$PORT" -d "${1:-postgres}" -tA -c "$2"; }
+psql_admin_sock() { as_postgres env PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -p "$PORT" -d "${1:-postgres}" -tA -c "$2"; }
 
 if [ "$(psql_admin_sock postgres "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != 1 ]; then
   say "creating role $ROLE"
