@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 
-const BITS = 40_000_000;
+const BITS = 16_000_000;
 const HASHES = 7;
 
 export class Bloom {

@@ -70,7 +70,7 @@ export class Gazetteer {
     this.path = path;
     this.db = db;
     this.byKeyStmt = db.prepare(`${SELECT} WHERE n.key = ? ORDER BY n.kind = 2 DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`);
-    this.bySkelStmt = db.prepare(`${SELECT} WHERE n.cc = ? AND n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
+    this.bySkelStmt = db.prepare(`${SELECT} WHERE n.skel = ? AND n.cc = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
     this.bySkelAnyStmt = db.prepare(`${SELECT} WHERE n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
     this.filters = loadFilters(db);
     this.existsStmt = db.prepare('SELECT 1 FROM names WHERE key = ? LIMIT 1').pluck();
@@ -100,7 +100,7 @@ export class Gazetteer {
     const key = `${cc}\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : (this.bySkelStmt.all(cc, skel) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
+      hit = this.filters?.skeletons.has(skel) === false ? [] : (this.bySkelStmt.all(skel, cc) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
       this.keyCache.set(key, hit);
     }
     return hit;

@@ -53,12 +53,14 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
       'INSERT OR REPLACE INTO places (id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
+    const known = db.prepare('SELECT 1 FROM places WHERE id = ?').pluck();
     const addNames = nameInserter(db, filters ?? undefined);
     return (line) => {
       const r = parseGeoNamesLine(line);
       if (!/^[A-Z]{2}$/.test(r.cc)) throw new Error(`bad country code "${r.cc}"`);
+      // a re-imported place loses its old names first, so that importing twice changes nothing
+      if (known.get(r.geonameid) !== undefined) clear.run(r.geonameid);
       place.run(r.geonameid, r.name, r.lat, r.lon, r.fclass || 'P', r.fcode, r.cc, r.admin1, r.admin2, r.population, 'import');
-      clear.run(r.geonameid);
       addNames(r.geonameid, r.cc, [r.name, r.asciiname], r.alternates);
     };
   }
@@ -126,6 +128,8 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
     throw new ImportError((err as Error).message);
   }
   const filters = loadFilters(db);
+  // index pages of a growing gazetteer: a large cache keeps inserts off the disk
+  db.pragma('cache_size = -262144');
   const handle = handlerFor(db, kind, filters);
   const input = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout or the bundled build changes: an older file is rebuilt. */
-export const SCHEMA_VERSION = '10';
+export const SCHEMA_VERSION = '12';
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -34,7 +34,6 @@ CREATE TABLE IF NOT EXISTS names (
   precision INTEGER,
   PRIMARY KEY (key, place_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_skel ON names (cc, skel);
 CREATE INDEX IF NOT EXISTS names_skel_any ON names (skel);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 CREATE TABLE IF NOT EXISTS admin1 (cc TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (cc, code));
