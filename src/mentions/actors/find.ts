@@ -48,7 +48,7 @@ function sentenceActors(ctx: Ctx): void {
       k = end;
       continue;
     }
-    if (!entry && h.j - h.i > 1 && all(h, 'actor').length === h.values.length) {
+    if (h.j - h.i > 1 && all(h, 'actor').length === h.values.length) {
       // A context alias of another country ("Saudi forces" outside Yemen): read its words again, shorter.
       hits.splice(k, 1, ...scanWithin(ctx.cb.index, toks, h.i, h.j, h.j - h.i - 1));
       k--;
