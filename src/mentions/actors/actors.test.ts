@@ -141,6 +141,7 @@ test('context aliases need their country: "rebels" in Yemen are the Houthis, in 
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'YE' }), [['rebels', 'Military Forces of Yemen (2016-) Supreme Political Council']]);
   assert.deepEqual(pairs('The rebels shelled the city.', '2020-05-02', { country: 'MX' }), []);
   assert.deepEqual(pairs('Settlers and rebel groups were seen near the mine.', '2020-05-02', { country: 'CF' }), []);
+  assert.deepEqual(pairs('Tablighi Jamaat members met Lashkar-e-Jhangvi men and the Military Police of Egypt.', '2020-05-02', { country: 'PK' }).map((p) => p[1]), ['Police Forces of Egypt (2014-)']);
   assert.deepEqual(pairs('Settlers attacked farmers near Nablus.', '2020-05-02', { country: 'PS' })[0], ['Settlers', 'Settlers (Israel)']);
 });
 
