@@ -49,8 +49,13 @@ type RowHandler = (line: string) => void;
 
 function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters | null): RowHandler {
   if (kind === 'geonames') {
+    // a dump without populations (Who's On First re-serialisations) keeps the population and finer feature code already known
     const place = db.prepare(
-      'INSERT OR REPLACE INTO places (id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO places (id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, fclass = excluded.fclass,
+         fcode = CASE WHEN excluded.fcode = 'PPL' AND places.fcode LIKE 'PPL%' THEN places.fcode ELSE excluded.fcode END,
+         cc = excluded.cc, admin1_code = excluded.admin1_code, admin2_code = excluded.admin2_code,
+         population = CASE WHEN excluded.population > 0 THEN excluded.population ELSE places.population END, source = excluded.source`,
     );
     const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
     const known = db.prepare('SELECT 1 FROM places WHERE id = ?').pluck();

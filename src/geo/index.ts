@@ -124,8 +124,10 @@ function lookupScore(e: GazEntry, text: string, pool: GazEntry[]): number {
   const prior: Record<string, number> = { PCLI: 3, ADM1: 1.2, PPLC: 1.5, PPLA: 1, PPLA2: 0.5 };
   const kind = e.kind === 0 ? 1 : e.kind === 2 ? 1.5 : e.kind === 3 ? -1 + 2 * similarity(nameKey(text), e.matched) : 0.4;
   const exact = e.name.toLowerCase() === text.toLowerCase() ? 0.5 : 0;
-  const capital = e.fcode === 'ADM1' && pool.some((o) => o.cc === e.cc && o.kind === 0 && /^PPL(A|C)$/.test(o.fcode) && o.matched === e.matched) ? -2 : 0;
-  return kind + exact + capital + (prior[e.fcode] ?? 0) + Math.log10(1 + e.population) / 3;
+  // an area named like a town in it ("Al Hudaydah", "Deir ez-Zor"): the bare name means the town
+  const capital = e.fclass === 'A' && e.fcode !== 'PCLI' && pool.some((o) => o.cc === e.cc && o.kind === 0 && o.fclass === 'P' && o.matched === e.matched) ? -3 : 0;
+  const population = e.fclass === 'A' && e.fcode !== 'PCLI' ? e.population * 0.3 : e.population;
+  return kind + exact + capital + (prior[e.fcode] ?? 0) + Math.log10(1 + population) / 3;
 }
 
 function best(cands: GazEntry[], text: string, cc: string | null): GazEntry | null {
@@ -153,7 +155,9 @@ export function lookupPlace(gaz: Gazetteer, text: string, opts?: { country?: str
   if (cc) {
     const skel = skeleton(key);
     if (skel.length >= 2) {
-      const fuzzy = best(gaz.bySkeleton(cc, skel), text, cc);
+      const close = gaz.bySkeleton(cc, skel).filter((e) => similarity(key, e.matched) >= 0.6);
+      const top = Math.max(0, ...close.map((e) => similarity(key, e.matched)));
+      const fuzzy = best(close.filter((e) => similarity(key, e.matched) >= top - 0.1), text, cc);
       if (fuzzy) return toPlace(fuzzy, gaz);
     }
   }
