@@ -107,3 +107,12 @@ test('writes off loopback need the bearer token', async () => {
     await tokenless.close();
   }
 });
+
+test('GET /api/events.points: coordinates as columns, strings dictionary-coded, same filters', async () => {
+  const r = (await app.inject('/api/events.points?country=Syria')).json();
+  assert.equal(r.n, (await app.inject('/api/events?country=Syria')).json().total);
+  assert.equal(r.lon.length, r.n);
+  assert.equal(r.event_type.values[r.event_type.codes[0]], 'Battles');
+  assert.equal((await app.inject('/api/events.points?country=Iraq')).json().n, 0);
+  assert.equal((await app.inject('/api/events.points?bbox=1,2')).statusCode, 400);
+});

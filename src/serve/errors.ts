@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error', 502: 'Bad Gateway' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 501: 'Not Implemented', 500: 'Internal Server Error', 502: 'Bad Gateway' };
 
 const STORE_STATUS: Record<StoreError['code'], number> = { document_id_taken: 409, bad_split: 400, bad_correction: 400 };
 

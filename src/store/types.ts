@@ -162,6 +162,22 @@ export interface DuplicateHit {
   via: 'url' | 'hash' | 'near';
 }
 
+/** The indexed columns of an event: enough to draw and filter a map of many events. */
+export interface EventPoint {
+  id: string;
+  lon: number;
+  lat: number;
+  event_date: string | null;
+  event_type: string;
+  sub_event_type: string;
+  country: string | null;
+  admin1: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  fatalities_low: number | null;
+  fatalities_best: number | null;
+}
+
 export interface Store {
   /** Stores a document with its claims, merging them into events; a duplicate is recorded as a copy. */
   addDocument(bundle: DocumentBundle): Promise<AddResult>;
@@ -181,6 +197,10 @@ export interface Store {
   /** Displacement or control records, their event references resolved to current event ids. */
   listRecords<K extends 'displacement' | 'control'>(kind: K): Promise<(K extends 'displacement' ? DisplacementRecord : ControlRecord)[]>;
   counts(): Promise<{ documents: number; events: number; claims: number }>;
+  /** Every matching event with coordinates, as its indexed columns (no record parsed). */
+  points?(filters: EventFilters): Promise<EventPoint[]>;
+  /** A number that changes with every write: caches of derived data key on it. */
+  revision?(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -37,8 +37,13 @@ export class Db {
     return this.stmt(sql).run(...params);
   }
 
+  /** One IMMEDIATE transaction that also bumps the store's revision. */
   transaction<T>(fn: () => T): T {
-    return this.raw.transaction(fn).immediate();
+    return this.raw.transaction(() => {
+      const out = fn();
+      this.run('UPDATE store_revision SET n = n + 1 WHERE id = 1');
+      return out;
+    }).immediate();
   }
 }
 

@@ -1,7 +1,7 @@
 /** The SQLite engine of the Store: a file (or ":memory:") via better-sqlite3. */
 import type { ControlRecord, DisplacementRecord } from '../../events/types.ts';
 import type {
-  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters,
+  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters, EventPoint,
   EventQuery, MergeView, ReviewPatch, SortKey, Store, StoredEvent,
 } from '../types.ts';
 import { Db } from './db.ts';
@@ -57,6 +57,14 @@ export class SqliteStore implements Store {
 
   async listRecords<K extends 'displacement' | 'control'>(kind: K): Promise<(K extends 'displacement' ? DisplacementRecord : ControlRecord)[]> {
     return read.listRecords(this.db, kind) as (K extends 'displacement' ? DisplacementRecord : ControlRecord)[];
+  }
+
+  async points(filters: EventFilters): Promise<EventPoint[]> {
+    return read.points(this.db, filters);
+  }
+
+  async revision(): Promise<number> {
+    return this.db.get<{ n: number }>('SELECT n FROM store_revision WHERE id = 1')!.n;
   }
 
   async counts(): Promise<{ documents: number; events: number; claims: number }> {

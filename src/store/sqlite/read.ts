@@ -2,7 +2,7 @@
 import { disagreements } from '../../merge/index.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord } from '../../events/types.ts';
 import type {
-  AggregateBy, AggregateRow, ClaimView, DocumentView, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
+  AggregateBy, AggregateRow, ClaimView, DocumentView, EventPoint, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
 } from '../types.ts';
 import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
@@ -91,6 +91,13 @@ export function listRecords(db: Db, kind: 'displacement' | 'control'): (Displace
     if (r.record === 'displacement') return { ...r, cause_event_id: eventOf(r.cause_event_id) };
     return { ...r, evidence: [...new Set(r.evidence.map(eventOf).filter((e): e is string => e !== null))] };
   });
+}
+
+export function points(db: Db, filters: EventFilters): EventPoint[] {
+  const w = where(filters);
+  return db.all<EventPoint>(
+    `SELECT e.id, e.lon, e.lat, e.event_date, e.event_type, e.sub_event_type, e.country, e.admin1, e.actor1, e.actor2, e.fatalities_low, e.fatalities_best
+     FROM events e ${w.sql ? `${w.sql} AND` : 'WHERE'} e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.rowid`, ...w.params);
 }
 
 const GROUP: Record<AggregateBy, string> = {
