@@ -125,7 +125,7 @@ function lookupScore(e: GazEntry, text: string, pool: GazEntry[]): number {
   const kind = e.kind === 0 ? 1 : e.kind === 2 ? 1.5 : e.kind === 3 ? -1 + 2 * similarity(nameKey(text), e.matched) : 0.4;
   const exact = e.name.toLowerCase() === text.toLowerCase() ? 0.5 : 0;
   // an area named like a town in it ("Al Hudaydah", "Deir ez-Zor"): the bare name means the town
-  const capital = e.fclass === 'A' && e.fcode !== 'PCLI' && pool.some((o) => o.cc === e.cc && o.kind === 0 && o.fclass === 'P' && o.matched === e.matched) ? -3 : 0;
+  const capital = e.fclass === 'A' && e.fcode !== 'PCLI' && pool.some((o) => o.cc === e.cc && o.kind === 0 && /^PPL(A|A2|C)$/.test(o.fcode) && o.matched === e.matched) ? -3 : 0;
   const population = e.fclass === 'A' && e.fcode !== 'PCLI' ? e.population * 0.3 : e.population;
   return kind + exact + capital + (prior[e.fcode] ?? 0) + Math.log10(1 + population) / 3;
 }
