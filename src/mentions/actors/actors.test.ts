@@ -183,6 +183,15 @@ test('regimes: a date before the first regime takes the first, no date takes the
   assert.equal(actorForCountry(cb, 'NO', 'military', '2020-01-01')?.name, 'Military Forces of Norway', 'a country without regimes has no bracket');
 });
 
+test('"the military", "the government" name the state in focus; drones after "the" do not', () => {
+  assert.deepEqual(pairs('A joint operation by the military and PMF pursued IS militants.', '2020-05-05', { country: 'IQ' }), [
+    ['military', 'Military Forces of Iraq (2018-2020)'],
+    ['PMF', 'Military Forces of Iraq (2018-2020) Popular Mobilization Forces'],
+    ['IS militants', 'Islamic State (Iraq)'],
+  ]);
+  assert.deepEqual(pairs('The government said the drones came from abroad.', '2020-05-05', { country: 'AZ' }), [['government', 'Government of Azerbaijan (2003-)']]);
+});
+
 test("possessive members and loyalty to an unnamed government", () => {
   assert.deepEqual(pairs("The Taliban's fighters and forces loyal to the government clashed.", '2020-05-01', { country: 'AF' }), [
     ["The Taliban's fighters", 'Taliban'],

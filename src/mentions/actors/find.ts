@@ -10,7 +10,7 @@ import { all, emit, entryActor, get, kindFor, memberEnd, resolveEntry, type Ctx 
 import { focusCountry } from './focus.ts';
 import { actorForCountry, unidentifiedMilitary } from './names.ts';
 import { scan, scanWithin } from './phrases.ts';
-import { coreference, countryPhrase, headOfCountry, leaderPhrase, loyalty, namedGroup } from './rules.ts';
+import { coreference, countryPhrase, headOfCountry, leaderPhrase, loyalty, namedGroup, theState } from './rules.ts';
 import { tokenize } from './tokens.ts';
 import type { Codebook } from './types.ts';
 
@@ -37,7 +37,8 @@ function sentenceActors(ctx: Ctx): void {
       continue;
     }
     if (get(h, 'det')) {
-      k = coreference(ctx, k);
+      const m = theState(ctx, k);
+      k = m >= 0 ? m : coreference(ctx, k);
       continue;
     }
     const before = h.i > 0 ? toks[h.i - 1].norm : '';

@@ -114,6 +114,27 @@ export function headOfCountry(ctx: Ctx, k: number): number {
   return k + 1;
 }
 
+const AIR_OR_GUNS = /jet|drone|aircraft|warplane|helicopter|artillery|tank|gunboat/;
+
+/**
+ * "the military", "the government", "the military forces of Azerbaijan":
+ * a state head after "the" names the state in focus (or the country after "of").
+ */
+export function theState(ctx: Ctx, k: number): number {
+  const { hits } = ctx;
+  const n = hits[k + 1];
+  const head = get(n, 'head');
+  if (!adjacent(hits[k], n) || !head || !['military', 'police', 'government'].includes(head.kind)) return -1;
+  const m = headOfCountry(ctx, k + 1);
+  if (m >= 0) return m;
+  const phrase = n.values.find((v) => v.target.t === 'head')?.phrase ?? '';
+  if (get(n, 'standalone') || !ctx.focus || AIR_OR_GUNS.test(phrase)) return -1;
+  const actor = actorForCountry(ctx.cb, ctx.focus, kindFor(ctx, n, 'head', ctx.focus), ctx.date);
+  if (!actor) return -1;
+  emit(ctx, n.i, n.j, actor, 'generic', null, `country in focus: ${ctx.focus}`);
+  return k + 1;
+}
+
 /** "the jihadist group" → the last named actor whose categories fit. */
 export function coreference(ctx: Ctx, k: number): number {
   const d = get(ctx.hits[k + 1], 'description');
