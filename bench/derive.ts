@@ -10,7 +10,7 @@
  * (--db keeps the store in FILE and reuses it when it exists, to skip the ingest on re-runs)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -81,6 +81,8 @@ function bundle(i: number, ev: EventRecord, control: ControlRecord[]): DocumentB
   };
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -102,10 +104,13 @@ try {
   const ingestS = (performance.now() - t) / 1000;
   const counts = await store.counts();
 
+  // wall time and CPU time: on a shared machine the CPU time says what the work costs
   t = performance.now();
+  let cpu = process.cpuUsage();
   const state = await computeDerived(store);
   const rows = tally(state.events, ['admin1', 'week'], { claims: claimsIn(state) });
   const recomputeMs = performance.now() - t;
+  const recomputeCpu = cpuMs(process.cpuUsage(cpu));
   // where the time goes: reading from the store vs deriving
   t = performance.now();
   let read = 0;
@@ -115,12 +120,15 @@ try {
   // the derive part alone, warm, median of 5 (the machine is shared, single runs are noisy)
   const control = await store.listRecords('control');
   const pure: number[] = [];
+  const pureCpu: number[] = [];
   for (let k = 0; k < 5; k++) {
     t = performance.now();
+    cpu = process.cpuUsage();
     controlTimeline(state.events, control);
     tally(state.events, ['admin1', 'week']);
     tally(state.events, ['actor', 'side']);
     pure.push(performance.now() - t);
+    pureCpu.push(cpuMs(process.cpuUsage(cpu)));
   }
   const pureMs = percentile(pure, 50);
 
@@ -144,11 +152,14 @@ try {
     () => '/api/displacement',
   ];
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const byRoute: number[][] = routes.map(() => []);
   for (let q = 0; q < Q; q++) {
     const url = routes[q % routes.length]();
     const s = performance.now();
+    const c = process.cpuUsage();
     const status = await get(url);
+    cpuTimes.push(cpuMs(process.cpuUsage(c)));
     times.push(performance.now() - s);
     byRoute[q % routes.length].push(performance.now() - s);
     if (status !== 200 && status !== 404) throw new Error(`${url}: ${status}`);
@@ -159,13 +170,15 @@ try {
   console.log(`derive bench: ${counts.events} events stored (${N} generated, ${counts.documents} documents), ingest ${ingestS.toFixed(1)} s`);
   console.log(`| measure | value | target |`);
   console.log(`| --- | --- | --- |`);
-  console.log(`| recompute from store (read events+records+merged claims, control timeline, tally admin1×week) | ${recomputeMs.toFixed(0)} ms | ≤ 2000 ms |`);
+  console.log(`| recompute from store (read events+records+merged claims, control timeline, tally admin1×week): wall / CPU | ${recomputeMs.toFixed(0)} / ${recomputeCpu.toFixed(0)} ms | ≤ 2000 ms |`);
   console.log(`| of which reading ${read} events from the store (eachEvent) | ${readEventsMs.toFixed(0)} ms | – |`);
-  console.log(`| derive only, warm median of 5 (timeline + tallies admin1×week and actor×side) | ${pureMs.toFixed(0)} ms | – |`);
+  console.log(`| derive only, warm median of 5 (timeline + tallies admin1×week and actor×side): wall / CPU | ${pureMs.toFixed(0)} / ${percentile(pureCpu, 50).toFixed(0)} ms | – |`);
   console.log(`| control periods / tally rows | ${periods} / ${rows.length} | – |`);
   console.log(`| API query p50 / p95 / max (${Q} requests over ${routes.length} routes) | ${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms | p95 ≤ 50 ms |`);
+  console.log(`| API query CPU time (server + client in this process) p50 / p95 | ${percentile(cpuTimes, 50).toFixed(1)} / ${percentile(cpuTimes, 95).toFixed(1)} ms | – |`);
   const names = ['control on a month day (GeoJSON)', 'control in bbox (JSON)', 'control history of a place', 'tallies admin1×week', 'tallies side, date range', 'displacement'];
   for (const [i, name] of names.entries()) console.log(`| ${name}: p50 / p95 | ${percentile(byRoute[i], 50).toFixed(1)} / ${percentile(byRoute[i], 95).toFixed(1)} ms | – |`);
+  console.log(`(load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   process.exitCode = recomputeMs <= 2000 && percentile(times, 95) <= 50 ? 0 : 1;
 } finally {
   await store.close();
