@@ -174,6 +174,8 @@ test('the country in focus comes from names, demonyms and named actors; unknown 
     ['Residents', 'Civilians (Kenya)'],
   ]);
   assert.deepEqual(pairs('Gunmen attacked a bus and residents fled.', '2020-05-02'), []);
+  const titled = findActors(makeDoc({ id: 't', text: 'Gunmen attacked a bus.', title: 'Attack in northern Nigeria', published: '2020-05-02' }), cb);
+  assert.deepEqual(titled.map((m) => m.name), ['Unidentified Armed Group (Nigeria)'], 'the title names the country in focus');
   assert.deepEqual(pairs('Houthi fighters attacked; civilians fled.', '2020-05-02').at(-1), ['civilians', 'Civilians (Yemen)']);
 });
 

@@ -115,7 +115,9 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
     const hits = shouted(s.text) ? all.filter((h) => !h.values.every((v) => v.exact)) : all;
     return { s, toks, hits };
   });
-  const focus = opts.country ? opts.country.toUpperCase() : focusCountry(doc, perSentence.map((p) => p.hits), cb);
+  // The title (not part of doc.text when it came from HTML) still says where the story is.
+  const titleHits = doc.title && !doc.text.startsWith(doc.title) ? [scan(cb.index, tokenize(doc.title))] : [];
+  const focus = opts.country ? opts.country.toUpperCase() : focusCountry(doc, [...titleHits, ...perSentence.map((p) => p.hits)], cb);
   const out: ActorMention[] = [];
   for (const { s, toks, hits } of perSentence) sentenceActors({ cb, doc, date, focus, sentence: s.index, toks, hits, out });
   return out;

@@ -7,7 +7,7 @@ import type { Hit } from './phrases.ts';
 import type { Codebook } from './types.ts';
 
 /**
- * The country most often named in the text: country names and demonyms, the
+ * The country most often named in the text (and the title, when given apart from the text): country names and demonyms, the
  * home country of named actors that have one ("Afghan National Police",
  * "Houthis"), and resolved places already on the doc (when the geo stage ran
  * first); ties go to the country named first. Null when none.
