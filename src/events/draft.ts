@@ -9,7 +9,7 @@ import type { Lexicon, SubEventType } from './lexicon.ts';
 import type { Report } from './report.ts';
 import { assignRoles } from './roles.ts';
 import { classify, decidingCues } from './classify.ts';
-import { eventDate, type ReportDate } from './dating.ts';
+import { addDays, eventDate, type ReportDate } from './dating.ts';
 import { countOf } from './counts.ts';
 
 export type GenericKind = 'civilians' | 'protesters' | 'rioters' | 'unidentified' | 'gang' | 'unidentified-military';
@@ -41,6 +41,17 @@ export interface Draft {
 
 const UNNAMED_AGENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const PEACEFUL = new Set(['Peaceful protest', 'Protest with intervention']);
+
+/**
+ * Background told in passing: a date a year or more before publication, or a
+ * month-or-coarser one ("in 2024", "last July") that ended a month before it.
+ * News of the day is dated to the day or week; history is not.
+ */
+function isPast(date: ReportDate, published: string | null): boolean {
+  if (date.basis !== 'text' || !published || !date.date.end) return false;
+  const day = published.slice(0, 10);
+  return date.date.end < addDays(day, -365) || (date.date.precision === 3 && date.date.end < addDays(day, -30));
+}
 
 function sameParagraph(doc: Doc, a: number, b: number): boolean {
   return !doc.text.slice(doc.sentences[a].end, doc.sentences[b].start).includes('\n');
@@ -102,6 +113,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     const earlier = eventDate(doc.sentences[back], { start: doc.sentences[back].end, end: doc.sentences[back].end }, doc.mentions.times, doc.published);
     if (earlier.basis === 'text') date = earlier;
   }
+  if (isPast(date, doc.published)) return null;
   let location = hooks.locate(doc, trigger);
   for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
   const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
