@@ -99,11 +99,6 @@ export function eventsCiting(doc: Doc, events: readonly EventRecord[], sentence:
   return events.filter((e) => e.sources.some((src) => src.document_id === doc.id && src.start < s.end && src.end > s.start));
 }
 
-/** Index of the sentence that holds a character offset, or -1. */
-export function sentenceAt(doc: Doc, offset: number): number {
-  return doc.sentences.findIndex((s) => s.start <= offset && offset < s.end);
-}
-
 /** Builds a case-insensitive alternation of phrases, longest first so "supply line" wins over "line". */
 export function alternation(phrases: readonly string[]): string {
   const escaped = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
