@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { makeDoc } from '../src/text/index.ts';
-import { countryOf, findActors, loadCodebook } from '../src/mentions/actors/index.ts';
+import { actorForCountry, countryOf, entryName, findActors, loadCodebook, type Codebook } from '../src/mentions/actors/index.ts';
 
 const FILE = new URL('../../shared/bench/acled/acled-2020-dev.csv', import.meta.url);
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
@@ -44,6 +44,26 @@ function isoDay(d: string): string | null {
 }
 
 const norm = (name: string) => name.replace(/\((\d{4})-\d{4}\)/g, '($1-)').trim();
+
+/** Share of gold actor names (actor1, actor2, associated) that the codebook can produce at all, and the commonest it cannot. */
+function inventory(cb: Codebook, rows: Record<string, string>[], top: number): void {
+  const names = new Set<string>([cb.generic.unidentifiedMilitary.name]);
+  for (const a of cb.actors) names.add(norm(entryName(cb, a, '2020-05-01')));
+  for (const c of cb.countries) for (const kind of Object.keys(cb.generic.kinds)) names.add(norm(actorForCountry(cb, c.iso2, kind, '2020-05-01')?.name ?? ''));
+  const pattern = /(Clan|Sub-Clan|Tribal|Ethnic|Communal|Caste) Militia \(/;
+  const missing = new Map<string, number>();
+  let slots = 0;
+  let known = 0;
+  for (const r of rows) {
+    for (const a of [r.actor1, r.actor2, ...r.assoc_actor_1.split('; '), ...r.assoc_actor_2.split('; ')].filter(Boolean)) {
+      slots++;
+      if (names.has(norm(a)) || pattern.test(a)) known++;
+      else missing.set(a, (missing.get(a) ?? 0) + 1);
+    }
+  }
+  console.log(`\ngold actor names the codebook can produce: ${known}/${slots} slots (${((100 * known) / slots).toFixed(0)}%); commonest it cannot:`);
+  for (const [name, n] of [...missing].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${String(n).padStart(5)}  ${name}`);
+}
 
 function main(): number {
   const { values } = parseArgs({ options: { top: { type: 'string', default: '30' } } });
@@ -103,6 +123,7 @@ function main(): number {
   console.log(`${rows.length} notes, ${mentions} actor mentions; makeDoc + 2×findActors in ${secs.toFixed(1)} s (${(rows.length / secs).toFixed(0)} notes/s)`);
   console.log(`\nmost-missed gold actor1 other than protesters/rioters (with the country hint):`);
   for (const [name, n] of [...missed].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${String(n).padStart(5)}  ${name}`);
+  inventory(cb, rows, Number(values.top));
   return 0;
 }
 
