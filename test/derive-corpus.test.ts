@@ -14,7 +14,7 @@ const REPORTS = [
   { id: 'strike-6', source: 'AFP', published: '2016-06-07', text: 'Warplanes struck a crowded market in the Syrian city of Idlib on Monday, killing six people, local activists said.' },
 ];
 
-test('corpus: a town taken then retaken has two control periods (one after the retake is rejected); a strike told as 4 and 6 killed is one event, 4..6', { timeout: 120_000 }, async () => {
+test('corpus: a town taken then retaken has two control periods (one after the retake is rejected); a strike told as 4 and 6 killed is one event, 4..6', async () => {
   const app = await buildApp({ db: ':memory:' });
   try {
     for (const r of REPORTS) {
