@@ -20,6 +20,8 @@ export interface CueHit {
   status: CueStatus;
 }
 
+/** "the strikes on the al-Waer neighborhood" introduces an event; "the offensive on Thursday" refers back to one */
+const NEW_PLACE_AFTER = /^\s*(?:on|in|at|near|against|between|targeting)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d|early|late|the (?:morning|evening|night|afternoon|weekend))\b)/i;
 const PROTEST_CUES = new Set(['protest', 'protest_weak', 'riot', 'intervention', 'lethal_force']);
 const CLAUSE_BREAK = /[,;:()\u2014]|\b(?:but|while|whereas|where|which|when)\b/gi;
 
@@ -53,7 +55,7 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cu
   if (protest && !PROTEST_CUES.has(cue) && /\b(?:following|after|over|about|for|of|amid)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$/i.test(before)) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';
   if (ctx.ongoingClause.test(clauseText)) return 'background';
-  if (ctx.anaphorBefore.test(before.slice(-25)) && !/^\s*(?:on|in|at|near|against|between|targeting)\b/i.test(text.slice(relEnd)) ) return 'anaphor';
+  if (ctx.anaphorBefore.test(before.slice(-25)) && !NEW_PLACE_AFTER.test(text.slice(relEnd))) return 'anaphor';
   return 'event';
 }
 

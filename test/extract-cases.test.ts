@@ -1,0 +1,60 @@
+/**
+ * Event coding, one construction per case, negative cases included: what
+ * reporters write and what a careful coder makes of it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadResources, extract, type Resources } from '../src/pipeline.ts';
+
+let res: Resources | null = null;
+function code(text: string, published = '2020-05-10') {
+  res ??= loadResources();
+  return extract({ id: 'case', text, published }, res).result.events;
+}
+
+test('active and passive voice give the same roles', () => {
+  const [active] = code('On 8 May 2020, Taliban fighters killed two policemen in Kandahar city.');
+  const [passive] = code('On 8 May 2020, two policemen were killed by Taliban fighters in Kandahar city.');
+  for (const e of [active, passive]) {
+    assert.equal(e.actor1?.name, 'Taliban');
+    assert.match(e.actor2?.name ?? '', /^Police Forces of Afghanistan/);
+    assert.equal(e.sub_event_type, 'Armed clash');
+    assert.equal(e.fatalities?.low, 2);
+    assert.equal(e.event_date, '2020-05-08');
+  }
+});
+
+test('the weapon decides the kind of remote violence', () => {
+  assert.equal(code('On 7 May 2020, a roadside bomb exploded near a convoy in Helmand.')[0]?.sub_event_type, 'Remote explosive/landmine/IED');
+  assert.equal(code('On 7 May 2020, warplanes struck the town of Maarat al-Numan.')[0]?.sub_event_type, 'Air/drone strike');
+  assert.equal(code('On 7 May 2020, a suicide bomber blew himself up at a checkpoint in Mogadishu.')[0]?.sub_event_type, 'Suicide bomb');
+});
+
+test('protests: peaceful, with intervention, violent', () => {
+  assert.equal(code('On 3 May 2020, hundreds of teachers protested in Lahore demanding unpaid salaries.')[0]?.sub_event_type, 'Peaceful protest');
+  const dispersed = code('On 3 May 2020, hundreds of teachers protested in Lahore. Police dispersed them with tear gas.');
+  assert.equal(dispersed[0]?.sub_event_type, 'Protest with intervention');
+  assert.match(dispersed[0]?.actor1?.name ?? '', /^Protesters \(Pakistan\)$/);
+  assert.equal(code('On 3 May 2020, demonstrators pelted stones at police in Srinagar.')[0]?.event_type, 'Riots');
+  const topic = code('On 4 May 2020, residents protested in Beni following the killing of a trader by unknown gunmen.');
+  assert.deepEqual(topic.map((e) => e.sub_event_type), ['Peaceful protest'], 'the killing is what the protest is about');
+});
+
+test('background, statistics, plans and denials are not events', () => {
+  const none = [
+    'Islamic State has been battling rebel factions since late in 2015.',
+    'The militants threatened to attack the city.',
+    'The army would launch an offensive if talks failed.',
+    'In 2012, rebels captured the town of Azaz.',
+  ];
+  for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
+});
+
+test('one event from several reports; ids are stable', () => {
+  const text = 'On Friday, Islamic State fighters captured the town of Marea from Syrian rebels.\n\nThe jihadist group launched the offensive on Thursday, a monitor said.';
+  const a = code(text, '2016-05-29');
+  assert.equal(a.length, 1);
+  assert.equal(a[0].sources.length, 2);
+  assert.deepEqual([a[0].date.start, a[0].date.end], ['2016-05-26', '2016-05-27']);
+  assert.deepEqual(code(text, '2016-05-29').map((e) => e.id), a.map((e) => e.id));
+});
