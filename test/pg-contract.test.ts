@@ -83,8 +83,24 @@ for (const engine of ENGINES) {
       await assert.rejects(store.addDocument(bundle('w1', 'A different text entirely, about something else.', [])), (e: Error & { code?: string }) => e.code === 'document_id_taken');
     }));
 
+    test('re-processing replaces a document\'s claims in place; the revision moves with every write', () => withStore(engine, async (store) => {
+      const r0 = await store.revision!();
+      const first = await store.addDocument(bundle('a', A, [event({ id: 'x', document_id: 'a', sentence: A })]));
+      const r1 = await store.revision!();
+      assert.notEqual(r1, r0);
+      const again = await store.addDocument({ ...bundle('a', A, [event({ id: 'x', document_id: 'a', sentence: A, fatalities: { low: 7, best: 7, high: 7, text: 'seven' } })]), replace: true });
+      assert.deepEqual([again.duplicate_of, again.events], [null, first.events], 'same event, not a copy');
+      assert.equal((await store.getEvent(first.events[0]))!.fatalities!.best, 7);
+      assert.deepEqual(await store.counts(), { documents: 1, events: 1, claims: 1 });
+      assert.notEqual(await store.revision!(), r1);
+      await store.reviewEvent(first.events[0], { review_state: 'confirmed' });
+      assert.notEqual(await store.revision!(), r1);
+    }));
+
     test('filters bind every value; bbox, actor prefix and words work', () => withStore(engine, async (store) => {
       await feed(store);
+      const points = await store.points!({ country: 'iraq' });
+      assert.deepEqual(points.map((p) => [p.country, p.lat, p.fatalities_low]), [['Iraq', 36.335, 4]]);
       for (const v of ["'; DROP TABLE events; --", '" OR 1=1 --', '%', '_', '\\', 'NEAR(', '*', 'a) OR (b']) {
         for (const key of ['country', 'admin1', 'actor', 'event_type', 'sub_event_type'] as const) {
           assert.equal((await store.listEvents({ limit: 5, offset: 0, [key]: v })).total, 0, `${key}=${v}`);
@@ -117,7 +133,7 @@ for (const engine of ENGINES) {
 async function answers(location: string): Promise<unknown[]> {
   const app = await buildApp({ db: location });
   try {
-    const urls = ['/api/events?sort=event_date', '/api/events?sort=-fatalities&limit=2', '/api/events?q=Marea', '/api/events?bbox=36,35,38,37',
+    const urls = ['/api/events?sort=event_date', '/api/events.points', '/api/events?sort=-fatalities&limit=2', '/api/events?q=Marea', '/api/events?bbox=36,35,38,37',
       '/api/events?actor=Islamic', '/api/aggregates?by=week', '/api/aggregates?by=actor', '/api/aggregates?by=admin1', '/api/documents/a', '/api/events.geojson'];
     const out: unknown[] = [];
     for (const url of urls) {

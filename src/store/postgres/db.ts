@@ -82,9 +82,10 @@ export async function row<T>(sql: Sql, text: string, params: unknown[] = []): Pr
 
 /**
  * Runs `fn` in one transaction on one pooled client, again from the start
- * when PostgreSQL reports a serialization failure or a deadlock.
+ * when PostgreSQL reports a serialization failure or a deadlock. `begin` may
+ * carry SET LOCAL statements after BEGIN (one round trip).
  */
-export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>, attempts = 8): Promise<T> {
+export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>, attempts = 8, begin = 'BEGIN'): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
@@ -92,7 +93,7 @@ export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => P
     const onError = () => { broken = true; };
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const out = await fn(client);
       await client.query('COMMIT');
       return out;

@@ -78,9 +78,11 @@ export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent 
       !!f && f.low !== null, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds),
       JSON.stringify(stored), searchText(record), t],
   );
-  await sql.query('DELETE FROM event_actors WHERE event_id = $1', [eventId]);
   const actors = [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n);
-  if (actors.length) await sql.query('INSERT INTO event_actors (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [eventId, actors]);
+  // one round trip: drop the names no longer there, add the new ones
+  await sql.query(
+    `WITH gone AS (DELETE FROM event_actors WHERE event_id = $1 AND NOT (name = ANY($2::text[])))
+     INSERT INTO event_actors (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [eventId, actors]);
   return stored;
 }
 

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { ControlRecord, DisplacementRecord } from '../../events/types.ts';
 import type {
-  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters,
+  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters, EventPoint,
   EventQuery, MergeView, ReviewPatch, SortKey, Store, StoredEvent,
 } from '../types.ts';
 import { connectionError, newPool, row, transaction, type Sql } from './db.ts';
@@ -17,6 +17,16 @@ import * as write from './write.ts';
 
 export { ConnectionError, isConnectionError, redact, transaction, rows, row } from './db.ts';
 export type { Sql } from './db.ts';
+
+/** Moves the store's revision on; run in every write transaction. */
+async function bump(tx: Sql): Promise<void> {
+  await tx.query("SELECT nextval('store_revision')");
+}
+
+async function bumped<T>(tx: Sql, result: T): Promise<T> {
+  await bump(tx);
+  return result;
+}
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
@@ -74,14 +84,15 @@ export class PgStore implements Store {
    */
   async addDocumentWith(bundle: DocumentBundle, alsoInTransaction?: (tx: Sql, result: AddResult) => Promise<void>): Promise<AddResult> {
     await this.ready();
+    // the queue's job and its document commit together: a commit lost in a server crash loses
+    // both, and the job is simply done again, so that commit need not wait for the disk
+    const begin = alsoInTransaction ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN';
     return transaction(this.pool, async (tx) => {
-      // the queue's job and its document commit together: a commit lost in a server crash loses
-      // both, and the job is simply done again, so this commit need not wait for the disk
-      if (alsoInTransaction) await tx.query('SET LOCAL synchronous_commit = off');
       const result = await write.addDocument(tx, bundle);
       if (alsoInTransaction) await alsoInTransaction(tx, result);
+      await bump(tx);
       return result;
-    });
+    }, undefined, begin);
   }
 
   async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
@@ -89,7 +100,7 @@ export class PgStore implements Store {
     return write.findDuplicate(this.pool, keys);
   }
 
-  async listEvents(query: EventQuery): Promise<{ total: number; items: StoredEvent[] }> {
+  async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
     const geometry = await this.geometry();
     // count and page from one snapshot
     return transaction(this.pool, async (tx) => {
@@ -114,12 +125,12 @@ export class PgStore implements Store {
 
   async splitEvent(id: string, claimIds?: string[]): Promise<string[] | null> {
     await this.ready();
-    return transaction(this.pool, (tx) => write.splitEvent(tx, id, claimIds));
+    return transaction(this.pool, async (tx) => bumped(tx, await write.splitEvent(tx, id, claimIds)));
   }
 
   async reviewEvent(id: string, patch: ReviewPatch): Promise<StoredEvent | null> {
     await this.ready();
-    return transaction(this.pool, (tx) => write.reviewEvent(tx, id, patch));
+    return transaction(this.pool, async (tx) => bumped(tx, await write.reviewEvent(tx, id, patch)));
   }
 
   async getDocument(id: string): Promise<DocumentView | null> {
@@ -134,6 +145,15 @@ export class PgStore implements Store {
   async listRecords<K extends 'displacement' | 'control'>(kind: K): Promise<(K extends 'displacement' ? DisplacementRecord : ControlRecord)[]> {
     await this.ready();
     return (await read.listRecords(this.pool, kind)) as (K extends 'displacement' ? DisplacementRecord : ControlRecord)[];
+  }
+
+  async points(filters: EventFilters): Promise<EventPoint[]> {
+    return read.points(this.pool, filters, await this.geometry());
+  }
+
+  async revision(): Promise<number> {
+    await this.ready();
+    return (await row<{ n: number }>(this.pool, 'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM store_revision'))!.n;
   }
 
   async counts(): Promise<{ documents: number; events: number; claims: number }> {

@@ -2,20 +2,23 @@
 import { disagreements } from '../../merge/index.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord } from '../../events/types.ts';
 import type {
-  AggregateBy, AggregateRow, ClaimView, DocumentView, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
+  AggregateBy, AggregateRow, ClaimView, DocumentView, EventDetail, EventPoint, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
 } from '../types.ts';
 import { row, rows, type Sql } from './db.ts';
 import { claimsOf, exists } from './events.ts';
 import { orderBy, Params, where } from './filters.ts';
 
-export async function listEvents(sql: Sql, q: EventQuery, geometry: boolean): Promise<{ total: number; items: StoredEvent[] }> {
+/** Counting stops here, as in the SQLite engine: past it, `total` is a lower bound and `total_exact` false. */
+export const COUNT_CAP = 10_000;
+
+export async function listEvents(sql: Sql, q: EventQuery, geometry: boolean): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
   const p = new Params();
   const w = where(q, p, geometry);
-  const total = (await row<{ n: number }>(sql, `SELECT count(*) AS n FROM events e ${w}`, p.values))!.n;
+  const counted = (await row<{ n: number }>(sql, `SELECT count(*)::int AS n FROM (SELECT 1 FROM events e ${w} LIMIT ${COUNT_CAP + 1}) x`, p.values))!.n;
   const items = (await rows<{ record: string }>(sql,
     `SELECT e.record FROM events e ${w} ${orderBy(q.sort)} LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`, p.values))
     .map((r) => JSON.parse(r.record) as StoredEvent);
-  return { total, items };
+  return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items };
 }
 
 /** Pages through matching events by keyset, so a long export never holds a connection. */
@@ -86,6 +89,14 @@ export async function listRecords(sql: Sql, kind: 'displacement' | 'control'): P
   return parsed.map((r) => r.record === 'displacement'
     ? { ...r, cause_event_id: r.cause_event_id ? eventOf.get(r.cause_event_id) ?? null : null }
     : { ...r, evidence: [...new Set(r.evidence.map((e) => eventOf.get(e)).filter((e): e is string => !!e))] });
+}
+
+export async function points(sql: Sql, filters: EventFilters, geometry: boolean): Promise<EventPoint[]> {
+  const p = new Params();
+  const w = where(filters, p, geometry);
+  return rows<EventPoint>(sql,
+    `SELECT e.id, e.lon, e.lat, e.event_date, e.event_type, e.sub_event_type, e.country, e.admin1, e.actor1, e.actor2, e.fatalities_low, e.fatalities_best
+     FROM events e ${w} AND e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.seq`, p.values);
 }
 
 const GROUP: Record<AggregateBy, string> = {

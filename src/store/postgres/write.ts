@@ -7,7 +7,7 @@
 import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
 import { bands, blobToSignature, NEAR_DUPLICATE, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
-import type { AddResult, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
+import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
 import { bestMatch, exists, lockEvent, saveEvent } from './events.ts';
 import { acquire, claimLocks, documentLocks } from './locks.ts';
@@ -54,60 +54,98 @@ async function recordCopy(sql: Sql, hit: DuplicateHit, b: DocumentBundle): Promi
   return { document_id: hit.document_id, duplicate_of: hit.document_id, events: await eventsOfDocument(sql, hit.document_id) };
 }
 
+/** Inserts a claim and links it to the event it matches, or to a new one; returns the event id. */
+async function placeClaim(tx: Sql, c: Claim, ordinal: number, t: string): Promise<string> {
+  await tx.query(
+    'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [c.id, c.document_id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t]);
+  const match = await bestMatch(tx, c);
+  if (!match) {
+    const eventId = stableId('ev', c.id);
+    await tx.query('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES ($1, $2, NULL)', [c.id, eventId]);
+    return eventId;
+  }
+  await tx.query(
+    `WITH m AS (INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+     INSERT INTO event_claims (claim_id, event_id, merge_id) SELECT $7, $1, id FROM m`,
+    [match.eventId, t, JSON.stringify([c.id]), JSON.stringify([c.document_id]), JSON.stringify(match.features), match.score, c.id]);
+  return match.eventId;
+}
+
+/** Sentences, spans and records of a document, in one round trip. */
+async function writeAnnotations(tx: Sql, id: string, b: DocumentBundle): Promise<void> {
+  const sp = b.spans;
+  await tx.query(
+    `WITH s AS (INSERT INTO sentences (document_id, idx, start, "end") SELECT $1, n - 1, s, e FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(s, e, n)),
+     p AS (INSERT INTO spans (document_id, kind, start, "end", label, sentence)
+       SELECT $1, kind, start, e, label, sentence FROM unnest($4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(kind, start, e, label, sentence)
+       ON CONFLICT DO NOTHING)
+     INSERT INTO records (id, document_id, kind, record) SELECT rid, $1, kind, rec FROM unnest($9::text[], $10::text[], $11::text[]) AS t(rid, kind, rec)
+     ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, kind = excluded.kind, record = excluded.record`,
+    [id, b.sentences.map((x) => x.start), b.sentences.map((x) => x.end),
+      sp.map((x) => x.kind), sp.map((x) => x.start), sp.map((x) => x.end), sp.map((x) => x.label), sp.map((x) => x.sentence),
+      b.records.map((r) => r.id), b.records.map((r) => r.record), b.records.map((r) => JSON.stringify(r))]);
+}
+
+/**
+ * Re-processing a stored document, as the SQLite engine does: claims that
+ * come back (same id) are updated in place and keep their events, new ones
+ * are merged, vanished ones leave their events; every touched event is re-derived.
+ */
+async function replaceClaims(tx: Sql, id: string, b: DocumentBundle): Promise<AddResult> {
+  const t = now();
+  const old = new Map((await rows<{ id: string; event_id: string }>(tx,
+    'SELECT c.id, ec.event_id FROM claims c JOIN event_claims ec ON ec.claim_id = c.id WHERE c.document_id = $1', [id])).map((r) => [r.id, r.event_id]));
+  const touched = new Set<string>();
+  const events: string[] = [];
+  for (const [ordinal, c] of b.claims.entries()) {
+    const claim = { ...c, document_id: id, record: { ...c.record, document_id: id } };
+    const eventId = old.get(claim.id);
+    if (eventId) {
+      await tx.query('UPDATE claims SET ordinal = $1, outlet = $2, claimed_by = $3, sentence = $4, start = $5, "end" = $6, record = $7 WHERE id = $8',
+        [ordinal, claim.outlet, claim.claimed_by, claim.sentence, claim.start, claim.end, JSON.stringify(claim.record), claim.id]);
+      old.delete(claim.id);
+      touched.add(eventId);
+      events.push(eventId);
+    } else {
+      const placed = await placeClaim(tx, claim, ordinal, t);
+      await saveEvent(tx, placed);
+      events.push(placed);
+    }
+  }
+  if (old.size) await tx.query('DELETE FROM claims WHERE id = ANY($1::text[])', [[...old.keys()]]);
+  for (const eventId of old.values()) touched.add(eventId);
+  for (const eventId of touched) await saveEvent(tx, eventId);
+  await tx.query('WITH a AS (DELETE FROM sentences WHERE document_id = $1), b AS (DELETE FROM spans WHERE document_id = $1) DELETE FROM records WHERE document_id = $1', [id]);
+  await writeAnnotations(tx, id, b);
+  return { document_id: id, duplicate_of: null, events: [...new Set(events)] };
+}
+
 /** Stores one document inside the caller's transaction; see Store.addDocument. */
 export async function addDocument(tx: Sql, b: DocumentBundle): Promise<AddResult> {
   const d = b.document;
   await acquire(tx, [...documentLocks(d), ...b.claims.flatMap(claimLocks)]);
   const hit = await findDuplicate(tx, d);
+  if (hit && b.replace && hit.via === 'hash') return replaceClaims(tx, hit.document_id, b);
   if (hit) return recordCopy(tx, hit, b);
-  if (await exists(tx, 'documents', d.id)) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
   const t = now();
-  await tx.query(
+  const inserted = await tx.query(
     `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
     [d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
       d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t]);
+  if (inserted.rowCount === 0) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
   if (d.minhash) {
     const hashes = bands(d.minhash);
     await tx.query('INSERT INTO document_bands (band, hash, document_id) SELECT band, hash, $3 FROM unnest($1::int[], $2::bigint[]) AS t(band, hash) ON CONFLICT DO NOTHING',
       [hashes.map((_, i) => i), hashes, d.id]);
   }
-  if (b.sentences.length) {
-    await tx.query('INSERT INTO sentences (document_id, idx, start, "end") SELECT $1, n - 1, s, e FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(s, e, n)',
-      [d.id, b.sentences.map((s) => s.start), b.sentences.map((s) => s.end)]);
-  }
-  if (b.spans.length) {
-    const s = b.spans;
-    await tx.query(
-      `INSERT INTO spans (document_id, kind, start, "end", label, sentence)
-       SELECT $1, kind, start, e, label, sentence FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::int[]) AS t(kind, start, e, label, sentence)
-       ON CONFLICT DO NOTHING`,
-      [d.id, s.map((x) => x.kind), s.map((x) => x.start), s.map((x) => x.end), s.map((x) => x.label), s.map((x) => x.sentence)]);
-  }
+  await writeAnnotations(tx, d.id, b);
   const events: string[] = [];
   for (const [ordinal, c] of b.claims.entries()) {
-    await tx.query(
-      'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-      [c.id, d.id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t]);
-    const match = await bestMatch(tx, c);
-    let eventId: string;
-    if (match) {
-      eventId = match.eventId;
-      await lockEvent(tx, eventId);
-      const merge = await row<{ id: number }>(tx,
-        'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-        [eventId, t, JSON.stringify([c.id]), JSON.stringify([d.id]), JSON.stringify(match.features), match.score]);
-      await tx.query('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES ($1, $2, $3)', [c.id, eventId, merge!.id]);
-    } else {
-      eventId = stableId('ev', c.id);
-      await tx.query('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES ($1, $2, NULL)', [c.id, eventId]);
-    }
+    const eventId = await placeClaim(tx, c, ordinal, t);
     await saveEvent(tx, eventId);
     events.push(eventId);
-  }
-  for (const r of b.records) {
-    await tx.query('INSERT INTO records (id, document_id, kind, record) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, kind = excluded.kind, record = excluded.record',
-      [r.id, d.id, r.record, JSON.stringify(r)]);
   }
   return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
 }
