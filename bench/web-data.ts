@@ -107,15 +107,21 @@ export function syntheticBundle(i: number, random = rng(i + 1)): DocumentBundle 
 }
 
 /**
- * Adds `n` synthetic events to the store (documents bench-0 … bench-{n-1}),
- * newest first: the store's merge blocking scans events by type up to a date,
- * so adding in date order would make every insert scan all older events.
+ * Adds synthetic reports until the store holds `n` events (reports of the
+ * same event merge, so a few more reports than events are written). Each
+ * batch goes in newest first: the store's merge blocking scans events by type
+ * up to a date, so date order would make every insert scan all older events.
  */
 export async function fillStore(store: Store, n: number, onProgress?: (done: number) => void): Promise<void> {
-  const bundles = Array.from({ length: n }, (_, i) => syntheticBundle(i));
-  bundles.sort((a, b) => b.claims[0].record.event_date!.localeCompare(a.claims[0].record.event_date!));
-  for (let i = 0; i < n; i++) {
-    await store.addDocument(bundles[i]);
-    if (onProgress && i % 5000 === 4999) onProgress(i + 1);
+  for (;;) {
+    const { events, documents } = await store.counts();
+    if (events >= n) return;
+    const batch = Math.ceil((n - events) * 1.03) + 10;
+    const bundles = Array.from({ length: batch }, (_, k) => syntheticBundle(documents + k));
+    bundles.sort((a, b) => b.claims[0].record.event_date!.localeCompare(a.claims[0].record.event_date!));
+    for (let i = 0; i < bundles.length; i++) {
+      await store.addDocument(bundles[i]);
+      if (onProgress && (documents + i) % 5000 === 4999) onProgress(documents + i + 1);
+    }
   }
 }

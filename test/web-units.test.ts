@@ -73,6 +73,24 @@ describe('client-side filters', () => {
   });
 });
 
+describe('clustering in the page', () => {
+  it('groups nearby events when zoomed out and draws each one when zoomed in', async () => {
+    const { binEvents, mercator } = await import('../web/src/map/grid.ts');
+    const at = (id: string, lon: number, lat: number) => ({ ...feature(id, { event_type: 'Battles', event_date: '2016-05-27' }), geometry: { type: 'Point' as const, coordinates: [lon, lat] } });
+    const ps = pointSet({ type: 'FeatureCollection', features: [at('a', 37.1, 36.2), at('b', 37.2, 36.5), at('c', 37.05, 36.6), at('d', 44.2, 15.4)] });
+    const mx = new Float64Array(ps.n), my = new Float64Array(ps.n);
+    for (let i = 0; i < ps.n; i++) [mx[i], my[i]] = mercator(ps.lon[i], ps.lat[i]);
+    const idx = filterPoints(ps, emptyFilters());
+    const world = binEvents(ps, idx, mx, my, { zoom: 3, west: -180, south: -80, east: 180, north: 80 });
+    const clusters = world.filter((f) => f.properties?.cluster);
+    assert.equal(clusters.length, 1);
+    assert.equal(clusters[0].properties?.point_count, 3);
+    assert.equal(world.length, 2);
+    const close = binEvents(ps, idx, mx, my, { zoom: 10, west: 36.9, south: 36.1, east: 37.3, north: 36.7 });
+    assert.deepEqual(close.map((f) => f.properties?.id).sort(), ['a', 'b', 'c']);
+  });
+});
+
 describe('filters in the URL', () => {
   it('round-trip', () => {
     const f = { ...emptyFilters(), event_type: 'Battles', q: 'Marea road', from: '2016-05-01' };

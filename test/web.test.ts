@@ -51,6 +51,8 @@ describe('dashboard in Chromium', { skip: missing ?? false, timeout: 600_000 }, 
         '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // generous: a busy shared machine renders WebGL in software slowly
+    page.setDefaultTimeout(90_000);
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     // nothing may leave the machine: no tiles, glyphs or CDN
     await page.route((url) => !url.href.startsWith(base), (route) => { dialogs.push(`external request ${route.request().url()}`); return route.abort(); });

@@ -106,7 +106,11 @@ function asset(file: string): Asset {
 export async function buildDashboard(cacheRoot = join(rootDir, 'node_modules', '.cache', 'sitrep-web')): Promise<{ key: string; assets: Map<string, Asset> }> {
   const key = sourceKey();
   const dir = join(cacheRoot, key);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) await buildInto(dir, key);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    await buildInto(dir, key);
+    // earlier builds are dead weight (a running server holds its files in memory)
+    for (const old of readdirSync(cacheRoot)) if (/^[0-9a-f]{16}$/.test(old) && old !== key) rmSync(join(cacheRoot, old), { recursive: true, force: true });
+  }
   const assets = new Map<string, Asset>();
   for (const name of ['index.html', 'app.js', 'app.css', 'places.json']) assets.set(name, asset(join(dir, name)));
   assets.set('maplibre-gl-worker.mjs', asset(join(rootDir, 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl-worker.mjs')));

@@ -71,9 +71,9 @@ export function EventTable(props: {
         {props.error && <p class="error" role="alert">{props.error}</p>}
       </div>
       <nav class="pager" aria-label="Table pages">
-        <span aria-live="polite">{p ? `${fmtInt(from)}–${fmtInt(to)} of ${fmtInt(p.total)}` : 'Loading…'}</span>
+        <span aria-live="polite">{p ? `${fmtInt(from)}–${fmtInt(to)} of ${fmtInt(p.total)}${p.total_exact === false ? '+' : ''}` : 'Loading…'}</span>
         <button type="button" disabled={!p || p.offset === 0} onClick={() => p && props.onPage(Math.max(0, p.offset - p.limit))}>‹ Previous</button>
-        <button type="button" disabled={!p || to >= p.total} onClick={() => p && props.onPage(p.offset + p.limit)}>Next ›</button>
+        <button type="button" disabled={!p || p.items.length < p.limit || (to >= p.total && p.total_exact !== false)} onClick={() => p && props.onPage(p.offset + p.limit)}>Next ›</button>
       </nav>
     </section>
   );

@@ -55,7 +55,10 @@ export interface MergeView {
 export interface Disagreement { field: string; values: { value: unknown; claim_ids: string[] }[] }
 export interface EventDetail extends StoredEvent { claims: Claim[]; disagreements: Disagreement[] }
 
-export interface Page<T> { total: number; limit: number; offset: number; items: T[] }
+export interface Page<T> {
+  /** exact up to the API's counting cap; past it a lower bound, and total_exact is false */
+  total: number; total_exact?: boolean; limit: number; offset: number; items: T[];
+}
 
 export type SpanKind = 'actor' | 'place' | 'time' | 'quantity' | 'source' | 'trigger';
 export interface DocSpan { kind: SpanKind; start: number; end: number; text: string; label: string | null; event_ids: string[] }
@@ -108,11 +111,13 @@ export const api = {
       if (offset) q.set('offset', String(offset));
       return call<GeoJSON.FeatureCollection>('GET', `/api/events.geojson?${q}`, undefined, signal);
     };
-    const count = new URLSearchParams(query);
-    count.set('limit', '1');
-    const [first, { total }] = await Promise.all([page(0), call<Page<StoredEvent>>('GET', `/api/events?${count}`, undefined, signal)]);
-    let features = first.features;
-    for (let offset = PAGE; offset < total; offset += PAGE) features = features.concat((await page(offset)).features);
+    let features: GeoJSON.Feature[] = [];
+    // events without coordinates are left out of a page, so a short page can still have a successor
+    for (let offset = 0; ; offset += PAGE) {
+      const got = (await page(offset)).features;
+      features = features.concat(got);
+      if (got.length < PAGE * 0.9) break;
+    }
     return { type: 'FeatureCollection', features };
   },
   /** The map's points: the dashboard's compact list, or the GeoJSON API where that is not served. */

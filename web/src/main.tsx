@@ -67,7 +67,11 @@ function App() {
   useEffect(() => {
     const ctl = new AbortController();
     setPointsError(null);
-    api.points(serverQuery, ctl.signal).then((r) => setPoints('columns' in r ? pointsFromColumns(r.columns) : pointSet(r.geojson)), (err) => {
+    api.points(serverQuery, ctl.signal).then((r) => {
+      performance.mark('points:fetched');
+      setPoints('columns' in r ? pointsFromColumns(r.columns) : pointSet(r.geojson));
+      performance.mark('points:indexed');
+    }, (err) => {
       if (!ctl.signal.aborted) setPointsError((err as Error).message);
     });
     return () => ctl.abort();
@@ -84,9 +88,10 @@ function App() {
   useEffect(() => {
     if (!points || !idx || !mapReady || !map.current) return;
     setMapBusy(true);
-    const features = Array.from(idx, (i) => points.features[i]);
     let stale = false;
-    map.current.setEvents(features, !fitted.current).then(() => { if (!stale) setMapBusy(false); });
+    // marks for bench/web.ts: where a redraw spends its time
+    performance.mark('map:set');
+    map.current.setEvents(points, idx, !fitted.current).then(() => { performance.mark('map:drawn'); if (!stale) setMapBusy(false); });
     fitted.current = true;
     return () => { stale = true; };
   }, [idx, mapReady]);
@@ -100,7 +105,7 @@ function App() {
     q.set('sort', table.sort);
     setLoading(true);
     api.events(q.toString(), ctl.signal).then(
-      (p) => { setPage(p); setTableError(null); setLoading(false); },
+      (p) => { performance.mark('table:loaded'); setPage(p); setTableError(null); setLoading(false); },
       (err) => { if (!ctl.signal.aborted) { setTableError((err as Error).message); setLoading(false); } },
     );
     return () => ctl.abort();

@@ -9,10 +9,12 @@ import { EVENT_TYPES, OTHER_COLOR, TYPE_COLORS } from '../colors.ts';
 import { basemapFrom, basemapStyle } from './basemap.ts';
 import { attachLabels, type PlaceRow } from './labels.ts';
 import { OVERLAY_LAYERS, overlayLayers, overlaySources } from './overlays.ts';
+import { binEvents, mercator } from './grid.ts';
+import type { PointSet } from '../points.ts';
 
 export interface MapHandle {
-  /** resolves once the map has drawn the new events */
-  setEvents(features: GeoJSON.Feature[], fit: boolean): Promise<void>;
+  /** draws the chosen events (indexes into the set); resolves once the map has drawn them */
+  setEvents(ps: PointSet, idx: Uint32Array, fit: boolean): Promise<void>;
   /** ring the chosen event (drawn above clusters, so it shows even when its point is clustered) */
   select(feature: GeoJSON.Feature<GeoJSON.Point> | null): void;
   /** show (with data) or hide a derived layer */
@@ -59,7 +61,8 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
       const base = basemapFrom(topology);
       const style = basemapStyle(base);
       // the events' source and layers are part of the first style, so they load alongside the basemap
-      style.sources.events = { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 38, clusterMaxZoom: 8 };
+      // clustered by grid.ts in the page, so the map's worker only tiles what is drawn
+      style.sources.events = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
       style.sources.selected = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
       Object.assign(style.sources, overlaySources);
       style.layers.push(
@@ -109,12 +112,9 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
           const id = e.features?.[0]?.properties?.id;
           if (id) pick.current(String(id));
         });
-        m.on('click', 'clusters', async (e) => {
+        m.on('click', 'clusters', (e) => {
           const f = e.features?.[0];
-          if (!f) return;
-          const source = m.getSource('events') as GeoJSONSource;
-          const zoom = await source.getClusterExpansionZoom(f.properties.cluster_id as number);
-          m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+          if (f) m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom: m.getZoom() + 2 });
         });
         const overlayIds = Object.values(OVERLAY_LAYERS).flat();
         m.on('click', overlayIds, (e) => {
@@ -137,22 +137,39 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
             statusEl.current.dataset.drawn = String(n);
           }
         };
-        m.on('moveend', status);
+        // re-bin for the new view; the status follows once it is drawn
+        let shown: { ps: PointSet; idx: Uint32Array; mx: Float64Array; my: Float64Array } | null = null;
+        const positions = new WeakMap<PointSet, { mx: Float64Array; my: Float64Array }>();
+        const draw = () => {
+          if (!shown) return Promise.resolve();
+          const b = m.getBounds();
+          const features = binEvents(shown.ps, shown.idx, shown.mx, shown.my, { zoom: m.getZoom(), west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() });
+          return (m.getSource('events') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+        };
+        m.on('moveend', () => { void draw().then(() => m.once('idle', status)); });
         if (props.onMove) m.on('moveend', props.onMove);
         props.onReady({
-          async setEvents(features, fit) {
-            await (m.getSource('events') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
-            if (fit && features.length) {
+          async setEvents(ps, idx, fit) {
+            let pos = positions.get(ps);
+            if (!pos) {
+              pos = { mx: new Float64Array(ps.n), my: new Float64Array(ps.n) };
+              for (let i = 0; i < ps.n; i++) [pos.mx[i], pos.my[i]] = mercator(ps.lon[i], ps.lat[i]);
+              positions.set(ps, pos);
+            }
+            shown = { ps, idx, ...pos };
+            if (fit && idx.length) {
               let w = 180, s = 90, e = -180, n = -90;
-              for (const f of features) {
-                const [x, y] = (f.geometry as GeoJSON.Point).coordinates;
+              for (const i of idx) {
+                const x = ps.lon[i], y = ps.lat[i];
                 if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
               }
               const { clientWidth: cw, clientHeight: ch } = m.getContainer();
               // keep clear of the legend in the lower left
               const pad = Math.min(50, cw / 8, ch / 8);
-              m.fitBounds([[w, s], [e, n]], { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 3, pad + 110) }, maxZoom: 8, duration: 0 });
+              m.fitBounds([[w, s], [e, n]], { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2.5, 190) }, maxZoom: 8, duration: 0 });
             }
+            await draw();
+            performance.mark('map:data');
             await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
             status();
           },
