@@ -7,17 +7,21 @@
 
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 const ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez|en|il|ul|the)\s+/;
+const INNER_ARTICLE = / (?:el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|ez|en|ul|ud|un|ur|us|ut|uz|ush|ir|is|it|iz) (?=\S)/g;
 
 /**
  * Lower-case, accent-free key of a name; leading articles dropped.
  * @example nameKey("Al-Wa`r") // 'war'
  * @example nameKey('Māri‘') // 'mari'
+ * @example nameKey('Ma‘arrat an-Nu‘man') // 'maarrat al numan'
  */
 export function nameKey(name: string): string {
   let t = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   t = t.replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c] ?? c);
   t = t.replace(/[’'`ʿʾ‘´ʼ"“”]/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // the Arabic article assimilates to the next consonant (an-Nu'man, ez-Zor, ash-Sham): one spelling inside names
+  t = t.replace(INNER_ARTICLE, ' al ');
   const stripped = t.replace(ARTICLE, '');
   return stripped === '' ? t : stripped;
 }

@@ -65,6 +65,7 @@ function chunks(doc: Doc, toks: Token[], cues: Cues): Token[][] {
       const next = toks[j];
       const g = gap(doc, prev, next);
       if (g !== '' && g !== ' ') break;
+      if (cues.notPlaces.has(next.text.toLowerCase())) break;
       if (isUpperInitial(next) && next.pos !== 'PUNCT') run.push(next);
       else if (/^[-‐]$/.test(next.text) && g === '' && toks[j + 1] && gap(doc, next, toks[j + 1]) === '') run.push(next);
       else if (cues.particles.has(next.text.toLowerCase()) && next.text === next.text.toLowerCase() && toks[j + 1] && (isUpperInitial(toks[j + 1]) || toks[j + 1].text === '-')) run.push(next);

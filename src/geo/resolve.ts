@@ -97,6 +97,8 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   let near = Infinity;
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.5 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
+  // a small town far from every other place of the story, in a country the story never mentions: likely a namesake
+  if (near > 1500 && near < Infinity && focusShare === 0 && ctx.focus.size > 0 && c.fclass === 'P' && c.population < 100_000) f.remote = -2;
   const area = areaOf(c);
   if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
   if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
