@@ -98,6 +98,13 @@ describe('dashboard in Chromium', { skip: missing ?? false, timeout: 600_000 }, 
     assert.match(sources, /IS swept through rebel-held territory/);
     assert.match(sources, /Syrian Observatory for Human Rights/);
     await shot('event.png');
+    // the source view: the seed's text with its spans marked, the sentence in focus
+    await view.locator('#src-title + ul.sources a', { hasText: 'source text' }).nth(1).click();
+    await page.waitForSelector('.doc-text .span');
+    assert.ok(await page.locator('.doc-text .span-actor').count() > 0, 'actors marked');
+    assert.ok(await page.locator('.doc-text .span-place').count() > 0, 'places marked');
+    assert.match(await page.locator('.doc-text .focus').first().innerText(), /Islamic State fighters|Friday|Syrian/);
+    await shot('source.png');
   });
 
   it('narrows the table when the timeline is brushed', async () => {
