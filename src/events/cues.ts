@@ -76,7 +76,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
   if (!lex.prefilter.test(sentence.text)) return hits;
-  const protest = lex.cues.some((c) => c.cue === 'protest' && new RegExp(c.re.source, 'i').test(sentence.text));
+  const protest = lex.protest.test(sentence.text);
   for (const c of lex.cues) {
     c.re.lastIndex = 0;
     for (const m of sentence.text.matchAll(c.re)) {

@@ -63,6 +63,8 @@ export interface Lexicon {
   cues: CompiledCue[];
   /** any cue that can start or shape a report: a sentence without one is skipped whole */
   prefilter: RegExp;
+  /** any protest cue: a sentence with one reads violence it mentions as the protest's topic */
+  protest: RegExp;
   subEvents: Map<string, SubEventType>;
   rules: ClassRule[];
   context: EventContextPatterns;
@@ -151,6 +153,7 @@ export function loadLexicon(): Lexicon {
   return {
     cues: compileCues(cueFile.cues, usedCues),
     prefilter: word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i'),
+    protest: word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
     context: {
       ongoingBefore: new RegExp(c.ongoing_before, 'i'),
