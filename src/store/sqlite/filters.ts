@@ -16,9 +16,9 @@ export function ftsQuery(q: string): string | null {
 }
 
 /**
- * `probe`: for large result sets, make the actor/bbox/q sets membership
- * tests (`+rowid`) so SQLite walks the sort index and stops at the page,
- * instead of fetching and sorting every member of the set.
+ * `probe`: for large result sets, test each event for actor and bbox (and
+ * membership of the q set) while SQLite walks the sort index, stopping at
+ * the page, instead of fetching and sorting every member of the sets.
  */
 export function where(f: EventFilters, probe = false): Where {
   const member = probe ? '+e.rowid' : 'e.rowid';
@@ -36,11 +36,17 @@ export function where(f: EventFilters, probe = false): Where {
   if (f.sub_event_type) add('e.sub_event_type = ?', f.sub_event_type);
   if (f.min_fatalities !== undefined) add('e.fatalities_low >= ?', f.min_fatalities);
   // a prefix, so "Islamic State" finds "Islamic State (Syria)"; NOCASE keeps it on the index
-  if (f.actor) add(`${member} IN (SELECT event_rowid FROM event_actors WHERE name >= ? AND name < ?)`, f.actor, f.actor + '\uffff');
+  if (f.actor) {
+    add(probe ? 'EXISTS (SELECT 1 FROM event_actors a WHERE a.event_rowid = e.rowid AND a.name >= ? AND a.name < ?)'
+      : 'e.rowid IN (SELECT event_rowid FROM event_actors WHERE name >= ? AND name < ?)', f.actor, f.actor + '\uffff');
+  }
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;
-    const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
-    add(`${member} IN (SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`, w, e, s, n);
+    if (probe) add(`${w <= e ? 'e.lon >= ? AND e.lon <= ?' : '(e.lon >= ? OR e.lon <= ?)'} AND e.lat >= ? AND e.lat <= ?`, w, e, s, n);
+    else {
+      const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
+      add(`e.rowid IN (SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`, w, e, s, n);
+    }
   }
   if (f.q !== undefined) {
     const q = ftsQuery(f.q);
