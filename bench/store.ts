@@ -26,7 +26,7 @@ import { SqliteStore } from '../src/store/sqlite/index.ts';
 import { saveEvent } from '../src/store/sqlite/events.ts';
 
 const { values: opts } = parseArgs({ options: { events: { type: 'string', default: '100000' }, 'skip-ingest': { type: 'boolean', default: false }, 'events-from': { type: 'string' } } });
-const SIZES = opts.events!.split(',').map(Number);
+const SIZES = opts.events!.split(',').map(Number).filter((n) => n > 0);
 const ROOT = new URL('..', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
 
