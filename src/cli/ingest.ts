@@ -20,6 +20,7 @@ export const HELP = `usage: sitrep ingest [PATH|URL|FEED|-...] [options]
   --max-bytes N          per-response size cap (default 5242880)
   --reprocess            extract documents already stored again and replace their claims
                          (events keep their ids; reviewer corrections stay on top)
+  --enqueue              put the documents on the PostgreSQL queue for \`sitrep worker\`
   --quiet                no per-document lines on stdout
 `;
 
@@ -39,6 +40,7 @@ export async function run(args: string[]): Promise<number> {
         'max-bytes': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         reprocess: { type: 'boolean', default: false },
+        enqueue: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -61,7 +63,9 @@ export async function run(args: string[]): Promise<number> {
   };
   const fetch = { allowPrivate: v['allow-private'], timeoutMs: number('timeout', v.timeout), maxBytes: number('max-bytes', v['max-bytes']) };
   const inputs = positionals.length ? positionals : ['-'];
-  return ingestCommand(inputs, { db: v.db!, format, published: v.published ?? null, source: v.source ?? null, fetch, quiet: v.quiet!, reprocess: v.reprocess! });
+  const common = { db: v.db!, format, published: v.published ?? null, source: v.source ?? null, fetch, quiet: v.quiet! };
+  if (v.enqueue) return (await import('../queue/index.ts')).enqueueCommand(inputs, common);
+  return ingestCommand(inputs, { ...common, reprocess: v.reprocess! });
 }
 
 export interface IngestCommandOptions {

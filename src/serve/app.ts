@@ -53,7 +53,7 @@ export interface AppContext {
 /** request bodies above this size are refused with 413 */
 export const BODY_LIMIT = 8 * 1024 * 1024;
 
-const OPTIONAL_PLUGINS = ['dashboard.ts', 'derived.ts'];
+const OPTIONAL_PLUGINS = ['dashboard.ts', 'derived.ts', '../queue/metrics-plugin.ts'];
 
 async function optionalPlugin(name: string): Promise<FastifyPluginAsync | null> {
   const url = new URL(`./${name}`, import.meta.url);
