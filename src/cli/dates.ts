@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { makeDoc, readInput } from '../text/index.ts';
 import type { DocumentInput } from '../text/types.ts';
 import { findTimes, parsePublished, type TimeMention } from '../mentions/times/index.ts';
-import { UsageError } from './main.ts';
+import { parseOptions, UsageError } from './main.ts';
 
 const HELP = `usage: sitrep dates [FILE...] [--published DATE] [--input-format text|html|jsonl] [--format jsonl|json]
 Prints one record per time expression: document_id, text, start, end, type (DATE|TIME|DURATION|SET),
@@ -68,20 +67,12 @@ function record(documentId: string, m: TimeMention): Record<string, unknown> {
 }
 
 function options(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        published: { type: 'string' },
-        'input-format': { type: 'string' },
-        format: { type: 'string', default: 'jsonl' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseOptions(args, {
+    published: { type: 'string' },
+    'input-format': { type: 'string' },
+    format: { type: 'string', default: 'jsonl' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DocumentInput } from '../text/index.ts';
 import type { Resources } from '../pipeline.ts';
 import { FORMATS, formatter, type AnyRecord, type OutputFormat } from '../events/format.ts';
-import { UsageError } from './main.ts';
+import { parseOptions, UsageError } from './main.ts';
 
 const INPUT_FORMATS = ['text', 'html', 'jsonl'] as const;
 type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -112,22 +111,13 @@ function codeFile(run: Run, job: Job, published: string | null): void {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'input-format': { type: 'string' },
-        published: { type: 'string' },
-        format: { type: 'string', default: 'jsonl' },
-        gazetteer: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${HELP}`);
-  }
+  const parsed = parseOptions(args, {
+      'input-format': { type: 'string' },
+      published: { type: 'string' },
+      format: { type: 'string', default: 'jsonl' },
+      gazetteer: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }, HELP);
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP);

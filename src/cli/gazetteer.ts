@@ -2,12 +2,11 @@
  * `sitrep gazetteer build|import|lookup`: build the bundled gazetteer (run by
  * `npm install`), add GeoNames dump files to it, or resolve one name.
  */
-import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { buildGazetteer, gazetteerPath, lookupPlace, openGazetteer } from '../geo/index.ts';
 import { isCurrent } from '../geo/gazetteer.ts';
 import { importDump, ImportError } from '../geo/import.ts';
-import { UsageError } from './main.ts';
+import { parseOptions, UsageError } from './main.ts';
 
 const HELP = `usage:
   sitrep gazetteer build [--force] [--gazetteer PATH]     build the bundled gazetteer (cities500 + countries + admin1)
@@ -18,21 +17,12 @@ The gazetteer is --gazetteer PATH, else $SITREP_GAZETTEER, else .cache/gazetteer
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        gazetteer: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        country: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+  const parsed = parseOptions(args, {
+      gazetteer: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      country: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
   const { values, positionals } = parsed;
   const [sub, ...rest] = positionals;
   if (values.help || !sub) {

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { makeDoc } from '../text/index.ts';
 import type { DocumentInput } from '../text/types.ts';
 import { geoparse, openGazetteer, type PlaceMention } from '../geo/index.ts';
-import { UsageError } from './main.ts';
+import { parseOptions, UsageError } from './main.ts';
 
 const HELP = `usage: sitrep geoparse [FILE...] [--input-format text|html|jsonl] [--format jsonl|json] [--gazetteer PATH] [--debug]
 Prints one record per toponym: document_id, text, start, end, geonameid, name, lat, lon,
@@ -57,22 +56,13 @@ function record(documentId: string, m: PlaceMention, debug: boolean): Record<str
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'input-format': { type: 'string' },
-        format: { type: 'string', default: 'jsonl' },
-        gazetteer: { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+  const parsed = parseOptions(args, {
+      'input-format': { type: 'string' },
+      format: { type: 'string', default: 'jsonl' },
+      gazetteer: { type: 'string' },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP);

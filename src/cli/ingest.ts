@@ -2,11 +2,10 @@
  * `sitrep ingest [PATH|URL|FEED|-...]`: read, extract, merge and store.
  * One JSON line per document on stdout; progress on stderr.
  */
-import { parseArgs } from 'node:util';
 import { countInputs, ingestAll, lazyExtractor, progress, readInputs } from '../ingest/index.ts';
 import type { ExtractorSource, InputFormat } from '../ingest/index.ts';
 import { DEFAULT_DB, openStore } from '../store/index.ts';
-import { UsageError } from './main.ts';
+import { parseOptions, UsageError } from './main.ts';
 
 const FORMATS: InputFormat[] = ['text', 'html', 'jsonl', 'feed'];
 
@@ -25,28 +24,19 @@ export const HELP = `usage: sitrep ingest [PATH|URL|FEED|-...] [options]
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string', default: DEFAULT_DB },
-        published: { type: 'string' },
-        source: { type: 'string' },
-        'input-format': { type: 'string' },
-        'allow-private': { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        'max-bytes': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        reprocess: { type: 'boolean', default: false },
-        enqueue: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+  const parsed = parseOptions(args, {
+      db: { type: 'string', default: DEFAULT_DB },
+      published: { type: 'string' },
+      source: { type: 'string' },
+      'input-format': { type: 'string' },
+      'allow-private': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      reprocess: { type: 'boolean', default: false },
+      enqueue: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
   const { values: v, positionals } = parsed;
   if (v.help) {
     process.stdout.write(HELP);

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 /**
  * `sitrep <command>`: each command lives in its own module, loaded only when
  * called, so `sitrep extract` does not pay for the server's start-up.
@@ -45,3 +46,16 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Thrown by a command for bad options; main turns it into exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * parseArgs with positionals allowed, its errors turned into UsageError
+ * (exit 2), followed by the command's help when given.
+ * @example const { values, positionals } = parseOptions(args, { db: { type: 'string' } });
+ */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, help?: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(help ? `${(e as Error).message}\n${help}` : (e as Error).message);
+  }
+}

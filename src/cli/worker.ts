@@ -3,12 +3,11 @@
  * like, on any machine. Also `sitrep worker status | dead | retry [ID...]`
  * to see the queue, read dead-lettered jobs with their errors, and requeue them.
  */
-import { parseArgs } from 'node:util';
 import { JOB_STATUSES, jobCounts, listJobs, retryDead, runWorker } from '../queue/index.ts';
 import type { JobStatus } from '../queue/index.ts';
 import { DEFAULT_DB } from '../store/index.ts';
 import { ConnectionError, isPostgresUrl, PgStore, redact } from '../store/postgres/index.ts';
-import { UsageError } from './main.ts';
+import { parseOptions, UsageError } from './main.ts';
 
 export const HELP = `usage: sitrep worker [options]            code queued documents until stopped (SIGINT/SIGTERM)
        sitrep worker status                 jobs per state
@@ -31,26 +30,17 @@ function positive(name: string, s: string | undefined, fallback: number): number
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        lease: { type: 'string' },
-        backoff: { type: 'string' },
-        poll: { type: 'string' },
-        'exit-when-idle': { type: 'boolean', default: false },
-        status: { type: 'string', default: 'dead' },
-        limit: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+  const parsed = parseOptions(args, {
+      db: { type: 'string' },
+      lease: { type: 'string' },
+      backoff: { type: 'string' },
+      poll: { type: 'string' },
+      'exit-when-idle': { type: 'boolean', default: false },
+      status: { type: 'string', default: 'dead' },
+      limit: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
   const { values: v, positionals } = parsed;
   if (v.help) {
     process.stdout.write(HELP);

@@ -7,7 +7,8 @@ import type { Doc } from '../text/types.ts';
 import type { PlaceMention } from '../mentions/types.ts';
 import type { ControlRecord, EventRecord, LocationField } from '../events/types.ts';
 import cues from '../../data/derive/control.json' with { type: 'json' };
-import { eventsCiting, locationOf, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
+import { eventsCiting, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
+import { toLocationField } from '../geo/index.ts';
 import { findControlStatements, type ControlStatement } from './statements.ts';
 
 export type ControlPlace = ControlRecord['place'];
@@ -32,11 +33,11 @@ export function controlRecords(doc: Doc, statements: readonly ControlStatement[]
     const cited = eventsCiting(doc, events, st.sentence);
     const transfer = cited.find(isTransfer) ?? null;
     const linked = transfer ?? cited[0] ?? null;
-    const location = st.prior && transfer?.location ? { ...transfer.location } : st.place ? locationOf(st.place) : null;
+    const location = st.prior && transfer?.location ? { ...transfer.location } : st.place ? toLocationField(st.place) : null;
     if (!location) continue;
     const day = (linked?.event_date ?? null) || statedDay(doc, st.sentence);
     const place: ControlPlace =
-      st.pattern === 'road' && st.to ? { ...location, kind: 'road', to: locationOf(st.to) } : { ...location, kind: placeKind(st.prior ? null : st.place, location) };
+      st.pattern === 'road' && st.to ? { ...location, kind: 'road', to: toLocationField(st.to) } : { ...location, kind: placeKind(st.prior ? null : st.place, location) };
     out.push({
       record: 'control',
       id: `${doc.id}:control:${st.start}`,

@@ -9,7 +9,8 @@ import type { Doc } from '../text/types.ts';
 import type { PlaceMention, QuantityMention } from '../mentions/types.ts';
 import type { CountField, DateField, DisplacementRecord, EventRecord, LocationField } from '../events/types.ts';
 import cues from '../../data/derive/displacement.json' with { type: 'json' };
-import { alternation, clauseEnd, inSentence, locationOf, placesIn, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
+import { alternation, clauseEnd, inSentence, placesIn, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
+import { toLocationField } from '../geo/index.ts';
 import { fuseCounts } from './tallies.ts';
 import { isTransfer } from './control.ts';
 
@@ -54,8 +55,8 @@ export function findDisplacement(doc: Doc, events: readonly EventRecord[]): Disp
       id: `${doc.id}:displacement:${s.start}`,
       document_id: doc.id,
       kind,
-      from: origin ? locationOf(origin) : (cause?.location ?? null),
-      to: dest.places.filter((p) => p !== explicitFrom).map(locationOf),
+      from: origin ? toLocationField(origin) : (cause?.location ?? null),
+      to: dest.places.filter((p) => p !== explicitFrom).map(toLocationField),
       to_text: dest.text,
       people,
       cause_event_id: cause?.id ?? null,

@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../text/types.ts';
 import type { ActorMention, MentionBase, PlaceMention, TimeMention } from '../mentions/types.ts';
-import type { EventRecord, EvidenceSource, LocationField } from '../events/types.ts';
+import type { EventRecord, EvidenceSource } from '../events/types.ts';
 
 /** Mentions of one sentence, in text order. */
 export function inSentence<T extends MentionBase>(mentions: readonly T[], sentence: number): T[] {
@@ -48,25 +48,6 @@ export function clauseEnd(text: string, from: number, limit: number): number {
   const rest = text.slice(from, limit);
   const m = /[,;:()\u2013\u2014]|\.(\s|$)/.exec(rest);
   return m ? from + m.index : limit;
-}
-
-/** A LocationField for a place mention; unresolved mentions keep their text at country precision. */
-export function locationOf(m: PlaceMention): LocationField {
-  const p = m.resolved;
-  return {
-    text: m.text,
-    name: p?.name ?? null,
-    geonameid: p?.geonameid ?? null,
-    lat: p?.lat ?? null,
-    lon: p?.lon ?? null,
-    admin1: p?.admin1 ?? null,
-    admin2: p?.admin2 ?? null,
-    country: p?.country ?? null,
-    iso3: p?.iso3 ?? null,
-    geo_precision: p?.geoPrecision ?? 3,
-    start: m.start,
-    end: m.end,
-  };
 }
 
 /** The first resolved date said in the sentence, as a day range. */
