@@ -149,12 +149,12 @@ describe('dashboard routes', () => {
       assert.match(String(js.headers['content-type']), /javascript/);
       assert.equal((await app.inject('/assets/nope.js')).statusCode, 404);
       for (const q of ['', 'event_type=Battles', 'min_fatalities=5&from=2015-06-01', 'country=Syria&actor=Islamic']) {
-        const points = (await app.inject(`/dashboard/points?${q}`)).json() as PointColumns;
+        const points = (await app.inject(`/api/events.points?${q}`)).json() as PointColumns;
         const geo = (await app.inject(`/api/events.geojson?limit=1000&${q}`)).json() as { features: { id: string }[] };
         assert.deepEqual([...points.id].sort(), geo.features.map((f) => f.id).sort(), q);
       }
-      assert.equal((await app.inject('/dashboard/points?min_fatalities=-1')).statusCode, 400);
-      assert.equal((await app.inject('/dashboard/points?from=2016-02-30')).statusCode, 400);
+      assert.equal((await app.inject('/api/events.points?min_fatalities=-1')).statusCode, 400);
+      assert.equal((await app.inject('/api/events.points?from=2016-02-30')).statusCode, 400);
     } finally {
       await app.close();
     }

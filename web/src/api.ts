@@ -120,12 +120,12 @@ export const api = {
     }
     return { type: 'FeatureCollection', features };
   },
-  /** The map's points: the dashboard's compact list, or the GeoJSON API where that is not served. */
+  /** The map's points: the API's compact point list, or the GeoJSON where the store engine has none (501). */
   points: async (query: string, signal?: AbortSignal): Promise<{ columns: PointColumns } | { geojson: GeoJSON.FeatureCollection }> => {
     try {
-      return { columns: await call<PointColumns>('GET', `/dashboard/points?${query}`, undefined, signal) };
+      return { columns: await call<PointColumns>('GET', `/api/events.points?${query}`, undefined, signal) };
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) return { geojson: await api.allFeatures(query, signal) };
+      if (err instanceof ApiError && err.status === 501) return { geojson: await api.allFeatures(query, signal) };
       throw err;
     }
   },

@@ -96,7 +96,7 @@ export function pointSet(fc: GeoJSON.FeatureCollection): PointSet {
   return ps;
 }
 
-/** The dashboard's compact point list (GET /dashboard/points): columns, repeated strings as dictionary codes. */
+/** The dashboard's compact point list (GET /api/events.points): columns, repeated strings as dictionary codes. */
 export interface PointColumns {
   n: number;
   id: string[];
