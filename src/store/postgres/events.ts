@@ -6,9 +6,10 @@
  * with a stale view.
  */
 import type { EventRecord } from '../../events/types.ts';
-import { applyCorrections, BLOCK_DAYS, BLOCK_KM, deriveEvent, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import { BLOCK_DAYS, BLOCK_KM, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import { reviewFrom, searchText, storedEvent, type CorrectionRow } from '../rows.ts';
 import type { MergeFeatures } from '../../merge/index.ts';
-import type { Claim, ReviewState, StoredEvent } from '../types.ts';
+import type { Claim, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
 import { lockKey } from './locks.ts';
 
@@ -24,19 +25,7 @@ export async function claimsOf(sql: Sql, eventId: string): Promise<Claim[]> {
 }
 
 async function reviewOf(sql: Sql, eventId: string) {
-  const found = await rows<{ field: string | null; value: string | null; review_state: ReviewState | null }>(sql,
-    'SELECT field, value, review_state FROM corrections WHERE event_id = $1 ORDER BY id', [eventId]);
-  const fields = found.filter((r) => r.field !== null).map((r) => ({ field: r.field as string, value: JSON.parse(r.value ?? 'null') }));
-  const states = found.map((r) => r.review_state).filter((s): s is ReviewState => s !== null);
-  const state: ReviewState = states.length ? states[states.length - 1] : fields.length ? 'corrected' : 'unreviewed';
-  return { fields, state, corrected_fields: [...new Set(fields.map((f) => f.field))] };
-}
-
-function searchText(r: EventRecord): string {
-  const l = r.location;
-  return [r.notes, r.actor1?.name, r.actor1?.text, r.actor2?.name, r.actor2?.text, ...r.assoc_actors.map((a) => a.name),
-    l?.text, l?.name, l?.admin1, l?.country, r.event_type, r.sub_event_type, ...r.sources.map((s) => s.sentence)]
-    .filter(Boolean).join(' \n ');
+  return reviewFrom(await rows<CorrectionRow>(sql, 'SELECT field, value, review_state FROM corrections WHERE event_id = $1 ORDER BY id', [eventId]));
 }
 
 /** Re-derives an event from its claims and corrections and writes it; an event left without claims is deleted. */
@@ -47,15 +36,9 @@ export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent 
     await sql.query('DELETE FROM events WHERE id = $1', [eventId]);
     return null;
   }
-  const review = await reviewOf(sql, eventId);
-  const record = applyCorrections(deriveEvent(eventId, claims), review.fields);
-  const documentIds = [...new Set(claims.map((c) => c.document_id))];
-  const stored: StoredEvent = {
-    ...record,
-    review: { state: review.state, corrected_fields: review.corrected_fields },
-    source_count: documentIds.length,
-    document_ids: documentIds,
-  };
+  const stored = storedEvent(eventId, claims, await reviewOf(sql, eventId));
+  const { review, document_ids: documentIds } = stored;
+  const record: EventRecord = stored;
   const f = record.fatalities;
   const l = record.location;
   const t = now();

@@ -3,9 +3,10 @@
  * the reviewer's corrections, then indexed (actors, R*Tree, FTS).
  */
 import type { EventRecord } from '../../events/types.ts';
-import { applyCorrections, BLOCK_DAYS, BLOCK_KM, deriveEvent, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import { BLOCK_DAYS, BLOCK_KM, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import { reviewFrom, searchText, storedEvent, type CorrectionRow } from '../rows.ts';
 import type { MergeFeatures } from '../../merge/index.ts';
-import type { Claim, ReviewState, StoredEvent } from '../types.ts';
+import type { Claim, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
 
 interface ClaimRow {
@@ -30,19 +31,7 @@ export function claimsOf(db: Db, eventId: string): Claim[] {
 }
 
 function reviewOf(db: Db, eventId: string) {
-  const rows = db.all<{ field: string | null; value: string | null; review_state: ReviewState | null }>(
-    'SELECT field, value, review_state FROM corrections WHERE event_id = ? ORDER BY id', eventId);
-  const fields = rows.filter((r) => r.field !== null).map((r) => ({ field: r.field as string, value: JSON.parse(r.value ?? 'null') }));
-  const states = rows.map((r) => r.review_state).filter((s): s is ReviewState => s !== null);
-  const state: ReviewState = states.length ? states[states.length - 1] : fields.length ? 'corrected' : 'unreviewed';
-  return { fields, state, corrected_fields: [...new Set(fields.map((f) => f.field))] };
-}
-
-function searchText(r: EventRecord): string {
-  const l = r.location;
-  return [r.notes, r.actor1?.name, r.actor1?.text, r.actor2?.name, r.actor2?.text, ...r.assoc_actors.map((a) => a.name),
-    l?.text, l?.name, l?.admin1, l?.country, r.event_type, r.sub_event_type, ...r.sources.map((s) => s.sentence)]
-    .filter(Boolean).join(' \n ');
+  return reviewFrom(db.all<CorrectionRow>('SELECT field, value, review_state FROM corrections WHERE event_id = ? ORDER BY id', eventId));
 }
 
 /**
@@ -55,15 +44,9 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
     db.run('DELETE FROM events WHERE id = ?', eventId);
     return null;
   }
-  const review = reviewOf(db, eventId);
-  const record = applyCorrections(deriveEvent(eventId, claims), review.fields);
-  const documentIds = [...new Set(claims.map((c) => c.document_id))];
-  const stored: StoredEvent = {
-    ...record,
-    review: { state: review.state, corrected_fields: review.corrected_fields },
-    source_count: documentIds.length,
-    document_ids: documentIds,
-  };
+  const stored = storedEvent(eventId, claims, reviewOf(db, eventId));
+  const { review, document_ids: documentIds } = stored;
+  const record: EventRecord = stored;
   const f = record.fatalities;
   const l = record.location;
   const t = now();

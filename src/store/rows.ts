@@ -1,0 +1,41 @@
+/**
+ * The engine-neutral half of writing an event: what the SQLite and
+ * PostgreSQL engines compute alike from the rows they read.
+ */
+import type { EventRecord } from '../events/types.ts';
+import { applyCorrections, deriveEvent } from '../merge/index.ts';
+import type { Claim, ReviewState, StoredEvent } from './types.ts';
+
+export interface CorrectionRow {
+  field: string | null;
+  value: string | null;
+  review_state: ReviewState | null;
+}
+
+/** A reviewer's corrections and latest state, from the correction rows in order. */
+export function reviewFrom(found: readonly CorrectionRow[]) {
+  const fields = found.filter((r) => r.field !== null).map((r) => ({ field: r.field as string, value: JSON.parse(r.value ?? 'null') }));
+  const states = found.map((r) => r.review_state).filter((s): s is ReviewState => s !== null);
+  const state: ReviewState = states.length ? states[states.length - 1] : fields.length ? 'corrected' : 'unreviewed';
+  return { fields, state, corrected_fields: [...new Set(fields.map((f) => f.field))] };
+}
+
+/** The event as stored: derived from all its claims, corrections on top. */
+export function storedEvent(eventId: string, claims: readonly Claim[], review: ReturnType<typeof reviewFrom>): StoredEvent {
+  const record = applyCorrections(deriveEvent(eventId, [...claims]), review.fields);
+  const documentIds = [...new Set(claims.map((c) => c.document_id))];
+  return {
+    ...record,
+    review: { state: review.state, corrected_fields: review.corrected_fields },
+    source_count: documentIds.length,
+    document_ids: documentIds,
+  };
+}
+
+/** The words full-text search finds an event by. */
+export function searchText(r: EventRecord): string {
+  const l = r.location;
+  return [r.notes, r.actor1?.name, r.actor1?.text, r.actor2?.name, r.actor2?.text, ...r.assoc_actors.map((a) => a.name),
+    l?.text, l?.name, l?.admin1, l?.country, r.event_type, r.sub_event_type, ...r.sources.map((s) => s.sentence)]
+    .filter(Boolean).join(' \n ');
+}
