@@ -4,6 +4,7 @@
  * difference is listed instead of overwritten.
  */
 import type { CountField, EventRecord, EvidenceSource } from '../events/types.ts';
+import { fuseCounts } from '../derive/index.ts';
 
 export interface ClaimLike {
   id: string;
@@ -45,10 +46,8 @@ export function combineCounts(counts: (CountField | null)[], claimants: (string 
   const all = [...distinct.values()];
   if (all.length === 0) return counts.find((c) => c) ?? null;
   if (all.length === 1) return all[0];
-  const low = Math.min(...all.map((c) => c.low as number));
-  const high = all.some((c) => c.high === null) ? null : Math.max(...all.map((c) => c.high as number));
-  const bests = all.map((c) => c.best).filter((b): b is number => b !== null).sort((a, b) => a - b);
-  const best = bests.length ? bests[Math.floor((bests.length - 1) / 2)] : null;
+  // one rule for fusing disagreeing figures, shared with the casualty tallies
+  const { low, best, high } = fuseCounts(all)!;
   const texts = [...new Set(all.map((c) => c.text))];
   return { low, best, high, text: texts.join(' / ') };
 }

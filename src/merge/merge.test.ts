@@ -8,7 +8,7 @@ test('combineCounts: one claimant repeated counts once; different figures widen 
   const once = combineCounts([four, { ...four, text: '4' }], ['SOHR', 'SOHR'])!;
   assert.deepEqual([once.low, once.best, once.high], [4, 4, 4]);
   const r = combineCounts([four, { low: 6, best: 6, high: 6, text: 'six' }, { low: 28, best: null, high: null, text: 'at least 28' }], ['a', 'b', 'c'])!;
-  assert.deepEqual([r.low, r.best, r.high], [4, 4, null]);
+  assert.deepEqual([r.low, r.best, r.high], [4, 5, null], 'best lies between the disagreeing figures; the open claim beyond them keeps high open');
   assert.equal(combineCounts([null, null], [null, null]), null);
 });
 
