@@ -27,14 +27,8 @@ export interface Claim {
   record: EventRecord;
 }
 
-export interface ClaimView {
-  id: string;
-  document_id: string;
-  outlet: string | null;
-  claimed_by: string | null;
-  sentence: string;
-  start: number;
-  end: number;
+/** A claim as the API shows it: the fields this report gives the event. */
+export interface ClaimView extends Omit<Claim, 'record'> {
   fields: Partial<EventRecord>;
 }
 

@@ -9,16 +9,7 @@ import type { MergeFeatures } from '../../merge/index.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
 
-interface ClaimRow {
-  id: string;
-  document_id: string;
-  outlet: string | null;
-  claimed_by: string | null;
-  sentence: string;
-  start: number;
-  end: number;
-  record: string;
-}
+type ClaimRow = Omit<Claim, 'record'> & { record: string };
 
 export function claimsOf(db: Db, eventId: string): Claim[] {
   return db
