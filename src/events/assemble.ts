@@ -4,7 +4,7 @@
  * range spans what the reports disagree on.
  */
 import { createHash } from 'node:crypto';
-import type { CountField, DateField, EventRecord, EvidenceSource, LocationField } from './types.ts';
+import type { DateField, EventRecord, EvidenceSource, LocationField } from './types.ts';
 import type { Draft } from './draft.ts';
 import { combineCounts } from './counts.ts';
 import { writeNotes } from './notes.ts';
@@ -50,7 +50,7 @@ function confidence(group: Draft[], main: Draft, e: Pick<EventRecord, 'actor1' |
   return Math.round(Math.min(0.95, c) * 100) / 100;
 }
 
-function sourceOf(d: Draft): EvidenceSource & { date: DateField; fatalities: CountField | null } {
+function sourceOf(d: Draft): EvidenceSource {
   return { ...d.source, date: d.date.date, fatalities: d.fatalities };
 }
 

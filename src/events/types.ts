@@ -12,6 +12,10 @@ export interface EvidenceSource {
   sentence: string;
   start: number;
   end: number;
+  /** what this sentence alone says of the date, so disagreements between reports stay visible */
+  date?: DateField | null;
+  /** what this sentence alone says of the fatalities */
+  fatalities?: CountField | null;
 }
 
 export interface DateField {

@@ -1,42 +1,13 @@
 /// <reference types="geojson" />
 /** The JSON API of src/serve (see the store's routes); types mirror its responses. */
 
-export interface CountField { low: number | null; best: number | null; high: number | null; text: string; start?: number; end?: number }
-export interface ActorField { name: string; inter: number; text: string; start?: number; end?: number }
-export interface LocationField {
-  text: string; name: string | null; geonameid: number | null; lat: number | null; lon: number | null;
-  admin1: string | null; admin2: string | null; country: string | null; iso3: string | null; geo_precision: number;
-  start?: number; end?: number;
-}
-export interface EvidenceSource {
-  outlet: string | null; claimed_by: string | null; document_id: string; sentence: string; start: number; end: number;
-  /** what this sentence alone says of the date / figures, when it says anything */
-  date?: { start: string | null; end: string | null; precision: number; text: string | null } | null;
-  fatalities?: CountField | null;
-  injuries?: CountField | null;
-}
+import type { EventRecord } from '../../src/events/types.ts';
+
+// the record format is the server's (src/events/types.ts): one definition for both sides
+export type { ActorField, CountField, EvidenceSource, LocationField } from '../../src/events/types.ts';
 export type ReviewState = 'unreviewed' | 'confirmed' | 'corrected' | 'rejected';
 
-export interface StoredEvent {
-  id: string;
-  document_id: string;
-  event_date: string | null;
-  date: { start: string | null; end: string | null; precision: number; text: string | null };
-  event_type: string;
-  sub_event_type: string;
-  disorder_type: string;
-  actor1: ActorField | null;
-  actor2: ActorField | null;
-  assoc_actors: ActorField[];
-  interaction: number | null;
-  civilian_targeting: boolean;
-  location: LocationField | null;
-  fatalities: CountField | null;
-  injuries: CountField | null;
-  sources: EvidenceSource[];
-  confidence: number;
-  notes: string;
-  plover?: { event: string; mode: string | null };
+export interface StoredEvent extends EventRecord {
   review: { state: ReviewState; corrected_fields: string[] };
   source_count: number;
   document_ids: string[];
