@@ -33,8 +33,17 @@ export function regimeAt(country: CountryEntry, date: string | null): Regime | n
   return rs.find((r) => inPeriod(date, r.from, r.to)) ?? (date < rs[0].from ? rs[0] : rs[rs.length - 1]);
 }
 
-function fill(template: string, country: CountryEntry, regime: Regime | null): string {
-  const bracket = regime ? ` (${regime.label})${regime.suffix ? ' ' + regime.suffix : ''}` : '';
+/**
+ * The label as printed at `asOf`: ACLED closes a regime's years only once it
+ * has ended, so a report of 2020 names "(2000-)" what one of 2025 names
+ * "(2000-2024)". A null date reads the labels as they are today.
+ */
+export function labelAt(regime: Regime, asOf: string | null): string {
+  return asOf !== null && regime.to !== undefined && asOf < regime.to ? regime.label.replace(/-\d{4}$/, '-') : regime.label;
+}
+
+function fill(template: string, country: CountryEntry, regime: Regime | null, asOf: string | null): string {
+  const bracket = regime ? ` (${labelAt(regime, asOf)})${regime.suffix ? ' ' + regime.suffix : ''}` : '';
   return template
     .replace('{state}', (country.the ? 'the ' : '') + country.name)
     .replace('{country}', country.name)
@@ -51,15 +60,15 @@ export function actorForCountry(cb: Codebook, iso2: string, kind: ActorKind, dat
   const country = cb.byIso2.get(iso2);
   const rule = cb.generic.kinds[kind];
   if (!country || !rule) return null;
-  return { name: fill(rule.name, country, regimeAt(country, date)), inter: rule.inter, country: iso2 };
+  return { name: fill(rule.name, country, regimeAt(country, date), date), inter: rule.inter, country: iso2 };
 }
 
-/** The same regime given by label (for leaders: "forces loyal to Assad" names Assad's regime). */
-export function actorForRegime(cb: Codebook, iso2: string, kind: ActorKind, label: string): GenericActor | null {
+/** The same regime given by label (for leaders: "forces loyal to Assad" names Assad's regime), its label as printed at `asOf`. */
+export function actorForRegime(cb: Codebook, iso2: string, kind: ActorKind, label: string, asOf: string | null = null): GenericActor | null {
   const country = cb.byIso2.get(iso2);
   const rule = cb.generic.kinds[kind];
   if (!country || !rule) return null;
-  return { name: fill(rule.name, country, country.regimes.find((r) => r.label === label) ?? null), inter: rule.inter, country: iso2 };
+  return { name: fill(rule.name, country, country.regimes.find((r) => r.label === label) ?? null, asOf), inter: rule.inter, country: iso2 };
 }
 
 /** "Unidentified Military Forces", for air strikes nobody is named for. */
@@ -73,7 +82,9 @@ export function unidentifiedMilitary(cb: Codebook): GenericActor {
  * becomes "Military Forces of Iraq (2018-2020) Peshmerga" in 2019.
  */
 export function entryName(cb: Codebook, entry: ActorEntry, date: string | null): string {
-  return entry.name.replace(/\{(military|police|government)\}/g, (_, kind: string) =>
+  // "AMISOM … (2007-2022)" was "(2007-)" while it lasted, as regime labels are (labelAt)
+  const own = entry.to !== undefined && date !== null && date < entry.to ? entry.name.replace(/\((\d{4})-\d{4}\)/, '($1-)') : entry.name;
+  return own.replace(/\{(military|police|government)\}/g, (_, kind: string) =>
     entry.country ? actorForCountry(cb, entry.country, kind, date)?.name ?? kind : kind,
   );
 }

@@ -17,7 +17,7 @@ function leaderActor(ctx: Ctx, h: Hit): { actor: GenericActor; id: string | null
     return { actor: entryActor(ctx, a), id: a.id };
   }
   const now = ls.find((l) => l.iso2 && ctx.cb.byIso2.get(l.iso2) && regimeAt(ctx.cb.byIso2.get(l.iso2)!, ctx.date)?.label === l.regime) ?? ls[ls.length - 1];
-  const actor = now?.iso2 && now.regime ? actorForRegime(ctx.cb, now.iso2, 'military', now.regime) : null;
+  const actor = now?.iso2 && now.regime ? actorForRegime(ctx.cb, now.iso2, 'military', now.regime, ctx.date) : null;
   return actor ? { actor, id: null } : null;
 }
 
