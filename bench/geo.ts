@@ -6,7 +6,8 @@
  * `--acled` instead resolves ACLED's own location column (+ country) with
  * lookupPlace and prints the share within 25 km, with the bundled gazetteer
  * and after importing ../shared/gazetteer into a temporary copy.
- * Options: --limit N (documents per corpus), --corpus gwn|lgl, --verbose.
+ * Options: --limit N (documents per corpus), --corpus gwn|lgl, --verbose,
+ * --examples N (misses shown under each cause of the gold-span breakdown).
  */
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ import { parseArgs } from 'node:util';
 import { makeDoc } from '../src/text/index.ts';
 import { distanceKm, geoparse, lookupPlace, openGazetteer, resolveSpans, type Gazetteer, type PlaceMention } from '../src/geo/index.ts';
 import { importDump } from '../src/geo/import.ts';
+import { recognizeSpan } from '../src/geo/recognize.ts';
+import { resolveAll } from '../src/geo/resolve.ts';
+import { causeOf, causeTable } from './geo-causes.ts';
 
 const SHARED = new URL('../../shared/bench/', import.meta.url).pathname;
 const GAZETTEER_DUMPS = new URL('../../shared/gazetteer/', import.meta.url).pathname;
@@ -93,6 +97,12 @@ function readLgl(file: string): GoldDoc[] {
   return docs;
 }
 
+interface Cause {
+  cause: string;
+  example: string;
+  km: number;
+}
+
 interface Scores {
   gold: number;
   predicted: number;
@@ -121,7 +131,8 @@ function summary(s: Scores): string[] {
   return [pct(p), pct(r), f.toFixed(3), pct(within(5)), pct(within(161)), `${median.toFixed(1)} km`, String(e.length)];
 }
 
-function scoreCorpus(name: string, docs: GoldDoc[], gaz: Gazetteer, verbose: boolean): { e2e: Scores; given: Scores; ms: number; chars: number } {
+function scoreCorpus(name: string, docs: GoldDoc[], gaz: Gazetteer, verbose: boolean): { e2e: Scores; given: Scores; ms: number; chars: number; causes: Cause[] } {
+  const causes: Cause[] = [];
   const e2e: Scores = { gold: 0, predicted: 0, matched: 0, errors: [] };
   const given: Scores = { gold: 0, predicted: 0, matched: 0, errors: [] };
   const parsed = docs.map((g) => makeDoc({ id: g.id, text: g.text }));
@@ -155,13 +166,20 @@ function scoreCorpus(name: string, docs: GoldDoc[], gaz: Gazetteer, verbose: boo
     given.gold += withCoords.length;
     given.predicted += withCoords.length;
     given.matched += withCoords.length;
+    // the same resolution again, with every ranked candidate, to say why a miss missed
+    const diagnosed = resolveAll(withCoords.map((s) => recognizeSpan(doc, gaz, s.start, s.end)), gaz);
     withCoords.forEach((gold, i) => {
       const err = errorKm(gold, resolved[i]);
       given.errors.push(err);
+      if (err > 5) {
+        const pick = resolved[i].resolved;
+        const example = `${g.id} "${gold.text}" → ${pick ? `${pick.name} (${pick.featureCode}, ${pick.iso2 ?? ''}, pop ${pick.population})` : '-'} ${Math.round(err)} km`;
+        causes.push({ cause: causeOf(gaz, { text: gold.text, lat: gold.lat!, lon: gold.lon! }, diagnosed[i]), example, km: err });
+      }
       if (verbose && err > 161) console.log(`  ${name} far: "${gold.text}" → ${resolved[i].resolved?.name ?? '-'} (${resolved[i].resolved?.iso2 ?? ''}) ${Math.round(err)} km; ${resolved[i].reason.slice(0, 90)}`);
     });
   });
-  return { e2e, given, ms, chars };
+  return { e2e, given, ms, chars, causes };
 }
 
 /** CSV rows as objects (RFC 4180 quoting). */
@@ -228,7 +246,7 @@ async function acledBench(verbose: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { limit: { type: 'string' }, corpus: { type: 'string' }, verbose: { type: 'boolean', default: false }, acled: { type: 'boolean', default: false } },
+    options: { limit: { type: 'string' }, corpus: { type: 'string' }, verbose: { type: 'boolean', default: false }, examples: { type: 'string' }, acled: { type: 'boolean', default: false } },
   });
   if (values.acled) return acledBench(values.verbose ?? false);
   const gwnFile = `${SHARED}geoparsing/GeoWebNews_GWN.xml`;
@@ -244,8 +262,13 @@ async function main(): Promise<void> {
   if (!values.corpus || values.corpus === 'gwn') corpora.push(['GWN', readGwn(gwnFile).slice(0, limit)]);
   if (!values.corpus || values.corpus === 'lgl') corpora.push(['LGL', readLgl(`${SHARED}geoparsing/lgl.xml`).slice(0, limit)]);
   const rows: string[][] = [];
+  const breakdowns: string[] = [];
   for (const [name, docs] of corpora) {
     const r = scoreCorpus(name, docs, gaz, values.verbose ?? false);
+    for (const km of [5, 161]) {
+      const misses = r.causes.filter((c) => c.km > km);
+      breakdowns.push(`\n${name} gold-span misses (> ${km} km) by cause, share of ${r.given.errors.length} gold toponyms:`, ...causeTable(misses, r.given.errors.length, Number(values.examples ?? 0)));
+    }
     rows.push([name, 'end to end', ...summary(r.e2e)]);
     rows.push([name, 'gold spans', '-', '-', '-', ...summary(r.given).slice(3)]);
     console.log(`${name}: ${docs.length} documents, geoparse ${(r.ms / docs.length).toFixed(2)} ms CPU/doc, ${((r.ms / r.chars) * 3000).toFixed(2)} ms CPU per 3 KB`);
@@ -254,6 +277,7 @@ async function main(): Promise<void> {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+  console.log(breakdowns.join('\n'));
   console.log(`\nmemory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB RSS`);
   gaz.close();
 }
