@@ -41,28 +41,58 @@ export function toPlace(e: GazEntry, gaz: Gazetteer): Place {
   };
 }
 
-/** Share of the document's country evidence that points to each country. */
-export function countryFocus(mentions: Recognized[]): Map<string, number> {
-  const votes = new Map<string, number>();
-  const add = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
-  for (const m of mentions) {
-    if (m.demonymOf) add(m.demonymOf, 1);
-    const countries = new Set(m.candidates.map((c) => c.cc));
-    const country = m.candidates.find((c) => c.fcode === 'PCLI' && c.kind !== 1);
-    const rival = m.candidates.some((c) => c !== country && c.kind === 0 && (c.fcode === 'ADM1' || c.population >= 100_000));
-    if (country && !rival) add(country.cc, 1.5);
-    else if (countries.size === 1) add([...countries][0], 1);
-    else if (m.candidates.length > 0) {
-      const top = [...m.candidates].sort((x, y) => y.population - x.population);
-      if (top[0].population > 20 * Math.max(1, top[1]?.population ?? 0)) add(top[0].cc, 0.5);
-    }
+/** The country evidence of one mention: a demonym, a country's own name, a name found in one country only, or a far bigger namesake. */
+function countryVotes(m: Recognized): [string, number][] {
+  if (m.demonymOf) return [[m.demonymOf, 1]];
+  const countries = new Set(m.candidates.map((c) => c.cc));
+  const country = m.candidates.find((c) => c.fcode === 'PCLI' && c.kind !== 1);
+  const rival = m.candidates.some((c) => c !== country && c.kind === 0 && (c.fcode === 'ADM1' || c.population >= 100_000));
+  if (country && !rival) return [[country.cc, 1.5]];
+  if (countries.size === 1) return [[[...countries][0], 1]];
+  // a first-level area by its own name ("Texas", "Idlib") whose namesakes are small places: its country
+  const area = m.candidates.find((c) => c.fcode === 'ADM1' && c.kind !== 1);
+  if (area && !m.candidates.some((c) => c.cc !== area.cc && (c.fcode === 'PCLI' || c.fcode === 'ADM1' || c.population >= 100_000))) return [[area.cc, 1]];
+  if (m.candidates.length > 0) {
+    const top = [...m.candidates].sort((x, y) => y.population - x.population);
+    if (top[0].population > 20 * Math.max(1, top[1]?.population ?? 0)) return [[top[0].cc, 0.5]];
   }
-  const total = [...votes.values()].reduce((s, v) => s + v, 0);
-  return new Map([...votes].map(([cc, v]) => [cc, v / total]));
+  return [];
+}
+
+/**
+ * Share of the country evidence that points to each country, for each
+ * distinct name, counting only the other names of the document: a name never
+ * supports itself, however often it recurs ("Athens" alone is no evidence that
+ * Athens is in Greece).
+ */
+export function countryFocus(mentions: Recognized[], votesOf: (m: Recognized, i: number) => [string, number][] = countryVotes): (key: string) => Map<string, number> {
+  const byKey = new Map<string, Map<string, number>>();
+  const total = new Map<string, number>();
+  for (const [i, m] of mentions.entries()) {
+    const own = byKey.get(m.key) ?? new Map<string, number>();
+    for (const [cc, w] of votesOf(m, i)) {
+      own.set(cc, (own.get(cc) ?? 0) + w);
+      total.set(cc, (total.get(cc) ?? 0) + w);
+    }
+    byKey.set(m.key, own);
+  }
+  const memo = new Map<string, Map<string, number>>();
+  return (key) => {
+    let focus = memo.get(key);
+    if (!focus) {
+      const own = byKey.get(key);
+      const rest = [...total].map(([cc, v]) => [cc, v - (own?.get(cc) ?? 0)] as const).filter(([, v]) => v > 1e-9);
+      const sum = rest.reduce((s, [, v]) => s + v, 0);
+      focus = new Map(rest.map(([cc, v]) => [cc, v / sum]));
+      memo.set(key, focus);
+    }
+    return focus;
+  };
 }
 
 interface Context {
-  focus: Map<string, number>;
+  /** country focus from the document's other names (see countryFocus) */
+  focus: (key: string) => Map<string, number>;
   /** lower-case keys of every name in the document, for admin1 co-mentions */
   keys: Set<string>;
   /** the largest population among a mention's candidates */
@@ -80,10 +110,14 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   // a region's population is the sum of its towns: discounted when it competes with a town of the same name
   const pop = c.fcode === 'ADM1' ? c.population * 0.3 : c.population;
   f.population = (0.4 * Math.log10(1 + pop)) / 7 + (0.8 * pop) / ctx.maxPopulation(m);
-  const focusShare = ctx.focus.get(c.cc) ?? 0;
-  if (c.fcode === 'PPLC' && (focusShare >= 0.3 || ctx.focus.size === 0)) f.capital = 0.4;
+  const focus = ctx.focus(m.key);
+  const focusShare = focus.get(c.cc) ?? 0;
+  if (c.fcode === 'PPLC' && (focusShare >= 0.3 || focus.size === 0)) f.capital = 0.4;
   f.featureClass = CLASS_PRIOR[c.fcode] ?? 0;
   f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
+  // another place bears this very name: an old or foreign alternate name (Salisbury for Harare), or a spelling variant, is the weaker reading
+  if (c.kind === 1 && m.candidates.some((o) => o.kind === 0 || o.kind === 2)) f.namesakeHasName = -0.5;
+  if (c.kind === 3 && m.candidates.some((o) => o.kind !== 3)) f.namesakeHasName = -1;
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
   if (c.fcode === 'ADM1' && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind === 0 && /^PPL(A|A2|C)$/.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = -0.5;
   f.countryInFocus = focusShare * 1.2;
@@ -98,7 +132,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.5 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
   // a small town far from every other place of the story, in a country the story never mentions: likely a namesake
-  if (near > 1500 && near < Infinity && focusShare === 0 && ctx.focus.size > 0 && c.fclass === 'P' && c.population < 100_000) f.remote = -2;
+  if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && /^PPL[^AC]?$/.test(c.fcode) && c.population < 100_000) f.remote = -2;
   const area = areaOf(c);
   if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
   if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
@@ -144,7 +178,7 @@ function explain(r: Ranked, runnerUp: Ranked | undefined): string {
 export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[] {
   const focus = countryFocus(mentions);
   for (const m of mentions) {
-    widenWithSkeleton(m, gaz, focus);
+    widenWithSkeleton(m, gaz, focus(m.key));
     m.candidates = uniquePlaces(m.candidates);
   }
   const keys = new Set(mentions.map((m) => m.key));
@@ -162,17 +196,14 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
     const e = top.entry;
     return /^(PCLI|ADM1|CONT|RGN)$/.test(e.fcode) ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
   });
-  const votes = adminVotes(pass1);
-  const own = new Map(mentions.map((m, i) => [m, votes[i]]));
-  const tally = new Map<string, number>();
-  for (const v of votes) if (v) tally.set(v, (tally.get(v) ?? 0) + 1);
-  const cast = votes.filter(Boolean).length;
-  const adminFocus = (m: Recognized, area: string) => {
-    const mine = own.get(m) === area ? 1 : 0;
-    const others = cast - (own.get(m) ? 1 : 0);
-    return others > 0 ? ((tally.get(area) ?? 0) - mine) / others : 0;
-  };
-  const second: Context = { focus, keys, keyOf, maxPopulation, adminFocus, anchors };
+  const adminFocus = adminFocusOf(mentions, adminVotes(pass1));
+  // the second pass also hears where the first pass put each name: a story's towns, once placed, point to its country
+  const picked = countryFocus(mentions, (m, i) => {
+    const top = pass1[i][0];
+    const pick: [string, number][] = top && top.score >= MIN_SCORE && top.entry.cc ? [[top.entry.cc, 1]] : [];
+    return [...countryVotes(m), ...pick];
+  });
+  const second: Context = { focus: picked, keys, keyOf, maxPopulation, adminFocus, anchors };
   for (const m of mentions) if (m.partial) m.candidates = m.candidates.filter((c) => anchors.some((a) => a.key !== m.key && distanceKm(a.lat, a.lon, c.lat, c.lon) < 100));
   return mentions.map((m) => {
     const ranked = rank(m, second);
@@ -189,6 +220,29 @@ function adminVotes(pass1: Ranked[][]): string[] {
     if (!top || /^(PCLI|CONT|RGN)$/.test(top.entry.fcode) || (next && top.score - next.score < 0.3)) return '';
     return areaOf(top.entry);
   });
+}
+
+/**
+ * Share of the document's other names whose confident pick lies in a given
+ * "cc|admin1": each distinct name votes once, for its most frequent area, and
+ * never for itself.
+ */
+function adminFocusOf(mentions: Recognized[], votes: string[]): (m: Recognized, area: string) => number {
+  const perKey = new Map<string, Map<string, number>>();
+  mentions.forEach((m, i) => {
+    if (!votes[i]) return;
+    const t = perKey.get(m.key) ?? new Map<string, number>();
+    t.set(votes[i], (t.get(votes[i]) ?? 0) + 1);
+    perKey.set(m.key, t);
+  });
+  const choice = new Map([...perKey].map(([key, t]) => [key, [...t].sort((a, b) => b[1] - a[1])[0][0]]));
+  const tally = new Map<string, number>();
+  for (const area of choice.values()) tally.set(area, (tally.get(area) ?? 0) + 1);
+  return (m, area) => {
+    const mine = choice.get(m.key);
+    const others = choice.size - (mine ? 1 : 0);
+    return others > 0 ? ((tally.get(area) ?? 0) - (mine === area ? 1 : 0)) / others : 0;
+  };
 }
 
 function areaOf(e: GazEntry): string {
