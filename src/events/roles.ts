@@ -22,6 +22,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly
 const BY_BEFORE = /\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|reportedly|allegedly|apparently|unidentified|unknown|armed|some|about|around|at least|more than|over|nearly|up to|\d+|two|three|four|five|six|several|dozens of|hundreds of|a group of|members of)\s+)*$/i;
 const PREP_BEFORE = /\b(?:of|from|against|on|by|to|with|between|at|in|near|into|for|including|targeting|and)\s+(?:(?:the|a|an|two|several|some|suspected)\s+)*$/i;
 const TARGET_PREP_BEFORE = /\b(?:against|on|targeting|at|from|with|upon)\s+(?:(?:the|a|an|suspected)\s+)*$/i;
+// "fighters of the FSA attacked": the group after a member noun is the subject
+const MEMBERS_OF = /\b(?:fighters|members|militants|militiamen|troops|soldiers|forces|units|elements|gunmen|supporters|loyalists|cadres|operatives|a group)\s+(?:of|from)\s+(?:the\s+)?$/i;
 const JOIN = /^\s*(?:,|and|,? including|,? alongside|together with|,? backed by|,? supported by|as well as|with)\s*(?:the\s+)?$/i;
 const WINDOW = 140;
 
@@ -54,7 +56,9 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
   const rel = (m: { start: number }) => m.start - sentence.start;
   const a = rel(anchor);
   const b = anchor.end - sentence.start;
-  const inReach = actors.filter((m) => Math.abs(rel(m) - a) < WINDOW);
+  // actors whose role the words fix (a monitor's note: who fired at a held place) stand in only for what the sentence leaves open
+  const implied = actors.filter((m) => m.role);
+  const inReach = actors.filter((m) => !m.role && Math.abs(rel(m) - a) < WINDOW);
   const passive = PASSIVE_BEFORE.test(before(text, a));
   const afterAnchor = inReach.filter((m) => rel(m) >= b);
   const beforeAnchor = inReach.filter((m) => m.end - sentence.start <= a);
@@ -73,7 +77,7 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
     if (/^\s*and\s+(?:the\s+)?$/i.test(text.slice(x.end - sentence.start, rel(y)))) [actor1, actor2] = [x, y];
   }
   if (!actor1) {
-    const subject = [...beforeAnchor].reverse().find((m) => !PREP_BEFORE.test(before(text, rel(m)))) ?? null;
+    const subject = [...beforeAnchor].reverse().find((m) => !PREP_BEFORE.test(before(text, rel(m))) || MEMBERS_OF.test(before(text, rel(m)))) ?? null;
     const objects = afterAnchor.filter((m) => m !== byAgent && !BY_BEFORE.test(before(text, rel(m))));
     const object = objects.find((m) => TARGET_PREP_BEFORE.test(before(text, rel(m)))) ?? objects[0] ?? null;
     if (passive) {
@@ -87,6 +91,9 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       actor2 = object;
     }
   }
+  actor1 ??= implied.find((m) => m.role === 'agent' && m.name !== actor2?.name) ?? null;
+  const clash = hits.some((h) => h.cue === 'clash' && h.sentence === anchor.sentence);
+  if (!actor2 && clash) actor2 = implied.find((m) => m.role === 'target' && m.name !== actor1?.name) ?? null;
   if (actor1 && actor2 && actor1.name === actor2.name) actor2 = null;
   const assoc = inReach.filter((m) => {
     if (m === actor1 || m === actor2) return false;
@@ -96,6 +103,14 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       return JOIN.test(text.slice(l.end - sentence.start, rel(r)));
     });
   });
+  // a faction ACLED codes under another actor takes that actor's name and stays as associated actor (FSA → Opposition Rebels)
+  const lead = (m: ActorMention | null): ActorMention | null => {
+    if (!m?.partOf) return m;
+    if (!assoc.includes(m)) assoc.push(m);
+    return { ...m, name: m.partOf };
+  };
+  [actor1, actor2] = [lead(actor1), lead(actor2)];
+  if (actor1 && actor2 && actor1.name === actor2.name) actor2 = null;
   // the nearer of the named target and the target words wins ("killed a civilian ... near the army base")
   const words = targetWords(text, sentence.start, hits, anchor, passive);
   const wordHit = hits.find((h) => (h.cue === 'victim' || h.cue === 'armed') && h.sentence === anchor.sentence && (passive ? h.end <= anchor.start : h.start >= anchor.end));

@@ -28,6 +28,12 @@ export interface ActorMention extends MentionBase {
   partOf?: string;
   /** why this name was picked when the words allowed several ("'Islamic State' names 9 actors; SY in focus") */
   reason?: string;
+  /**
+   * The role the words give this actor wherever it stands in the sentence,
+   * when they name a place rather than the actor: "the OSCE SMM observed
+   * explosions near Lozove" (held by one side) → the other side fired (agent).
+   */
+  role?: 'agent' | 'target';
 }
 
 /** A resolved place: a gazetteer entry, or an offset point derived from one. */

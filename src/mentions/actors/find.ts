@@ -8,6 +8,7 @@ import type { Doc } from '../../text/types.ts';
 import type { ActorMention } from '../types.ts';
 import { all, emit, entryActor, get, kindFor, memberEnd, resolveEntry, type Ctx } from './context.ts';
 import { focusCountry } from './focus.ts';
+import { frontLineActors } from './fronts.ts';
 import { actorForCountry, unidentifiedMilitary } from './names.ts';
 import { scan, scanWithin } from './phrases.ts';
 import { coreference, countryPhrase, headOfCountry, leaderPhrase, loyalty, namedGroup, theState } from './rules.ts';
@@ -119,6 +120,10 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
   const titleHits = doc.title && !doc.text.startsWith(doc.title) ? [scan(cb.index, tokenize(doc.title))] : [];
   const focus = opts.country ? opts.country.toUpperCase() : focusCountry(doc, [...titleHits, ...perSentence.map((p) => p.hits)], cb);
   const out: ActorMention[] = [];
-  for (const { s, toks, hits } of perSentence) sentenceActors({ cb, doc, date, focus, sentence: s.index, toks, hits, out });
-  return out;
+  for (const { s, toks, hits } of perSentence) {
+    const ctx = { cb, doc, date, focus, sentence: s.index, toks, hits, out };
+    sentenceActors(ctx);
+    frontLineActors(ctx);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

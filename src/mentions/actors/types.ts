@@ -25,6 +25,17 @@ export interface CountryEntry {
   /** what "security forces" means there; default military */
   securityForces?: 'military' | 'police';
   regimes: Regime[];
+  frontLines?: FrontLine[];
+}
+
+/** A contact line over a period (`to` exclusive): which side held the places near it. */
+export interface FrontLine {
+  from: string;
+  to?: string;
+  /** actor id of the non-state side */
+  nonState: string;
+  nonStateHeld: string[];
+  stateHeld: string[];
 }
 
 export type ActorType = 'state' | 'rebel' | 'political-militia' | 'identity-militia' | 'external' | 'party' | 'group' | 'organisation';
@@ -69,6 +80,8 @@ export interface GenericRules {
   titles: string[];
   possessive: string[];
   unidentifiedMilitary: { name: string; inter: InterCode; phrases: string[] };
+  /** ceasefire monitors whose notes locate fire without naming a side ("OSCE SMM") */
+  monitors?: string[];
 }
 
 /** Kinds of generic actor every country has (more kinds are in generic.json). */

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDoc } from '../src/text/index.ts';
+import { findActors, loadCodebook } from '../src/mentions/actors/index.ts';
+import { findCuesIn } from '../src/events/cues.ts';
+import { loadLexicon } from '../src/events/lexicon.ts';
+import { assignRoles } from '../src/events/roles.ts';
+
+const cb = loadCodebook();
+const lex = loadLexicon();
+
+/** actor1 / actor2 / associated names of the first sentence around its first anchor cue */
+function roles(text: string, published = '2020-05-09', country?: string) {
+  const doc = makeDoc({ id: 't', text, published });
+  const actors = findActors(doc, cb, country ? { country } : {});
+  const sentence = doc.sentences[0];
+  const hits = findCuesIn(sentence, lex);
+  const anchor = hits.find((h) => h.anchor && h.status === 'event');
+  assert.ok(anchor, `an anchor cue in: ${text}`);
+  const r = assignRoles(sentence, anchor, actors.filter((a) => a.sentence === 0), hits);
+  return { actor1: r.actor1?.name ?? null, actor2: r.actor2?.name ?? null, assoc: r.assoc.map((m) => m.name) };
+}
+
+test("a monitor's note names who fired from the side of the line the place is on", () => {
+  const ngca = roles('On 9 May 2020, the OSCE SMM observed a total of 6 explosions involving unknown weapons near Horlivka.');
+  assert.equal(ngca.actor1, 'Military Forces of Ukraine (2019-)', 'fire near a place the separatists held came from government positions');
+  assert.equal(ngca.actor2, null, 'explosions alone name no target');
+  const gca = roles('On 9 May 2020, the OSCE SMM observed a total of 132 explosions/shots involving small arms near Avdiivka.');
+  assert.deepEqual([gca.actor1, gca.actor2], ['NAF: United Armed Forces of Novorossiya', 'Military Forces of Ukraine (2019-)'], 'an exchange of fire names both sides');
+});
+
+test('the words of the sentence win over what the place implies', () => {
+  const r = roles('On 9 May 2020, the OSCE SMM said Ukrainian forces shelled positions near Horlivka.');
+  assert.equal(r.actor1, 'Military Forces of Ukraine (2019-)');
+  const named = roles('The OSCE SMM said separatists shelled Avdiivka.', '2020-05-09', 'UA');
+  assert.equal(named.actor1, 'NAF: United Armed Forces of Novorossiya');
+});
+
+test('no monitor, no line in force, or an unknown place: nothing is implied', () => {
+  const actors = (text: string, published: string) => findActors(makeDoc({ id: 't', text, published }), cb).filter((m) => m.role);
+  assert.deepEqual(actors('Explosions were heard near Horlivka.', '2020-05-09'), []);
+  assert.deepEqual(actors('The OSCE SMM observed 6 explosions near Horlivka.', '2023-05-09'), [], 'the 2015-2022 line is over');
+  assert.deepEqual(actors('The OSCE SMM observed 6 explosions near Kyiv.', '2020-05-09'), []);
+  assert.deepEqual(actors('The OSCE SMM observed 6 explosions in the Donetsk region.', '2020-05-09'), [], '"Donetsk region" is not the town');
+  const found = actors('The OSCE SMM observed 6 explosions near Horlivka.', '2020-05-09');
+  assert.deepEqual(found.map((m) => [m.text, m.role]), [['Horlivka', 'agent'], ['Horlivka', 'target']]);
+  assert.match(found[0].reason ?? '', /held by NAF/);
+});
+
+test('a faction ACLED codes under another actor leads under that name and stays as associated actor', () => {
+  const r = roles('Fighters of the Free Syrian Army attacked Islamic State positions near Marea.', '2016-05-29', 'SY');
+  assert.equal(r.actor1, 'Opposition Rebels (Syria)');
+  assert.ok(r.assoc.includes('Free Syrian Army'));
+  assert.equal(roles('Free Syrian Army fighters attacked Islamic State positions near Marea.', '2016-05-29', 'SY').actor1, 'Opposition Rebels (Syria)');
+});
