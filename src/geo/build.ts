@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { applySchema, SCHEMA_VERSION } from './schema.ts';
+import { applySchema, ensureIndexes, SCHEMA_VERSION } from './schema.ts';
 import { filtersOf, saveFilters, type NameFilters } from './bloom.ts';
 import { CITIES500, nameAdmin1Codes, parseGeoNamesLine, readCountriesAndStates, type GeoNamesRow } from './sources.ts';
 import { isLatin, nameKey, skeleton } from './normalize.ts';
@@ -81,6 +81,7 @@ export function buildGazetteer(path: string, onProgress?: (done: number) => void
     applySchema(db);
     const count = fill(db, onProgress);
     saveFilters(db, filtersOf(db));
+    ensureIndexes(db);
     db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)').run('built', new Date().toISOString());
     db.exec('ANALYZE');

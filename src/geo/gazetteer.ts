@@ -40,13 +40,21 @@ export interface CountryRow {
   placeId: number;
 }
 
-const SELECT = `SELECT p.id, p.name, n.key AS matched, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.population, p.source, n.kind, n.precision,
-  a1.name AS admin1, a2.name AS admin2
-  FROM names n JOIN places p ON p.id = n.place_id
-  LEFT JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
-  LEFT JOIN admin2 a2 ON a2.cc = p.cc AND a2.a1 = p.admin1_code AND a2.code = p.admin2_code`;
+// admin names are joined in memory (see adminName): a few hundred areas recur behind thousands of candidates
+const SELECT = `SELECT p.id, p.name, n.key, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.population, p.source, n.kind, n.precision, p.admin1_code, p.admin2_code
+  FROM names n JOIN places p ON p.id = n.place_id`;
+
+type Row = [number, string, string, number, number, string, string, string, number, string, number, number | null, string, string];
 
 const MAX_CANDIDATES = 30;
+/** half-width in degrees of the first box searched by nearestAdmin1 */
+const NEAR_BOX = 0.25;
+/** names by consonant skeleton within a country (see ensureIndexes) */
+export const SKELETON_INDEX = 'names_skel_cc';
+
+function hasIndex(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
+}
 
 export class Gazetteer {
   readonly path: string;
@@ -58,6 +66,9 @@ export class Gazetteer {
   private readonly bySkelAnyStmt: Database.Statement;
   private readonly placeStmt: Database.Statement;
   private readonly existsStmt: Database.Statement;
+  private readonly admin1Stmt: Database.Statement;
+  private readonly admin2Stmt: Database.Statement;
+  private readonly adminNames = new Map<string, string | null>();
   private readonly keyCache = new Map<string, GazEntry[]>();
   private readonly nameKeys = new Map<string, string>();
   private readonly filters: NameFilters | null;
@@ -69,18 +80,55 @@ export class Gazetteer {
   constructor(path: string, db: Database.Database) {
     this.path = path;
     this.db = db;
-    this.byKeyStmt = db.prepare(`${SELECT} WHERE n.key = ? ORDER BY n.kind = 2 DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`);
-    this.bySkelStmt = db.prepare(`${SELECT} WHERE n.skel = ? AND n.cc = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
-    this.bySkelAnyStmt = db.prepare(`${SELECT} WHERE n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`);
+    this.byKeyStmt = db.prepare(`${SELECT} WHERE n.key = ? ORDER BY n.kind = 2 DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
+    // both skeleton queries read names in the order of the (skel) index, so that ties in population keep one order
+    const skelIndex = hasIndex(db, SKELETON_INDEX);
+    const bySkel = skelIndex ? SELECT.replace('FROM names n', `FROM names n INDEXED BY ${SKELETON_INDEX}`) : SELECT;
+    const bySkelAny = skelIndex ? SELECT.replace('FROM names n', 'FROM names n INDEXED BY names_skel_any') : SELECT;
+    this.bySkelStmt = db.prepare(`${bySkel} WHERE n.skel = ? AND n.cc = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
+    this.bySkelAnyStmt = db.prepare(`${bySkelAny} WHERE n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
     this.filters = loadFilters(db);
     this.existsStmt = db.prepare('SELECT 1 FROM names WHERE key = ? LIMIT 1').pluck();
-    this.placeStmt = db.prepare(`${SELECT} WHERE n.place_id = ? ORDER BY n.kind LIMIT 1`);
+    this.placeStmt = db.prepare(`${SELECT} WHERE n.place_id = ? ORDER BY n.kind LIMIT 1`).raw(true);
+    this.admin1Stmt = db.prepare('SELECT name FROM admin1 WHERE cc = ? AND code = ?').pluck();
+    this.admin2Stmt = db.prepare('SELECT name FROM admin2 WHERE cc = ? AND a1 = ? AND code = ?').pluck();
     this.wordStmt = db.prepare('SELECT class FROM words WHERE word = ?');
     this.nearStmt = db.prepare(
-      `SELECT a1.name AS admin1 FROM places p JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
-       WHERE p.cc = ? AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?
-       ORDER BY (p.lat - ?) * (p.lat - ?) + (p.lon - ?) * (p.lon - ?) LIMIT 1`,
+      `SELECT a1.name AS admin1, (p.lat - @lat) * (p.lat - @lat) + (p.lon - @lon) * (p.lon - @lon) AS d
+       FROM places p JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
+       WHERE p.cc = @cc AND p.lat BETWEEN @lat - @box AND @lat + @box AND p.lon BETWEEN @lon - @box AND @lon + @box
+       ORDER BY d LIMIT 1`,
     );
+  }
+
+  private entries(rows: Row[], kind?: number): GazEntry[] {
+    return rows.map((r) => ({
+      id: r[0],
+      name: r[1],
+      matched: r[2],
+      lat: r[3],
+      lon: r[4],
+      fclass: r[5],
+      fcode: r[6],
+      cc: r[7],
+      population: r[8],
+      source: r[9],
+      kind: kind ?? r[10],
+      precision: r[11],
+      admin1: this.adminName(r[7], r[12]),
+      admin2: this.adminName(r[7], r[12], r[13]),
+    }));
+  }
+
+  /** Name of a first-level area (or, given its code, a second-level one), memoised. */
+  private adminName(cc: string, admin1: string, admin2?: string): string | null {
+    const key = admin2 === undefined ? `${cc}\u0000${admin1}` : `${cc}\u0000${admin1}\u0000${admin2}\u0000`;
+    let name = this.adminNames.get(key);
+    if (name === undefined) {
+      name = ((admin2 === undefined ? this.admin1Stmt.get(cc, admin1) : this.admin2Stmt.get(cc, admin1, admin2)) as string | undefined) ?? null;
+      this.adminNames.set(key, name);
+    }
+    return name;
   }
 
   /** Places whose normalised name is `key` (see nameKey). */
@@ -88,7 +136,9 @@ export class Gazetteer {
     let hit = this.keyCache.get(key);
     if (!hit) {
       // most n-grams of a text name nothing: a bare index probe settles those
-      hit = this.filters?.keys.has(key) === false || this.existsStmt.get(key) === undefined ? [] : (this.byKeyStmt.all(key) as GazEntry[]);
+      // without filters a bare index probe settles the many n-grams that name nothing; with them, a false positive is rare
+      const known = this.filters ? this.filters.keys.has(key) : this.existsStmt.get(key) !== undefined;
+      hit = known ? this.entries(this.byKeyStmt.all(key) as Row[]) : [];
       if (this.keyCache.size > 50_000) this.keyCache.clear();
       this.keyCache.set(key, hit);
     }
@@ -100,7 +150,7 @@ export class Gazetteer {
     const key = `${cc}\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : (this.bySkelStmt.all(skel, cc) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
+      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.bySkelStmt.all(skel, cc) as Row[], 3);
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -111,7 +161,7 @@ export class Gazetteer {
     const key = `*\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : (this.bySkelAnyStmt.all(skel) as GazEntry[]).map((e) => ({ ...e, kind: 3 }));
+      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.bySkelAnyStmt.all(skel) as Row[], 3);
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -148,8 +198,8 @@ export class Gazetteer {
     const key = `#${id}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      const row = this.placeStmt.get(id) as GazEntry | undefined;
-      hit = row ? [row] : [];
+      const row = this.placeStmt.get(id) as Row | undefined;
+      hit = row ? this.entries([row]) : [];
       this.keyCache.set(key, hit);
     }
     return hit[0] ?? null;
@@ -176,7 +226,9 @@ export class Gazetteer {
   nearestAdmin1(cc: string, lat: number, lon: number): string | null {
     const key = `${cc}|${lat}|${lon}`;
     if (!this.wordCache.has(key)) {
-      const row = this.nearStmt.get(cc, lat - 1, lat + 1, lon - 1, lon + 1, lat, lat, lon, lon) as { admin1: string } | undefined;
+      // a small box first: a place found within its half-width is the nearest in the large box too
+      const near = this.nearStmt.get({ cc, lat, lon, box: NEAR_BOX }) as { admin1: string; d: number } | undefined;
+      const row = near && near.d <= NEAR_BOX * NEAR_BOX ? near : (this.nearStmt.get({ cc, lat, lon, box: 1 }) as { admin1: string } | undefined);
       this.wordCache.set(key, row?.admin1 ?? null);
     }
     return this.wordCache.get(key) ?? null;

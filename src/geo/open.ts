@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { buildGazetteer } from './build.ts';
 import { DEFAULT_GAZETTEER, Gazetteer, isCurrent } from './gazetteer.ts';
+import { ensureIndexes } from './schema.ts';
 
 /** Where the gazetteer lives: opts.path, else $SITREP_GAZETTEER, else .cache/gazetteer.db in the project. */
 export function gazetteerPath(opts?: { path?: string }): string {
@@ -30,6 +31,7 @@ export function openGazetteer(opts?: { path?: string }): Gazetteer {
   db.pragma('busy_timeout = 5000');
   // lookups touch scattered index pages; a 32 MB page cache keeps the hot ones (memory-mapping all would cost ~100 MB RSS)
   db.pragma('cache_size = -32000');
+  ensureIndexes(db);
   return new Gazetteer(path, db);
 }
 

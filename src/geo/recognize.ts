@@ -39,8 +39,61 @@ export interface Recognized {
 const MAX_SPAN_TOKENS = 6;
 const MAX_CHUNK_TOKENS = 40;
 
+// ASCII first: a token starting with A-Z is upper-initial, any other ASCII start is not; only other scripts need Unicode classes
 function isUpperInitial(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+}
+
+/** Starts with four letters (a word long enough to tell title case from shouting). */
+function isLongWord(text: string): boolean {
+  if (text.length < 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (text.charCodeAt(i) >= 128) return /^\p{L}{4,}/u.test(text);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** A headline in Title Case or capitals, where capitalisation says nothing about names. */
+function isShouting(toks: Token[]): boolean {
+  let words = 0;
+  let upperWords = 0;
+  for (const t of toks) {
+    if (!isLongWord(t.text)) continue;
+    words++;
+    if (isUpperInitial(t)) upperWords++;
+  }
+  if (words >= 4 && upperWords / words > 0.75) return true;
+  let letters = 0;
+  let capitals = 0;
+  for (const t of toks) {
+    const s = t.text;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        const l = c | 32;
+        if (l >= 97 && l <= 122) {
+          letters++;
+          if (c <= 90) capitals++;
+        }
+        continue;
+      }
+      // one code point, counted in UTF-16 units as the string lengths are
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      if (LETTER.test(ch)) {
+        letters += ch.length;
+        if (UPPER.test(ch)) capitals += ch.length;
+      }
+      i += ch.length - 1;
+    }
+  }
+  return letters > 12 && capitals / letters > 0.8;
 }
 
 function gap(doc: Doc, a: Token, b: Token): string {
@@ -53,8 +106,7 @@ function chunks(doc: Doc, toks: Token[], cues: Cues): Token[][] {
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    const articleStart = cues.particles.has(t.text.toLowerCase()) && toks[i + 1]?.text === '-' && toks[i + 2] && isUpperInitial(toks[i + 2]);
-    if (!isUpperInitial(t) && !articleStart) {
+    if (!isUpperInitial(t) && !(toks[i + 1]?.text === '-' && cues.particles.has(t.text.toLowerCase()) && toks[i + 2] && isUpperInitial(toks[i + 2]))) {
       i++;
       continue;
     }
@@ -98,10 +150,7 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
   }
   const surnames = personSurnames(doc, gaz, cues);
   for (const [sentence, toks] of bySentence) {
-    const letters = toks.map((t) => t.text).join('').replace(/[^\p{L}]/gu, '');
-    const words = toks.filter((t) => /^\p{L}{4,}/u.test(t.text));
-    const titleCase = words.length >= 4 && words.filter(isUpperInitial).length / words.length > 0.75;
-    const shouting = titleCase || (letters.length > 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8);
+    const shouting = isShouting(toks);
     for (const run of chunks(doc, toks, cues)) {
       const before = out.length;
       if (run.length > 1 && run.length <= 4 && !shouting) {

@@ -53,3 +53,17 @@ CREATE TABLE IF NOT EXISTS imports (file TEXT PRIMARY KEY, rows INTEGER NOT NULL
 export function applySchema(db: Database.Database): void {
   db.exec(SCHEMA);
 }
+
+/**
+ * Indexes added after a layout was released: created once on a file that
+ * lacks them (a gazetteer with imports is never rebuilt just for an index).
+ * False when the file cannot be written; queries then do without.
+ */
+export function ensureIndexes(db: Database.Database): boolean {
+  try {
+    db.exec('CREATE INDEX IF NOT EXISTS names_skel_cc ON names (skel, cc)');
+    return true;
+  } catch {
+    return false;
+  }
+}

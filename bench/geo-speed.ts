@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:geo-speed`: how fast the geoparser and the gazetteer are.
+ * Times geoparse alone (CPU time, one core) over the GeoWebNews and LGL
+ * article texts (../shared/bench/geoparsing, evaluation only) on first sight
+ * of their names (a freshly opened gazetteer) and again once warm, the time
+ * until the gazetteer is ready, process start with a first lookup, and RSS.
+ * Options: --import also times importing all of ../shared/gazetteer into a
+ * temporary copy of the gazetteer; --dump FILE writes every geoparse result
+ * as JSON lines, so that two versions of the code can be diffed.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeDoc } from '../src/text/index.ts';
+import { geoparse, openGazetteer } from '../src/geo/index.ts';
+import { importDump } from '../src/geo/import.ts';
+
+const CORPORA = new URL('../../shared/bench/geoparsing/', import.meta.url).pathname;
+const DUMPS = new URL('../../shared/gazetteer/', import.meta.url).pathname;
+const CLI = new URL('../bin/sitrep.js', import.meta.url).pathname;
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : e === 'amp' ? '&' : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+  );
+}
+
+/** The article texts of both corpora (their annotations are not needed here). */
+function articles(): { id: string; text: string }[] {
+  const out: { id: string; text: string }[] = [];
+  for (const file of ['GeoWebNews_GWN.xml', 'lgl.xml']) {
+    for (const a of readFileSync(join(CORPORA, file), 'utf8').matchAll(/<article [a-z]+="(\d+)">([\s\S]*?)<\/article>/g)) {
+      const raw = a[2].match(/<text[^>]*>([\s\S]*?)<\/text>/)?.[1] ?? '';
+      out.push({ id: `${file.slice(0, 3)}-${a[1]}`, text: raw.startsWith('<![CDATA[') ? raw.slice(9, -3) : unescapeXml(raw) });
+    }
+  }
+  return out;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
+function load(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function timeImport(path: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-speed-'));
+  try {
+    const copy = join(dir, 'gazetteer.db');
+    copyFileSync(path, copy);
+    const gaz = openGazetteer({ path: copy });
+    const files = readdirSync(DUMPS).filter((f) => f.endsWith('.txt')).sort((a, b) => Number(a.startsWith('admin')) - Number(b.startsWith('admin')));
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    let rows = 0;
+    for (const f of files) rows += (await importDump(gaz.db, join(DUMPS, f))).rows;
+    console.log(`import of ${files.length} files of ../shared/gazetteer (${rows} rows): ${((performance.now() - wall) / 1000).toFixed(1)} s wall, ${(cpuMs(cpu) / 1000).toFixed(1)} s CPU (load ${load()})`);
+    const ready = performance.now();
+    gaz.close();
+    const again = openGazetteer({ path: copy });
+    again.byKey('aleppo');
+    console.log(`  imported gazetteer ready with a first lookup in ${(performance.now() - ready).toFixed(0)} ms`);
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { import: { type: 'boolean', default: false }, dump: { type: 'string' } } });
+  if (!existsSync(join(CORPORA, 'GeoWebNews_GWN.xml'))) {
+    console.log(`bench:geo-speed: ${CORPORA} not found (needs ../shared); nothing measured`);
+    return;
+  }
+  const docs = articles().map((a) => makeDoc({ id: a.id, text: a.text }));
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  const per3k = (ms: number) => `${((ms / chars) * 3000).toFixed(2)} ms CPU per 3 KB (${(ms / docs.length).toFixed(2)} ms per article)`;
+  console.log(`${docs.length} articles, ${(chars / docs.length).toFixed(0)} characters on average; load ${load()}`);
+
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  const gaz = openGazetteer();
+  console.log(`gazetteer ready in ${(performance.now() - wall).toFixed(0)} ms wall, ${cpuMs(cpu).toFixed(0)} ms CPU`);
+  cpu = process.cpuUsage();
+  wall = performance.now();
+  const results = docs.map((d) => geoparse(d, gaz));
+  const cold = cpuMs(cpu);
+  console.log(`geoparse, first sight: ${per3k(cold)}; ${((performance.now() - wall) / 1000).toFixed(1)} s wall`);
+  cpu = process.cpuUsage();
+  for (const d of docs) geoparse(d, gaz);
+  console.log(`geoparse, warm:        ${per3k(cpuMs(cpu))}`);
+  console.log(`RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB after geoparsing`);
+  if (values.dump) {
+    writeFileSync(values.dump, results.map((r, i) => JSON.stringify({ id: docs[i].id, places: r })).join('\n') + '\n');
+    console.log(`wrote ${values.dump}`);
+  }
+  const path = gaz.path;
+  gaz.close();
+
+  wall = performance.now();
+  const out = execFileSync(process.execPath, [CLI, 'gazetteer', 'lookup', 'Aleppo'], { encoding: 'utf8' });
+  console.log(`process start + first lookup (sitrep gazetteer lookup Aleppo): ${(performance.now() - wall).toFixed(0)} ms wall → ${JSON.parse(out).name}`);
+  if (values.import) await timeImport(path);
+  console.log(`load at the end ${load()}`);
+}
+
+await main();
