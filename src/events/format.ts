@@ -4,6 +4,7 @@
  * GeoJSON, HXL-tagged CSV and PLOVER JSON. Pure: records in, text out.
  */
 import type { ControlRecord, DisplacementRecord, ErrorRecord, EventRecord } from './types.ts';
+import { acledFatalities } from './counts.ts';
 
 export type AnyRecord = EventRecord | DisplacementRecord | ControlRecord | ErrorRecord;
 export const FORMATS = ['jsonl', 'json', 'csv', 'acled-csv', 'geojson', 'hxl', 'plover'] as const;
@@ -71,7 +72,7 @@ export function acledRow(e: EventRecord): Record<(typeof ACLED_COLUMNS)[number],
     source: sourcesText(e),
     source_scale: null,
     notes: e.notes,
-    fatalities: e.fatalities?.low ?? 0,
+    fatalities: acledFatalities(e.fatalities),
     tags: null,
     timestamp: null,
   };

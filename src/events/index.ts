@@ -18,6 +18,7 @@ export type { EventHooks, GenericKind } from './draft.ts';
 export type { Lexicon } from './lexicon.ts';
 export { loadLexicon, LexiconError } from './lexicon.ts';
 export { stableId, interaction } from './assemble.ts';
+export { acledFatalities } from './counts.ts';
 
 /**
  * Codes the events of one document whose mentions are filled.

@@ -52,6 +52,8 @@ export interface CountField {
   low: number | null;
   best: number | null;
   high: number | null;
+  /** the single figure ACLED's conventions give: the lowest reported number; 10 for "several" or an unknown number, 12 for "dozens" */
+  acled?: number;
   text: string;
   start?: number;
   end?: number;

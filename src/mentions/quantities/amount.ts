@@ -12,6 +12,7 @@ type Rule = 'exact' | 'atLeast' | 'moreThan' | 'upTo' | 'lessThan' | 'approximat
 
 const HEDGE_RULE = new Map(hedges.entries.map((e) => [e.text, e.rule as Rule]));
 const VAGUE = new Map(vague.entries.map((e) => [e.text, { low: e.low, best: e.best, high: e.high }]));
+const VAGUE_ACLED = new Map(vague.entries.map((e) => [e.text, e.acled]));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -32,7 +33,8 @@ const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?:million|thous
  * Seven words at most: no number needs more, and an unbounded run makes matching quadratic.
  */
 export const NUMBER = `(?:${DIGITS}|${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD}){0,6})`;
-const RANGE = `${NUMBER}\\s*(?:to|-|–|or)\\s*${NUMBER}`;
+/** "150 to 200", "2-3", "between 2 to 4", "between 43 and 52" */
+const RANGE = `between\\s+${NUMBER}\\s*(?:and|to|-|–)\\s*${NUMBER}|${NUMBER}\\s*(?:to|-|–|or)\\s*${NUMBER}`;
 /** A hedge, then a range, a number or a vague amount; or a vague amount alone. */
 export const AMOUNT = `(?:(?:${longestFirst([...HEDGE_RULE.keys()])})\\s+)?(?:${longestFirst([...VAGUE.keys()])}|${RANGE}|${NUMBER})|(?:${longestFirst([...VAGUE.keys()])})`;
 
@@ -106,9 +108,23 @@ export function readAmount(text: string): Interval | null {
   return n === null ? null : applyRule('exact', n);
 }
 
+/**
+ * The single figure ACLED codes for an amount: its lowest reported number, or
+ * the codebook's figure for a vague one ("several" → 10, "dozens" → 12,
+ * "hundreds" → 100; an unknown number → 10).
+ * @example acledFigure('dozens of', readAmount('dozens of')!) // 12
+ */
+export function acledFigure(text: string, interval: Interval): number {
+  let t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const hedge of HEDGE_RULE.keys()) if (t.startsWith(hedge + ' ')) t = t.slice(hedge.length + 1);
+  return VAGUE_ACLED.get(t) ?? interval.low ?? interval.best ?? interval.high ?? 10;
+}
+
 /** "150 to 200", "2-3": low and high, no best. "twenty-five" is no range (20 > 5). */
-function readRange(t: string): Interval | null {
-  const m = /^(.+?)\s*(?:\s(?:to|or)\s|[-–])\s*(.+)$/.exec(t);
+function readRange(text: string): Interval | null {
+  const between = /^between\s/.test(text);
+  const t = text.replace(/^between\s+/, '');
+  const m = (between ? /^(.+?)\s*(?:\s(?:to|and)\s|[-–])\s*(.+)$/ : /^(.+?)\s*(?:\s(?:to|or)\s|[-–])\s*(.+)$/).exec(t);
   if (!m || (/[-–]/.test(t) && !/^\d/.test(m[1]))) return null;
   const [low, high] = [readNumber(m[1]), readNumber(m[2])];
   return low !== null && high !== null && low < high ? { low, best: null, high } : null;

@@ -5,12 +5,13 @@
  * kind 'people': a stock, never an event figure.
  */
 import type { Doc } from '../../text/types.ts';
-import type { QuantityKind, QuantityMention } from '../types.ts';
+import type { Interval, QuantityKind, QuantityMention } from '../types.ts';
 import { WORD_ALT, readAmount } from './amount.ts';
 import { PATTERNS, kindOf } from './patterns.ts';
+import { objectsAfter, singularHead, subjectsBefore, type ListItem } from './lists.ts';
 
 export type { QuantityMention, QuantityKind, Interval } from '../types.ts';
-export { readAmount, readNumber } from './amount.ts';
+export { readAmount, readNumber, acledFigure } from './amount.ts';
 
 /** A quantity found in one text; offsets are into that text. */
 export interface QuantityCandidate {
@@ -25,7 +26,7 @@ export interface QuantityCandidate {
 }
 
 /** Every amount has a digit, a number word, a vague amount or a singular article. */
-const ANY_AMOUNT = new RegExp(`\\d|\\b(?:${WORD_ALT}|an?)\\b`, 'i');
+const ANY_AMOUNT = new RegExp(`\\d|\\b(?:${WORD_ALT}|an?|the|he|she|him|her|his)\\b`, 'i');
 const YEAR = /^(?:1[89]|20)\d{2}$/;
 
 /**
@@ -36,6 +37,11 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
   const out: QuantityCandidate[] = [];
   const claimed: [number, number][] = [];
   if (!ANY_AMOUNT.test(text)) return out;
+  const free = (i: { amountStart: number; amountEnd: number }) => !claimed.some(([s, e]) => i.amountStart < e && s < i.amountEnd);
+  const take = (kind: QuantityKind, i: ListItem) => {
+    claimed.push([i.amountStart, i.amountEnd]);
+    out.push({ ...i, kind });
+  };
   for (const pattern of PATTERNS) {
     if (!pattern.hint.test(text)) continue;
     pattern.re.lastIndex = 0;
@@ -43,23 +49,46 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
       const g = m.groups ?? {};
       const amountText = g.amount;
       const [amountStart, amountEnd] = m.indices?.groups?.amount ?? [0, 0];
-      if (claimed.some(([s, e]) => amountStart < e && s < amountEnd)) continue;
+      if (!free({ amountStart, amountEnd })) continue;
       // a bare year is a date, unless people are counted right after it
       if (YEAR.test(amountText) && !(g.person && /^\s+(?!(?:a|an|the|in|on|at|of|to|and)\b)\w/i.test(text.slice(amountEnd)))) continue;
-      const interval = /^(an?|one)$/i.test(amountText) ? { low: 1, best: 1, high: 1 } : readAmount(amountText);
+      const interval = pattern.mixed ? { low: null, best: null, high: null } : ONE.test(amountText) ? oneVictim(amountText, g) : readAmount(amountText);
       if (!interval) continue;
       const kind = pattern.kind in { active: 1, passive: 1, nouns: 1, tolls: 1, left: 1 }
         ? kindOf(pattern.kind as 'active', g.trigger)
         : (pattern.kind as QuantityKind);
       if (!kind) continue;
       if (kind === 'people' && interval.low === null && interval.best === null && interval.high === null) continue;
-      claimed.push([amountStart, amountEnd]);
+      const end = (m.index ?? 0) + m[0].length;
       // "Thousands of": the amount's words stop before the "of" that joins them to the people
       const ofAt = /\s+of$/i.exec(amountText);
-      out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind, amountStart, amountEnd: ofAt ? amountStart + ofAt.index : amountEnd, ...interval });
+      const found: ListItem = { start: m.index ?? 0, end, amountStart, amountEnd: ofAt ? amountStart + ofAt.index : amountEnd, ...interval };
+      if (kind === 'people' || pattern.mixed) take(kind, found);
+      else if (pattern.list === 'subject') subjectsBefore(text, amountStart, found).filter(free).forEach((i) => take(kind, i));
+      else {
+        take(kind, found);
+        if (pattern.list === 'object') objectsAfter(text, end).filter(free).forEach((i) => take(kind, i));
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const ONE = /^(?:an?|one|the|he|she|him|her|his)$/i;
+
+/**
+ * One victim: "a man", "one of the injured men", "the driver", "him". A
+ * definite phrase must name one person ("the soldiers" is no count), and a
+ * pronoun stands alone ("he died", not "he said the men died").
+ */
+function oneVictim(amount: string, g: Record<string, string | undefined>): Interval | null {
+  const np = (g.np ?? '').trim();
+  const a = amount.toLowerCase();
+  if (a === 'he' || a === 'she' || a === 'him') return np === '' ? { low: 1, best: 1, high: 1 } : null;
+  if ((a === 'the' || a === 'his' || a === 'her') && np === '') return a === 'the' ? null : { low: 1, best: 1, high: 1 };
+  if ((a === 'the' || a === 'his' || a === 'her') && (np.split(/\s+/).length > 3 || !singularHead(np))) return null;
+  if (a === 'one' && g.of) return { low: 1, best: 1, high: 1 };
+  return { low: 1, best: 1, high: 1 };
 }
 
 /**

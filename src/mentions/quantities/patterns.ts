@@ -31,7 +31,7 @@ const NOT_PEOPLE_AFTER = '(?![\\w%]|\\s+(?:in|out of)\\s+(?:\\d|one|two|three|fo
   `\\s+(?:[\\w'’-]+\\s+)?(?:of\\s+)?(?:${NON_PERSON})\\b|` + '[.,]\\d|\\s*[-–]?\\s*(?:years?|yrs?)[- ]old|\\s*(?:%|percent|per cent|km\\b|kilomet|miles?\\b|metres?\\b|meters?\\b|feet\\b|dollars|euros|pounds|tonnes|tons|hours?\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|times\\b|[ap]\\.?m\\b))';
 const AM = `(?<![\\w.,$£€-])(?<!\\b(?:one|\\d+)\\s+(?:in|out of)\\s+)(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
 /** Up to four words that may stand between an amount and its verb ("Islamic State fighters", "of civilians"). */
-const MODS = "(?:\\s+(?!(?:and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’-]+){0,4}?";
+const MODS = "(?:\\s+(?!(?:killed|dead|died|injured|wounded|hurt|\\d+|and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’-]+){0,4}?";
 const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
 /** Words that end the noun phrase of a victim ("a doctor in Napak", "a man who"). */
 const NP_STOP = '(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|\\d+)';
@@ -44,34 +44,64 @@ export interface QuantityPattern {
   re: RegExp;
   /** a cheap test that the sentence may match at all: the full pattern is slow */
   hint: RegExp;
+  /** how more victims joined to this one are found: after an object, before a subject */
+  list?: 'object' | 'subject';
+  /** the amount counts killed and injured together: the number killed is unknown */
+  mixed?: boolean;
 }
 
 const hint = (source: string) => new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])`, 'i');
-const p = (name: string, kind: QuantityPattern['kind'], hintSource: string, source: string): QuantityPattern => ({ name, kind, re: new RegExp(source, 'gid'), hint: hint(hintSource) });
+const p = (name: string, kind: QuantityPattern['kind'], hintSource: string, source: string, more: Partial<QuantityPattern> = {}): QuantityPattern => ({ name, kind, re: new RegExp(source, 'gid'), hint: hint(hintSource), ...more });
 const NUMBERISH = `\\d+|${WORD_ALT}`;
+
+/** "to kill", "threatened to kill": an intent, not a deed */
+const DONE = '(?<!\\bto\\s)';
+/** "killed 3 injured": the amount belongs to the participle after it */
+const NOT_PARTICIPLE = `(?!\\s+(?:${all('passive')})\\b)`;
+/** a victim phrase of one or more words that a stop word ends */
+const NP = `(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`;
+/** up to seven words of a singular subject ("a local leader of Jubo League"), no verb of being among them */
+const SUBJECT = "(?<np>(?:\\s+(?!(?:was|were|is|are|has|have|had|and|but|who|which|that)\\b)(?!\\d)[\\w'’()-]+){1,7}?)";
+const WAS = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|allegedly|also|later|subsequently|then|brutally|found))*';
+const LATER = '(?:\\s+(?:later|eventually|subsequently|also|then|reportedly|instantly))?';
+const CONSEQUENCE = '\\b(?:result(?:ed|ing|s)?\\s+in|lead(?:ing|s)?\\s+to|led\\s+to|caus(?:ed|ing|es))';
+const DIED = 'died|succumbed';
 
 /** In order of trust: a later pattern never takes an amount an earlier one has claimed. */
 export const PATTERNS: readonly QuantityPattern[] = [
-  // "killed four people", "killing 5", "wounding at least 17 others"
-  p('active', 'active', all('active'), `\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated)\\s+)?${AM}${PERSON_TAIL}`),
+  // "killing and injuring dozens", "killing/injuring 75": how many of them died is not told
+  p('mixed', 'killed', 'killing|killed', `\\b(?<trigger>killing|killed)\\s*(?:\\/|,|\\s+and|\\s+or|\\s+and\\/or)\\s*(?:injuring|wounding|injured|wounded)\\s+${AM}`, { mixed: true }),
+  // "killed four people", "killing 5", "wounding at least 17 others", "killing the two men"
+  p('active', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated|the)\\s+)?${AM}${NOT_PARTICIPLE}${PERSON_TAIL}`, { list: 'object' }),
   // "leaving 7 dead", "left 12 people injured"
   p('left', 'left', 'leaving|left|leave|leaves', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`),
   // "the death toll rose to 12", "a toll of 30"
   p('toll', 'tolls', all('tolls'), `\\b(?<trigger>${all('tolls')})\\b[^.;:]{0,40}?\\b(?:to|at|of|reached|hit|is|was|passed|exceeded|topped)\\s+${AM}`),
   // "the bodies of 3 men were found"
   p('bodies', 'killed', 'bodies|remains|corpses', `\\b(?<trigger>bodies|remains|corpses)\\s+of\\s+${AM}${PERSON_TAIL}`),
-  // "12 deaths", "five fatalities"
-  p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
+  // "resulting in the deaths of 3 people", "leading to death of one demonstrator"
+  p('deathOf', 'killed', 'death|deaths', `${CONSEQUENCE}\\s+(?:the\\s+)?(?<trigger>deaths?)\\s+of\\s+${AM}`),
+  // "The victim died", "the soldier later died", "her daughter died", "He died", "One of the injured men died"
+  p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
+  // "12 deaths", "five fatalities", "1 fatality"
+  p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+(?!(?:killed|dead|died|injured|wounded|\\d+)\\b)[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
   // "forced 500 families to flee", "forcing thousands of people from their homes"
   p('causative', 'fled', 'flee|leave|homes|abandon', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
   // "killing a woman", "assassinated a QSD member", "abducted an aid worker"
-  p('activeSingular', 'active', all('active'), `\\b(?<trigger>${all('active')})\\s+(?<amount>an?|one)(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`),
-  // "the body of a man was found"
-  p('bodySingular', 'killed', 'body|corpse', `\\b(?<trigger>body|corpse)\\s+of\\s+(?<amount>an?|one)(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`),
+  p('activeSingular', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?<amount>an?|one)${NP}`, { list: 'object' }),
+  // "killing the driver", "shot dead the owner", "killed him": one victim named before
+  p('activeDefinite', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?<amount>him|her|the)\\b(?:${NP})?`, { list: 'object' }),
+  // "the body of a man was found", "a man's body was found"
+  p('bodySingular', 'killed', 'body|corpse', `\\b(?<trigger>body|corpse)\\s+of\\s+(?<amount>an?|one)${NP}`),
+  p('bodyOwner', 'killed', 'body|corpse', `\\b(?<amount>an?|one)(?:\\s+[\\w-]+){0,2}?\\s+(?:${PERSON})['’]s\\s+(?<trigger>body|corpse)\\b`),
+  // "resulting in his death"
+  p('hisDeath', 'killed', 'death', `${CONSEQUENCE}\\s+(?<amount>his|her)\\s+(?<trigger>death)\\b`),
   // "a civilian was killed", "one soldier has been wounded"
-  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
+  // "a former Barangay councilor was shot dead": a singular subject and "was"
+  p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one)(?!\\s+(?:in|out of)\\s)${SUBJECT}${WAS}\\s+(?<trigger>${all('passive')})\\b`),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
-  p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`),
+  p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
   p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
 ];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quantitiesInText, readAmount } from './index.ts';
+import { acledFigure, quantitiesInText, readAmount } from './index.ts';
 
 function found(text: string) {
   return quantitiesInText(text).map((q) => ({ kind: q.kind, text: text.slice(q.start, q.end), amount: text.slice(q.amountStart, q.amountEnd), low: q.low, best: q.best, high: q.high }));
@@ -101,4 +101,63 @@ test('run-on input costs linear time: 1,000 number words in one sentence', () =>
   const q = quantitiesInText(`${Array(1000).fill('two').join(' ')} killed`);
   assert.ok(Date.now() - started < 8000, 'quantitiesInText took too long');
   assert.equal(q.length, 1);
+});
+
+test('one victim named in many ways counts one', () => {
+  const ones = [
+    'Gunmen attacked a minibus and killed the driver.',
+    'Police clashed with a member of the group, killing the man.',
+    'Several armed men broke into a store and shot dead the owner.',
+    'The victim died.',
+    'The soldier later died in the hospital.',
+    'A man from Ankhel died as a result of torture in a regime prison.',
+    'A former Barangay councilor was shot dead by unidentified assailants.',
+    'A local leader of Jubo League was stabbed to death by unidentified assailants.',
+    'A local leader was beaten to death by four men.',
+    "An old man's body was found in the town.",
+    'Militants shot a civilian, resulting in his death.',
+    'Police fired on demonstrators, leading to death of one demonstrator.',
+    'Militants exchanged fire, resulting in one death.',
+    'The police officer returned fire, killing him.',
+    'One of the injured men died days later.',
+  ];
+  for (const text of ones) {
+    const killed = found(text).filter((q) => q.kind === 'killed');
+    assert.equal(killed.length, 1, `${text}: ${JSON.stringify(found(text))}`);
+    assert.deepEqual([killed[0].low, killed[0].best], [1, 1], text);
+  }
+  // a plural or a non-person is no single victim; an intent is no deed
+  assert.deepEqual(found('Troops killed the militants in the camp.').filter((q) => q.kind === 'killed'), []);
+  assert.deepEqual(found('A mob threatened to kill a soldier at the market.'), []);
+  assert.deepEqual(found('1 fatality.').map((q) => [q.kind, q.best]), [['killed', 1]]);
+});
+
+test('victims joined in a list add up; "including" names a part', () => {
+  const total = (text: string, kind = 'killed') => found(text).filter((q) => q.kind === kind).reduce((s, q) => s + (q.low ?? 0), 0);
+  assert.equal(total('Gunmen opened fire, killing a woman and her son, and injuring her husband.'), 2);
+  assert.equal(total('Forces killed a suspected ISGS commander and his son in the village.'), 2);
+  assert.equal(total('A sugarcane farmer and his brother were killed in a clash.'), 2);
+  assert.equal(total('Three CRPF personnel and one civilian were killed.'), 4);
+  assert.equal(total('One French soldier and two suspected ISGS fighters were reportedly killed.'), 3);
+  assert.equal(total('15 Taliban militants including a commander were killed and 5 were wounded.'), 15);
+  assert.equal(total('Two militants and five security personnel including one policeman and four army personnel were killed.'), 7);
+  assert.equal(total('The officer and her daughter died.'), 2);
+  assert.equal(total('Airstrikes killed 5 civilians and 2 soldiers were wounded.'), 5);
+  assert.equal(total('A mob attacked a youth. 1 killed 3 injured.'), 1);
+  assert.equal(total('A mob attacked a youth. 1 killed 3 injured.', 'injured'), 3);
+});
+
+test('ranges with "between", mixed tolls and ACLED figures for vague amounts', () => {
+  assert.deepEqual(readAmount('between 2 to 4'), { low: 2, best: null, high: 4 });
+  assert.deepEqual(readAmount('between 43 and 52'), { low: 43, best: null, high: 52 });
+  assert.deepEqual(found('Gunmen fired on a vehicle, killing between 2 to 4 QSD fighters.').map((q) => [q.kind, q.low, q.high]), [['killed', 2, 4]]);
+  // killed and injured told together: how many died is unknown
+  const mixed = found('Airstrikes targeted the camp, killing and injuring dozens of fighters.');
+  assert.deepEqual(mixed.map((q) => [q.kind, q.low, q.best, q.high]), [['killed', null, null, null]]);
+  assert.equal(acledFigure('dozens of', readAmount('dozens of')!), 12);
+  assert.equal(acledFigure('several', readAmount('several')!), 10);
+  assert.equal(acledFigure('an unknown number of', readAmount('an unknown number of')!), 10);
+  assert.equal(acledFigure('hundreds', readAmount('hundreds')!), 100);
+  assert.equal(acledFigure('at least 28', readAmount('at least 28')!), 28);
+  assert.equal(acledFigure('seventy five', { low: null, best: null, high: null }), 10);
 });
