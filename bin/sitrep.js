@@ -1,6 +1,18 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so `npx sitrep` needs no build step.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// Runs the CLI from its esbuild bundle when that was built from the current
+// sources (scripts/build-cli.ts, run at install and before the tests), else
+// from the TypeScript sources through tsx. Commands that load .ts files by
+// path at run time (ingest, serve, worker) always go through tsx.
+import { freshBundle } from './bundle.js';
+
+const BUNDLED = new Set(['extract', 'geoparse', 'dates']);
+const bundle = BUNDLED.has(process.argv[2] ?? '') ? freshBundle() : null;
+let main;
+if (bundle) {
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -37,7 +37,7 @@ export const STAGES: { name: string; reads: string[]; writes: string }[] = [
  * @example const res = loadResources(); extract({id: 'd1', text: 'IS seized Marea on Friday.'}, res)
  */
 export function loadResources(opts?: { gazetteerPath?: string }): Resources {
-  return { gazetteer: openGazetteer(opts?.gazetteerPath ? { path: opts.gazetteerPath } : undefined), codebook: loadCodebook(), lexicon: loadLexicon() };
+  return { gazetteer: openGazetteer(opts?.gazetteerPath ? { path: opts.gazetteerPath } : undefined), codebook: loadCodebook(undefined, { rememberChecks: true }), lexicon: loadLexicon() };
 }
 
 function hooksFor(doc: Doc, res: Resources): EventHooks {

@@ -4,12 +4,12 @@
  * HTML input is reduced to its article text first.
  */
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Doc, DocumentInput, Sentence, Span, Token } from './types.ts';
 import { emptyMentions } from '../mentions/types.ts';
 import { isLitterLine } from './litter.ts';
 import { extractArticle } from './html.ts';
 import { guessLanguage } from './language.ts';
+import { englishModel } from './wink-model.ts';
 
 export type { Doc, DocumentInput, Sentence, Span, Token } from './types.ts';
 export { readInput, INPUT_ERRORS, MAX_INPUT_CHARS, type ReadInputOptions, type ReadInputResult, type InputErrorCode, type InputWarning } from './input.ts';
@@ -18,12 +18,12 @@ export { guessLanguage } from './language.ts';
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 /**
- * wink's model takes ~0.3 s to load, so it is loaded once, on first use.
+ * wink's model takes ~0.2 s to load, so it is loaded once, on first use.
  * Only sentence boundaries and POS tags are computed: the default pipeline's
  * NER, negation and sentiment passes cost twice as much and nothing reads them.
  */
 function getNlp(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  nlp ??= winkNLP(englishModel() as unknown as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
   return nlp;
 }
 
