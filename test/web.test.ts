@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { buildApp } from '../src/serve/app.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -82,13 +82,36 @@ describe('dashboard in Chromium', { skip: missing ?? false, timeout: 600_000 }, 
     await shot('dashboard.png');
   });
 
-  // Known bug, kept visible as a todo: after the map settles it reports 2 of the seed's 3
-  // events as drawn (read early it sometimes says 3), so this check fails more often than not.
-  it('draws every seed event on the map', { todo: 'the map view drops one seed event after it settles' }, async () => {
+  // Every event stays in view while the layout settles. Known failure: the first fit was computed
+  // for the map's box before the timeline took its share of the page (or before maplibre caught up
+  // with that), and the later resize kept the centre, leaving Māri‘ or Homs outside the view.
+  it('draws every seed event on the map once the layout has settled', async () => {
     const total = (await app.inject('/api/events')).json().total as number;
-    // drawn on the map: points and cluster members that maplibre reports as rendered
-    const drawn = Number(await page.locator('.map-status').getAttribute('data-drawn'));
-    assert.equal(drawn, total);
+    const drawn = async () => {
+      // settled: the status was counted in the map's current box, and still is a moment later
+      const settled = () => page.waitForFunction(() => {
+        const map = document.querySelector('.map') as HTMLElement;
+        return (document.querySelector('.map-status') as HTMLElement).dataset.size === `${map.clientWidth}x${map.clientHeight}`;
+      });
+      await settled();
+      await page.waitForTimeout(400);
+      await settled();
+      return Number(await page.locator('.map-status').getAttribute('data-drawn'));
+    };
+    // the points are held until the map exists, so the timeline appears (and the map's box shrinks) after it was made
+    const hold = (route: Route) => void page.waitForSelector('.map-labels', { state: 'attached' }).then(() => route.continue());
+    await page.route('**/api/events.points*', hold);
+    try {
+      await page.goto(base);
+      await ready();
+      assert.equal(await drawn(), total, 'every event drawn (points and cluster members in view) after the first fit');
+      // a smaller window: the view follows until someone moves the map
+      await page.setViewportSize({ width: 1280, height: 560 });
+      assert.equal(await drawn(), total, 'every event drawn after the window shrank');
+    } finally {
+      await page.unroute('**/api/events.points*', hold);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('opens the IS takeover with both source sentences and the date disagreement', async () => {

@@ -108,13 +108,35 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
       const m = map;
       m.once('style.load', () => {
         detach = attachLabels(m, base.countryLabels, places, 'clusters', 'points');
+        // The first view fits the events, and keeps fitting them when the map's box changes (the timeline
+        // appearing, a smaller window) until someone moves the map: a resize alone keeps the centre and
+        // would push events at the edges out of view.
+        let autoFit: [[number, number], [number, number]] | null = null;
+        let syncing = false;
+        const refit = () => {
+          const { clientWidth: cw, clientHeight: ch } = m.getContainer();
+          if (!autoFit || syncing || !cw || !ch) return;
+          // maplibre hears of a new box from a throttled ResizeObserver: catch up, or the fit is for the old box
+          if (m.getCanvas().clientWidth !== cw || m.getCanvas().clientHeight !== ch) {
+            syncing = true;
+            m.resize();
+            syncing = false;
+          }
+          // keep clear of the legend in the lower left
+          const pad = Math.min(50, cw / 8, ch / 8);
+          m.fitBounds(autoFit, { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2.5, 190) }, maxZoom: 8, duration: 0 });
+        };
+        m.on('resize', refit);
+        m.on('movestart', (e) => { if (e.originalEvent) autoFit = null; });
         m.on('click', 'points', (e) => {
           const id = e.features?.[0]?.properties?.id;
           if (id) pick.current(String(id));
         });
         m.on('click', 'clusters', (e) => {
           const f = e.features?.[0];
-          if (f) m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom: m.getZoom() + 2 });
+          if (!f) return;
+          autoFit = null;
+          m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom: m.getZoom() + 2 });
         });
         const overlayIds = Object.values(OVERLAY_LAYERS).flat();
         m.on('click', overlayIds, (e) => {
@@ -135,6 +157,8 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
           if (statusEl.current) {
             statusEl.current.textContent = `${n} event${n === 1 ? '' : 's'} drawn in the map view`;
             statusEl.current.dataset.drawn = String(n);
+            // the box the count was made in: tests wait for it to match the map's box
+            statusEl.current.dataset.size = `${m.getCanvas().clientWidth}x${m.getCanvas().clientHeight}`;
           }
         };
         // re-bin for the new view; the status follows once it is drawn
@@ -163,10 +187,8 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
                 const x = ps.lon[i], y = ps.lat[i];
                 if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
               }
-              const { clientWidth: cw, clientHeight: ch } = m.getContainer();
-              // keep clear of the legend in the lower left
-              const pad = Math.min(50, cw / 8, ch / 8);
-              m.fitBounds([[w, s], [e, n]], { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2.5, 190) }, maxZoom: 8, duration: 0 });
+              autoFit = [[w, s], [e, n]];
+              refit();
             }
             await draw();
             performance.mark('map:data');
@@ -181,7 +203,7 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
             (m.getSource('selected') as GeoJSONSource).setData({ type: 'FeatureCollection', features: feature ? [feature] : [] });
             if (!feature) return;
             const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates;
-            if (!m.getBounds().contains([lon, lat])) m.easeTo({ center: [lon, lat], duration: 300 });
+            if (!m.getBounds().contains([lon, lat])) { autoFit = null; m.easeTo({ center: [lon, lat], duration: 300 }); }
           },
         });
       });
