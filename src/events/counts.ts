@@ -10,8 +10,8 @@ import type { QuantityKind, QuantityMention } from '../mentions/types.ts';
 import { acledFigure } from '../mentions/quantities/index.ts';
 import type { CountField } from './types.ts';
 
-/** "the man", "him", "his death": a victim named before, never a new one beside a figure */
-const ANAPHORIC = /^(?:the|he|she|him|her|his)$/i;
+/** "he died", "killing him", "resulting in his death": a victim named before, never a new one beside a figure */
+const ANAPHORIC = (q: QuantityMention) => /^(?:he|she|him)$/i.test(q.amountText) || /\b(?:his|her)\s+death$/i.test(q.text);
 const ADDITIVE = /\b(?:also|other|others|another|further|additional)\b/i;
 
 function sum(qs: QuantityMention[]): CountField {
@@ -33,7 +33,7 @@ function add(a: CountField, b: CountField): CountField {
 function sentenceFigures(quantities: QuantityMention[], s: number, kind: QuantityKind): QuantityMention[] {
   const qs = quantities.filter((q) => q.sentence === s && q.kind === kind)
     .filter((q, i, all) => !all.some((o, j) => j !== i && o.start < q.end && q.start < o.end && (o.end - o.start > q.end - q.start || (o.end - o.start === q.end - q.start && j < i))));
-  const named = qs.filter((q) => !ANAPHORIC.test(q.amountText));
+  const named = qs.filter((q) => !ANAPHORIC(q));
   return named.length > 0 ? named : qs.slice(0, 1);
 }
 

@@ -88,6 +88,16 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   if (!d.actor1 && UNNAMED_AGENT.has(type)) d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
 }
 
+/** "protested over the death of a teenager", "rioted after two children were killed": the cause of a crowd's anger */
+const MOTIVE = /\b(?:over|after|following|against|for|avenge)(?:\s+[\w'’-]+){0,4}\s*$/i;
+
+/** The quantities of a document without the deaths that a protest or riot is about. */
+function ownDeaths(doc: Doc, eventType: string): Doc['mentions']['quantities'] {
+  const all = doc.mentions.quantities;
+  if (eventType !== 'Protests' && eventType !== 'Riots') return all;
+  return all.filter((q) => q.kind !== 'killed' || !MOTIVE.test(doc.text.slice(doc.sentences[q.sentence].start, q.start)));
+}
+
 /**
  * Codes one report; null when no taxonomy rule fits its cues.
  * @example draftEvent(doc, reports[0], lex, hooks)?.sub.name // 'Non-state actor overtakes territory'
@@ -127,7 +137,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     location,
     date,
     // a protest that kills is not peaceful: deaths told beside one ("a gas leak killed 11") are its topic
-    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(doc.mentions.quantities, sentences, 'killed'),
+    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(ownDeaths(doc, picked.sub.eventType), sentences, 'killed'),
     injuries: countOf(doc.mentions.quantities, sentences, 'injured'),
     source: {
       outlet: doc.source,

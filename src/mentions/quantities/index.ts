@@ -86,7 +86,7 @@ function oneVictim(amount: string, g: Record<string, string | undefined>): Inter
   const a = amount.toLowerCase();
   if (a === 'he' || a === 'she' || a === 'him') return np === '' ? { low: 1, best: 1, high: 1 } : null;
   if ((a === 'the' || a === 'his' || a === 'her') && np === '') return a === 'the' ? null : { low: 1, best: 1, high: 1 };
-  if ((a === 'the' || a === 'his' || a === 'her') && (np.split(/\s+/).length > 3 || !singularHead(np))) return null;
+  if ((a === 'the' || a === 'his' || a === 'her') && (np.split(/\s+/).length > 4 || /[()]/.test(np) || !singularHead(np))) return null;
   if (a === 'one' && g.of) return { low: 1, best: 1, high: 1 };
   return { low: 1, best: 1, high: 1 };
 }

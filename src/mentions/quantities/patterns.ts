@@ -31,11 +31,11 @@ const NOT_PEOPLE_AFTER = '(?![\\w%]|\\s+(?:in|out of)\\s+(?:\\d|one|two|three|fo
   `\\s+(?:[\\w'’-]+\\s+)?(?:of\\s+)?(?:${NON_PERSON})\\b|` + '[.,]\\d|\\s*[-–]?\\s*(?:years?|yrs?)[- ]old|\\s*(?:%|percent|per cent|km\\b|kilomet|miles?\\b|metres?\\b|meters?\\b|feet\\b|dollars|euros|pounds|tonnes|tons|hours?\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|times\\b|[ap]\\.?m\\b))';
 const AM = `(?<![\\w.,$£€-])(?<!\\b(?:one|\\d+)\\s+(?:in|out of)\\s+)(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
 /** Up to four words that may stand between an amount and its verb ("Islamic State fighters", "of civilians"). */
-const MODS = "(?:\\s+(?!(?:killed|dead|died|injured|wounded|hurt|\\d+|and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’-]+){0,4}?";
+const MODS = "(?:\\s+(?!(?:killed|dead|died|injured|wounded|hurt|\\d+|and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’/-]+){0,4}?";
 const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
 /** Words that end the noun phrase of a victim ("a doctor in Napak", "a man who"). */
 const NP_STOP = '(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|\\d+)';
-const AUX = '(?:\\s+(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|allegedly|all|later|subsequently|confirmed|believed|feared|to have|to be)){0,4}';
+const AUX = '(?:\\s+(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|also|allegedly|all|later|subsequently|confirmed|believed|feared|to have|to be)){0,4}(?:\\s+(?:[a-z]+ed|shot)\\s+and)?';
 
 export interface QuantityPattern {
   name: string;
@@ -62,7 +62,7 @@ const NOT_PARTICIPLE = `(?!\\s+(?:${all('passive')})\\b)`;
 const NP = `(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`;
 /** up to seven words of a singular subject ("a local leader of Jubo League"), no verb of being among them */
 const SUBJECT = "(?<np>(?:\\s+(?!(?:was|were|is|are|has|have|had|and|but|who|which|that)\\b)(?!\\d)[\\w'’()-]+){1,7}?)";
-const WAS = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|allegedly|also|later|subsequently|then|brutally|found))*';
+const WAS = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|reported|allegedly|also|later|subsequently|then|brutally|found))*(?:\\s+(?:[a-z]+ed|shot)\\s+and)?';
 const LATER = '(?:\\s+(?:later|eventually|subsequently|also|then|reportedly|instantly))?';
 const CONSEQUENCE = '\\b(?:result(?:ed|ing|s)?\\s+in|lead(?:ing|s)?\\s+to|led\\s+to|caus(?:ed|ing|es))';
 const DIED = 'died|succumbed';
@@ -70,11 +70,13 @@ const DIED = 'died|succumbed';
 /** In order of trust: a later pattern never takes an amount an earlier one has claimed. */
 export const PATTERNS: readonly QuantityPattern[] = [
   // "killing and injuring dozens", "killing/injuring 75": how many of them died is not told
-  p('mixed', 'killed', 'killing|killed', `\\b(?<trigger>killing|killed)\\s*(?:\\/|,|\\s+and|\\s+or|\\s+and\\/or)\\s*(?:injuring|wounding|injured|wounded)\\s+${AM}`, { mixed: true }),
+  p('mixed', 'killed', 'killing|killed', `\\b(?:(?<trigger>killing)\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injuring|wounding)|(?<trigger2>killed)\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injured|wounded))\\s+${AM}`, { mixed: true }),
   // "killed four people", "killing 5", "wounding at least 17 others", "killing the two men"
   p('active', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated|the)\\s+)?${AM}${NOT_PARTICIPLE}${PERSON_TAIL}`, { list: 'object' }),
   // "leaving 7 dead", "left 12 people injured"
-  p('left', 'left', 'leaving|left|leave|leaves', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`),
+  p('left', 'left', 'leaving|left|leave|leaves', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`, { list: 'subject' }),
+  // "leaving the driver dead", "leaving him killed"
+  p('leftOne', 'left', 'leaving|left', `\\b(?:leaving|left)\\s+(?<amount>the|an?|one|him|her)(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){0,3}?)\\s+(?<trigger>${all('left')})\\b`),
   // "the death toll rose to 12", "a toll of 30"
   p('toll', 'tolls', all('tolls'), `\\b(?<trigger>${all('tolls')})\\b[^.;:]{0,40}?\\b(?:to|at|of|reached|hit|is|was|passed|exceeded|topped)\\s+${AM}`),
   // "the bodies of 3 men were found"
@@ -84,7 +86,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "The victim died", "the soldier later died", "her daughter died", "He died", "One of the injured men died"
   p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
   // "12 deaths", "five fatalities", "1 fatality"
-  p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+(?!(?:killed|dead|died|injured|wounded|\\d+)\\b)[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`),
+  p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+(?!(?:killed|dead|died|injured|wounded|\\d+)\\b)[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`, { list: 'subject' }),
   // "forced 500 families to flee", "forcing thousands of people from their homes"
   p('causative', 'fled', 'flee|leave|homes|abandon', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
   // "killing a woman", "assassinated a QSD member", "abducted an aid worker"
@@ -101,7 +103,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "a former Barangay councilor was shot dead": a singular subject and "was"
   p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one)(?!\\s+(?:in|out of)\\s)${SUBJECT}${WAS}\\s+(?<trigger>${all('passive')})\\b`),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
-  p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
+  p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS}(?:\\s+and(?!\\s+(?:\\d|(?:an?|one|two|three|four|five|his|her|the)\\b))${MODS})?)${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
   p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
 ];
