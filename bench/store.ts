@@ -25,10 +25,11 @@ import type { FilterQuery } from '../src/serve/filters.ts';
 import { SqliteStore } from '../src/store/sqlite/index.ts';
 import { saveEvent } from '../src/store/sqlite/events.ts';
 
-const { values: opts } = parseArgs({ options: { events: { type: 'string', default: '100000' }, 'skip-ingest': { type: 'boolean', default: false }, 'events-from': { type: 'string' } } });
+const { values: opts } = parseArgs({ options: { events: { type: 'string', default: '100000' }, 'skip-ingest': { type: 'boolean', default: false }, 'events-from': { type: 'string' }, keep: { type: 'string' } } });
 const SIZES = opts.events!.split(',').map(Number).filter((n) => n > 0);
 const ROOT = new URL('..', import.meta.url);
-const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+// --keep DIR: generated stores are kept there and reused by later runs (migrations still apply on open)
+const dir = opts.keep ?? mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
 
 function corpus(): RawDocument[] {
   const docs: RawDocument[] = [{ id: 'seed', text: readFileSync(new URL('examples/aleppo-2016-05.txt', ROOT), 'utf8'), published: '2016-05-29' }];
@@ -267,10 +268,12 @@ try {
   for (const n of SIZES) {
     const path = join(dir, `q${n}.db`);
     const t0 = performance.now();
-    generate(path, real, n);
-    console.log(`generated ${n.toLocaleString('en')} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    if (!opts.keep || !existsSync(path)) {
+      generate(path, real, n);
+      console.log(`generated ${n.toLocaleString('en')} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
     await benchQueries(path, real, n);
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!opts.keep) rmSync(dir, { recursive: true, force: true });
 }

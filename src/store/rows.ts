@@ -4,7 +4,25 @@
  */
 import type { EventRecord } from '../events/types.ts';
 import { applyCorrections, deriveEvent } from '../merge/index.ts';
-import type { Claim, ReviewState, StoredEvent } from './types.ts';
+import type { Claim, ClaimView, ReviewState, StoredEvent } from './types.ts';
+
+/** Counting stops here: past it, `total` is a lower bound and `total_exact` false (both engines). */
+export const COUNT_CAP = 10_000;
+
+/** The calendar day `days` after (or before) the day of `iso`. @example shiftDay('2016-05-29', -3) // '2016-05-26' */
+export function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The fields of an event one claim gives, as the API shows them. */
+const CLAIM_FIELDS = ['event_date', 'date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'assoc_actors', 'location', 'fatalities', 'injuries', 'civilian_targeting', 'confidence', 'notes'] as const;
+
+export function claimView(c: Claim): ClaimView {
+  return {
+    id: c.id, document_id: c.document_id, outlet: c.outlet, claimed_by: c.claimed_by, sentence: c.sentence, start: c.start, end: c.end,
+    fields: Object.fromEntries(CLAIM_FIELDS.map((f) => [f, c.record[f]])) as Partial<EventRecord>,
+  };
+}
 
 export interface CorrectionRow {
   field: string | null;

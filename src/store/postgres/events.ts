@@ -7,7 +7,7 @@
  */
 import type { EventRecord } from '../../events/types.ts';
 import { BLOCK_DAYS, BLOCK_KM, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
-import { reviewFrom, searchText, storedEvent, type CorrectionRow } from '../rows.ts';
+import { reviewFrom, searchText, shiftDay, storedEvent, type CorrectionRow } from '../rows.ts';
 import type { MergeFeatures } from '../../merge/index.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
@@ -67,10 +67,6 @@ export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent 
     `WITH gone AS (DELETE FROM event_actors WHERE event_id = $1 AND NOT (name = ANY($2::text[])))
      INSERT INTO event_actors (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [eventId, actors]);
   return stored;
-}
-
-export function shiftDay(iso: string, days: number): string {
-  return new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface MergeChoice {

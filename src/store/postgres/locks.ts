@@ -18,7 +18,8 @@ import { BLOCK_DAYS } from '../../merge/index.ts';
 import { bands } from '../fingerprint.ts';
 import type { Claim, DocumentRow } from '../types.ts';
 import type { Sql } from './db.ts';
-import { blockBox, shiftDay } from './events.ts';
+import { shiftDay } from '../rows.ts';
+import { blockBox } from './events.ts';
 
 const WEEK_DAYS = 7;
 const CELL_DEGREES = 2;

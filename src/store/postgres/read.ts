@@ -2,14 +2,13 @@
 import { disagreements } from '../../merge/index.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord } from '../../events/types.ts';
 import type {
-  AggregateBy, AggregateRow, ClaimView, DocumentView, EventDetail, EventPoint, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
+  AggregateBy, AggregateRow, DocumentView, EventDetail, EventPoint, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
 } from '../types.ts';
 import { row, rows, type Sql } from './db.ts';
 import { claimsOf, exists } from './events.ts';
 import { orderBy, Params, where } from './filters.ts';
+import { claimView, COUNT_CAP } from '../rows.ts';
 
-/** Counting stops here, as in the SQLite engine: past it, `total` is a lower bound and `total_exact` false. */
-export const COUNT_CAP = 10_000;
 
 export async function listEvents(sql: Sql, q: EventQuery, geometry: boolean): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
   const p = new Params();
@@ -41,17 +40,11 @@ export async function* eachEvent(sql: Sql, filters: EventFilters, sort: SortKey,
   }
 }
 
-const CLAIM_FIELDS = ['event_date', 'date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'assoc_actors', 'location', 'fatalities', 'injuries', 'civilian_targeting', 'confidence', 'notes'] as const;
-
 export async function getEvent(sql: Sql, id: string): Promise<EventDetail | null> {
   const found = await row<{ record: string }>(sql, 'SELECT record FROM events WHERE id = $1', [id]);
   if (!found) return null;
   const claims = await claimsOf(sql, id);
-  const views: ClaimView[] = claims.map((c) => ({
-    id: c.id, document_id: c.document_id, outlet: c.outlet, claimed_by: c.claimed_by, sentence: c.sentence, start: c.start, end: c.end,
-    fields: Object.fromEntries(CLAIM_FIELDS.map((f) => [f, c.record[f]])) as Partial<EventRecord>,
-  }));
-  return { ...(JSON.parse(found.record) as StoredEvent), claims: views, disagreements: disagreements(claims) };
+  return { ...(JSON.parse(found.record) as StoredEvent), claims: claims.map(claimView), disagreements: disagreements(claims) };
 }
 
 export async function getMerges(sql: Sql, id: string): Promise<MergeView[] | null> {

@@ -13,7 +13,13 @@ export class Db {
     // WAL + NORMAL survives a killed process; only an OS crash may lose the last commits
     this.raw.pragma('synchronous = NORMAL');
     this.raw.pragma('busy_timeout = 10000');
+    // reads of a large store visit many pages: map the file and keep more of it cached than the 2 MB default
+    this.raw.pragma('mmap_size = 1073741824');
+    this.raw.pragma('cache_size = -65536');
     migrate(this.raw);
+    // planner statistics where missing or stale (cheap: sampled, bounded)
+    this.raw.pragma('analysis_limit = 1000');
+    this.raw.pragma('optimize = 0x10002');
   }
 
   stmt(sql: string): Database.Statement {

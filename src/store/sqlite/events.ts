@@ -4,7 +4,7 @@
  */
 import type { EventRecord } from '../../events/types.ts';
 import { BLOCK_DAYS, BLOCK_KM, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
-import { reviewFrom, searchText, storedEvent, type CorrectionRow } from '../rows.ts';
+import { reviewFrom, searchText, shiftDay, storedEvent, type CorrectionRow } from '../rows.ts';
 import type { MergeFeatures } from '../../merge/index.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
@@ -32,7 +32,11 @@ function reviewOf(db: Db, eventId: string) {
 export function saveEvent(db: Db, eventId: string): StoredEvent | null {
   const claims = claimsOf(db, eventId);
   if (claims.length === 0) {
-    db.run('DELETE FROM events WHERE id = ?', eventId);
+    const gone = db.get<{ rowid: number }>('DELETE FROM events WHERE id = ? RETURNING rowid', eventId);
+    if (gone) {
+      db.run('DELETE FROM events_rtree WHERE rowid = ?', gone.rowid);
+      db.run('DELETE FROM events_fts WHERE rowid = ?', gone.rowid);
+    }
     return null;
   }
   const stored = storedEvent(eventId, claims, reviewOf(db, eventId));
@@ -44,23 +48,22 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
   const { rowid } = db.get<{ rowid: number }>(
     `INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
        lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
-       document_ids, record, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       document_ids, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET event_date = excluded.event_date, date_start = excluded.date_start,
        date_end = excluded.date_end, event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,
        country = excluded.country, admin1 = excluded.admin1, actor1 = excluded.actor1, actor2 = excluded.actor2,
        lat = excluded.lat, lon = excluded.lon, fatalities_low = excluded.fatalities_low,
        fatalities_best = excluded.fatalities_best, fatalities_high = excluded.fatalities_high,
        has_fatalities = excluded.has_fatalities, confidence = excluded.confidence, review_state = excluded.review_state,
-       source_count = excluded.source_count, document_ids = excluded.document_ids, record = excluded.record,
-       updated_at = excluded.updated_at
+       source_count = excluded.source_count, document_ids = excluded.document_ids, updated_at = excluded.updated_at
      RETURNING rowid`,
     eventId, record.event_date, record.date?.start ?? record.event_date, record.date?.end ?? record.event_date,
     record.event_type, record.sub_event_type, l?.country ?? null, l?.admin1 ?? null, record.actor1?.name ?? null,
     record.actor2?.name ?? null, l?.lat ?? null, l?.lon ?? null, f?.low ?? null, f?.best ?? null, f?.high ?? null,
-    f && f.low !== null ? 1 : 0, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds),
-    JSON.stringify(stored), t, t,
+    f && f.low !== null ? 1 : 0, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds), t, t,
   )!;
+  db.run('INSERT OR REPLACE INTO event_records (rowid, record) VALUES (?, ?)', rowid, JSON.stringify(stored));
   db.run('DELETE FROM event_actors WHERE event_rowid = ?', rowid);
   const actors = new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)]);
   for (const name of actors) if (name) db.run('INSERT OR IGNORE INTO event_actors (event_rowid, name) VALUES (?, ?)', rowid, name);
@@ -70,10 +73,6 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
   db.run('DELETE FROM events_fts WHERE rowid = ?', rowid);
   db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', rowid, searchText(record));
   return stored;
-}
-
-function shiftDay(iso: string, days: number): string {
-  return new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface MergeChoice {
@@ -102,7 +101,7 @@ export function bestMatch(db: Db, claim: Claim): MergeChoice | null {
     params.push(l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
   }
   const candidates = db.all<{ id: string; record: string }>(
-    `SELECT e.id, e.record FROM events e
+    `SELECT e.id, r.record FROM events e JOIN event_records r ON r.rowid = e.rowid
      WHERE e.event_type = ? AND e.date_start <= ? AND e.date_end >= ?
        AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = ?)
        ${near}

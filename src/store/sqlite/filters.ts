@@ -58,6 +58,25 @@ export function where(f: EventFilters, probe = false): Where {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * When the only filter is one of actor, bbox or q: the count of matching
+ * events of any review state, from that filter's own index alone (no event
+ * row visited), stopping at `cap`. Null for other filter sets.
+ */
+export function sideCount(f: EventFilters): { sql: string; params: unknown[] } | null {
+  const columns = f.from || f.to || f.country || f.admin1 || f.event_type || f.sub_event_type || f.min_fatalities !== undefined;
+  const sides = [f.actor, f.bbox, f.q].filter((x) => x !== undefined);
+  if (columns || sides.length !== 1) return null;
+  if (f.actor) return { sql: 'SELECT DISTINCT event_rowid FROM event_actors WHERE name >= ? AND name < ?', params: [f.actor, f.actor + '\uffff'] };
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
+    return { sql: `SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?`, params: [w, e, s, n] };
+  }
+  const q = ftsQuery(f.q!);
+  return q ? { sql: 'SELECT rowid FROM events_fts WHERE events_fts MATCH ?', params: [q] } : null;
+}
+
 const ORDER: Record<SortKey, string> = {
   event_date: 'e.event_date ASC, e.rowid ASC',
   '-event_date': 'e.event_date DESC, e.rowid DESC',
@@ -67,6 +86,7 @@ const ORDER: Record<SortKey, string> = {
   '-confidence': 'e.confidence DESC, e.rowid DESC',
 };
 
-export function orderBy(sort: SortKey = '-event_date'): string {
-  return `ORDER BY ${ORDER[sort]}`;
+/** `sorted`: the page is sorted after gathering every match, so the sort column's index must not drive the query. */
+export function orderBy(sort: SortKey = '-event_date', sorted = false): string {
+  return `ORDER BY ${sorted ? '+' : ''}${ORDER[sort]}`;
 }

@@ -2,26 +2,48 @@
 import { disagreements } from '../../merge/index.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord } from '../../events/types.ts';
 import type {
-  AggregateBy, AggregateRow, ClaimView, DocumentView, EventPoint, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
+  AggregateBy, AggregateRow, DocumentView, EventPoint, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
 } from '../types.ts';
 import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
-import { orderBy, where } from './filters.ts';
+import { orderBy, sideCount, where } from './filters.ts';
+import { claimView, COUNT_CAP } from '../rows.ts';
 
-/** Counting stops here: past it, `total` is a lower bound and `total_exact` false. */
-export const COUNT_CAP = 10_000;
-/** above this many matches a page is found by walking the sort order (see `where`) */
-const PROBE_AT = 2_000;
+/** Exact up to COUNT_CAP; COUNT_CAP + 1 means "more". */
+function count(db: Db, f: EventFilters): number {
+  const side = f.review ? null : sideCount(f);
+  if (!side) {
+    const w = where(f);
+    return db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM events e ${w.sql} LIMIT ${COUNT_CAP + 1})`, ...w.params)!.n;
+  }
+  // the side index holds every review state: subtract the (few) rejected events among its matches
+  let rejected = 0;
+  if (db.get("SELECT 1 FROM events WHERE review_state = 'rejected' LIMIT 1")) {
+    const r = where({ ...f, review: 'rejected' }, true);
+    rejected = db.get<{ n: number }>(`SELECT count(*) AS n FROM events e ${r.sql}`, ...r.params)!.n;
+  }
+  return db.get<{ n: number }>(`SELECT count(*) AS n FROM (${side.sql} LIMIT ?)`, ...side.params, COUNT_CAP + 1 + rejected)!.n - rejected;
+}
+
+/** The records of the given events, in the given order. */
+function records(db: Db, rowids: number[]): StoredEvent[] {
+  if (rowids.length === 0) return [];
+  const found = new Map(db.all<{ rowid: number; record: string }>(
+    'SELECT rowid, record FROM event_records WHERE rowid IN (SELECT value FROM json_each(?))', JSON.stringify(rowids)).map((r) => [r.rowid, r.record]));
+  return rowids.map((id) => JSON.parse(found.get(id)!) as StoredEvent);
+}
 
 export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: StoredEvent[] } {
-  const w = where(q);
-  const counted = db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM events e ${w.sql} LIMIT ${COUNT_CAP + 1})`, ...w.params)!.n;
-  const total = Math.min(counted, COUNT_CAP);
-  const page = counted > PROBE_AT ? where(q, true) : w;
-  const items = db
-    .all<{ record: string }>(`SELECT e.record FROM events e ${page.sql} ${orderBy(q.sort)} LIMIT ? OFFSET ?`, ...page.params, q.limit, q.offset)
-    .map((r) => JSON.parse(r.record) as StoredEvent);
-  return { total, total_exact: counted <= COUNT_CAP, items };
+  const counted = count(db, q);
+  const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
+  // walking the sort order visits about (offset + limit) / (share of events matching) events,
+  // gathering and sorting every match visits `counted`: take the cheaper
+  const walk = counted > 0 && ((q.offset + q.limit) * events) / counted < counted;
+  const page = where(q, walk);
+  const rowids = db
+    .all<{ rowid: number }>(`SELECT e.rowid FROM events e ${page.sql} ${orderBy(q.sort, !walk)} LIMIT ? OFFSET ?`, ...page.params, q.limit, q.offset)
+    .map((r) => r.rowid);
+  return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: records(db, rowids) };
 }
 
 /** Pages through matching events by keyset, so a long export never holds the connection. */
@@ -34,7 +56,7 @@ export function* eachEvent(db: Db, filters: EventFilters, sort: SortKey = 'event
   for (;;) {
     const after = last ? `${w.sql ? 'AND' : 'WHERE'} (${key}, e.rowid) ${cmp} (?, ?)` : '';
     const rows: { k: unknown; rowid: number; record: string }[] = db.all(
-      `SELECT ${key} AS k, e.rowid AS rowid, e.record FROM events e ${w.sql} ${after} ORDER BY ${key} ${desc ? 'DESC' : 'ASC'}, e.rowid ${desc ? 'DESC' : 'ASC'} LIMIT 1000`,
+      `SELECT ${key} AS k, e.rowid AS rowid, r.record FROM events e JOIN event_records r ON r.rowid = e.rowid ${w.sql} ${after} ORDER BY ${key} ${desc ? 'DESC' : 'ASC'}, e.rowid ${desc ? 'DESC' : 'ASC'} LIMIT 1000`,
       ...w.params, ...(last ?? []),
     );
     if (rows.length === 0) return;
@@ -44,17 +66,11 @@ export function* eachEvent(db: Db, filters: EventFilters, sort: SortKey = 'event
   }
 }
 
-const CLAIM_FIELDS = ['event_date', 'date', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'assoc_actors', 'location', 'fatalities', 'injuries', 'civilian_targeting', 'confidence', 'notes'] as const;
-
 export function getEvent(db: Db, id: string): EventDetail | null {
-  const row = db.get<{ record: string }>('SELECT record FROM events WHERE id = ?', id);
+  const row = db.get<{ record: string }>('SELECT r.record FROM events e JOIN event_records r ON r.rowid = e.rowid WHERE e.id = ?', id);
   if (!row) return null;
   const claims = claimsOf(db, id);
-  const views: ClaimView[] = claims.map((c) => ({
-    id: c.id, document_id: c.document_id, outlet: c.outlet, claimed_by: c.claimed_by, sentence: c.sentence, start: c.start, end: c.end,
-    fields: Object.fromEntries(CLAIM_FIELDS.map((f) => [f, c.record[f]])) as Partial<EventRecord>,
-  }));
-  return { ...(JSON.parse(row.record) as StoredEvent), claims: views, disagreements: disagreements(claims) };
+  return { ...(JSON.parse(row.record) as StoredEvent), claims: claims.map(claimView), disagreements: disagreements(claims) };
 }
 
 export function getMerges(db: Db, id: string): MergeView[] | null {
