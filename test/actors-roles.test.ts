@@ -53,3 +53,16 @@ test('a faction ACLED codes under another actor leads under that name and stays 
   assert.ok(r.assoc.includes('Free Syrian Army'));
   assert.equal(roles('Free Syrian Army fighters attacked Islamic State positions near Marea.', '2016-05-29', 'SY').actor1, 'Opposition Rebels (Syria)');
 });
+
+test('the marks of organised crime make the unnamed killer a gang where ACLED codes gangs', () => {
+  const mx = roles('On 6 May 2020, in Acapulco, Guerrero, two armed men riding a motorcycle carried out a drive-by shooting against a man.', '2020-05-09', 'MX');
+  assert.equal(mx.actor1, 'Unidentified Gang (Mexico)');
+  const plain = roles('On 6 May 2020, in Acapulco, Guerrero, two armed men attacked a man.', '2020-05-09', 'MX');
+  assert.equal(plain.actor1, 'Unidentified Armed Group (Mexico)', 'no mark, no gang');
+  const found = roles('Around 6 May 2020, in Zamora, three men were found dead with their hands tied.', '2020-05-09', 'MX');
+  assert.equal(found.actor1, 'Unidentified Gang (Mexico)', 'the mark names the agent nobody else names');
+  const br = roles('On 7 May 2020, in Alagoinha, Pernambuco, a man was killed in a drive-by shooting by two armed men on a motorcycle.', '2020-05-09', 'BR');
+  assert.equal(br.actor1, 'Unidentified Gang and/or Police Militia');
+  const ng = roles('Armed men executed two villagers in Zamfara.', '2020-05-09', 'NG');
+  assert.equal(ng.actor1, 'Unidentified Armed Group (Nigeria)', 'outside the gang countries the marks change nothing');
+});

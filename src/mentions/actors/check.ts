@@ -1,7 +1,8 @@
 /**
  * Consistency checks of the codebook beyond what the JSON Schema can say:
- * unique ids and countries, known country codes, and no alias that names two
- * different actors in the same country over overlapping dates.
+ * unique ids and countries, known country codes, known kinds and actors named
+ * by countries, and no alias that names two different actors in the same
+ * country over overlapping dates.
  */
 import { keepsCase, tokenize } from './tokens.ts';
 import type { ActorEntry, CodebookFiles } from './types.ts';
@@ -49,6 +50,14 @@ export function codebookProblems(files: CodebookFiles): string[] {
   }
   for (const { file, entries } of files.actors) {
     for (const a of entries) if (a.partOf && !ids.has(a.partOf)) problems.push(`${file}: ${a.id}: partOf names unknown actor ${a.partOf}`);
+  }
+  for (const c of files.countries) {
+    if (c.crimeKind && !files.generic.kinds[c.crimeKind]) problems.push(`country ${c.iso2}: crimeKind names unknown kind ${c.crimeKind}`);
+    for (const l of c.frontLines ?? []) {
+      if (!ids.has(l.nonState)) problems.push(`country ${c.iso2}: front line names unknown actor ${l.nonState}`);
+      const both = l.nonStateHeld.filter((p) => l.stateHeld.some((q) => key(q) === key(p)));
+      if (both.length > 0) problems.push(`country ${c.iso2}: front line puts ${both.join(', ')} on both sides`);
+    }
   }
   for (const list of byAlias.values()) {
     for (let x = 0; x < list.length; x++) {

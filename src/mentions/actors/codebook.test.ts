@@ -62,3 +62,15 @@ test('a malformed file is rejected with its name and the failing path', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a country naming an unknown kind or actor, or a place on both sides of a line, is reported', () => {
+  const ua = FILES.countries.find((c) => c.iso2 === 'UA')!;
+  const countries = FILES.countries.map((c) =>
+    c.iso2 === 'UA' ? { ...c, crimeKind: 'cartel', frontLines: [{ from: '2015-02-15', nonState: 'no-such-actor', nonStateHeld: ['Horlivka'], stateHeld: ['horlivka'] }] } : c,
+  );
+  assert.ok(ua.frontLines?.length, 'Ukraine has a front line');
+  const problems = codebookProblems({ ...FILES, countries }).join('\n');
+  assert.match(problems, /UA: crimeKind names unknown kind cartel/);
+  assert.match(problems, /UA: front line names unknown actor no-such-actor/);
+  assert.match(problems, /UA: front line puts Horlivka on both sides/);
+});

@@ -34,6 +34,8 @@ export interface Ctx {
   toks: Tok[];
   hits: Hit[];
   out: ActorMention[];
+  /** the document bears marks of organised crime (generic.json organisedCrimeSigns) */
+  crime: boolean;
 }
 
 /** State forces acting outside their own country are "external/other forces" (inter 8) in ACLED. */
@@ -83,10 +85,12 @@ export function memberEnd(ctx: Ctx, k: number): number {
   return k;
 }
 
-/** "security forces" are police in some countries (countries.json securityForces). */
+/** "security forces" are police in some countries (countries.json securityForces); unnamed killers a gang in some. */
 export function kindFor(ctx: Ctx, h: Hit, t: 'head' | 'standalone', iso2: string): string {
   const kind = (get(h, t) as Of<'head'>).kind;
   if (kind === 'military' && phraseOf(h, t) === 'security forces') return ctx.cb.byIso2.get(iso2)?.securityForces ?? 'military';
+  // "armed men" who leave the marks of organised crime are a gang where ACLED codes gangs
+  if (kind === 'unidentified' && ctx.crime) return ctx.cb.byIso2.get(iso2)?.crimeKind ?? kind;
   return kind;
 }
 

@@ -9,6 +9,7 @@ import type { ActorMention } from '../types.ts';
 import { all, emit, entryActor, get, kindFor, memberEnd, resolveEntry, type Ctx } from './context.ts';
 import { focusCountry } from './focus.ts';
 import { frontLineActors } from './fronts.ts';
+import { crimeActor, signKeys, signsIn } from './crime.ts';
 import { actorForCountry, unidentifiedMilitary } from './names.ts';
 import { scan, scanWithin } from './phrases.ts';
 import { coreference, countryPhrase, headOfCountry, leaderPhrase, loyalty, namedGroup, theState } from './rules.ts';
@@ -120,10 +121,13 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
   const titleHits = doc.title && !doc.text.startsWith(doc.title) ? [scan(cb.index, tokenize(doc.title))] : [];
   const focus = opts.country ? opts.country.toUpperCase() : focusCountry(doc, [...titleHits, ...perSentence.map((p) => p.hits)], cb);
   const out: ActorMention[] = [];
+  const signs = signKeys(cb.generic.organisedCrimeSigns ?? []);
+  const crime = perSentence.some((p) => signsIn(p.toks, signs).length > 0);
   for (const { s, toks, hits } of perSentence) {
-    const ctx = { cb, doc, date, focus, sentence: s.index, toks, hits, out };
+    const ctx = { cb, doc, date, focus, sentence: s.index, toks, hits, out, crime };
     sentenceActors(ctx);
     frontLineActors(ctx);
+    if (crime) crimeActor(ctx, signs);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -25,6 +25,8 @@ export interface CountryEntry {
   /** what "security forces" means there; default military */
   securityForces?: 'military' | 'police';
   regimes: Regime[];
+  /** the kind ACLED names unidentified perpetrators of organised-crime violence by here: 'gang' */
+  crimeKind?: string;
   frontLines?: FrontLine[];
 }
 
@@ -82,6 +84,8 @@ export interface GenericRules {
   unidentifiedMilitary: { name: string; inter: InterCode; phrases: string[] };
   /** ceasefire monitors whose notes locate fire without naming a side ("OSCE SMM") */
   monitors?: string[];
+  /** marks of organised crime on a killing ("drive-by", "hands tied"): in a gang country the unnamed perpetrator is a gang */
+  organisedCrimeSigns?: string[];
 }
 
 /** Kinds of generic actor every country has (more kinds are in generic.json). */
