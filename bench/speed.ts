@@ -1,12 +1,16 @@
 /**
  * `npm run bench:speed`: warm throughput of extract() on one core over real
  * article text (the 788 news articles of ../shared/bench/geoparsing/*.xml),
- * peak RSS, and the cold-start wall time of `sitrep extract` on one file.
+ * the CPU time of each stage, peak RSS, and the cold-start time of
+ * `sitrep extract` on one file, from the CLI bundle (built by the
+ * prebench:speed script) and from the sources through tsx.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { resourceUsage } from 'node:process';
-import { loadResources, extract } from '../src/pipeline.ts';
+import { loadResources, extract, STAGES, type StageTimes } from '../src/pipeline.ts';
+import { freshBundle } from '../bin/bundle.js';
 
 const DIR = new URL('../../shared/bench/geoparsing/', import.meta.url);
 const SEED = new URL('../../shared/seed/aleppo-2016-05.txt', import.meta.url);
@@ -54,17 +58,28 @@ if (!existsSync(DIR)) {
   console.log(`  throughput             ${(texts.length / secs).toFixed(0)} articles/s   target ≥ 500   (${events} events coded)`);
   console.log(`  per CPU-second         ${(texts.length / cpuSecs).toFixed(0)} articles per CPU-second (${cpuSecs.toFixed(1)} s user+sys in the loop; wall time suffers when the machine is shared)`);
   console.log(`  peak RSS               ${(cpu.maxRSS / 1024).toFixed(0)} MB   target ≤ 500`);
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const s = performance.now();
-    // bash's `time` gives the child's CPU seconds, which a busy machine does not inflate
-    const cmd = `TIMEFORMAT='%U %S'; time "${process.execPath}" "${BIN}" extract "${SEED.pathname}" --published 2016-05-29 > /dev/null`;
-    const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`sitrep extract exited ${r.status}: ${r.stderr}`);
-    walls.push((performance.now() - s) / 1000);
-    const [u, sy] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    cpus.push(u + sy);
-  }
-  console.log(`  cold start             ${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU   target ≤ 1.5   (sitrep extract seed, median of 3)`);
+  const times: StageTimes = {};
+  texts.forEach((text, i) => extract({ id: `a${i}`, text, published: '2018-01-01' }, res, times));
+  const total = Object.values(times).reduce((a, b) => a + b, 0);
+  const names = [...STAGES.map((st) => st.name), 'derive'];
+  console.log(`  CPU per article by stage (second pass): ${names.map((n) => `${n} ${((times[n] ?? 0) / texts.length).toFixed(2)} ms`).join(', ')}; total ${(total / texts.length).toFixed(2)} ms`);
+  const coldStart = (env: Record<string, string>) => {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      // bash's `time` gives the child's CPU seconds, which a busy machine does not inflate
+      const cmd = `TIMEFORMAT='%U %S'; time "${process.execPath}" "${BIN}" extract "${SEED.pathname}" --published 2016-05-29 > /dev/null`;
+      const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, ...env } });
+      if (r.status !== 0) throw new Error(`sitrep extract exited ${r.status}: ${r.stderr}`);
+      walls.push((performance.now() - s) / 1000);
+      const [u, sy] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+      cpus.push(u + sy);
+    }
+    return `${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU`;
+  };
+  const load = `load average ${loadavg()[0].toFixed(1)}`;
+  if (freshBundle()) console.log(`  cold start, bundle    ${coldStart({})}   target ≤ 1.5   (sitrep extract seed, median of 3, ${load})`);
+  else console.log('  cold start, bundle    not measured: no fresh bundle (npm run build:cli)');
+  console.log(`  cold start, tsx       ${coldStart({ SITREP_NO_BUNDLE: '1' })}   (the same from the sources, ${load})`);
 }

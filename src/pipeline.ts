@@ -83,23 +83,39 @@ function focusOf(doc: Doc): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** CPU milliseconds spent in each stage, summed over the documents coded (see `extract`). */
+export type StageTimes = Record<string, number>;
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /**
  * Codes one document: the annotated Doc and its event, displacement and control records.
+ * Given `times`, adds each stage's CPU time to it (what bench:speed reports per stage).
  * @example extract({id: 'seed', text, published: '2016-05-29'}, res).result.events.length // 3
  */
-export function extract(input: DocumentInput, res: Resources): { doc: Doc; result: ExtractResult } {
-  const doc = makeDoc(input);
+export function extract(input: DocumentInput, res: Resources, times?: StageTimes): { doc: Doc; result: ExtractResult } {
+  const stage = <T>(name: string, run: () => T): T => {
+    if (!times) return run();
+    const before = cpuMs();
+    const out = run();
+    times[name] = (times[name] ?? 0) + cpuMs() - before;
+    return out;
+  };
+  const doc = stage('text', () => makeDoc(input));
   const warnings: string[] = [];
   if (doc.language !== 'en' && doc.language !== 'und') {
     warnings.push(`language "${doc.language}" is not English: not coded`);
     return { doc, result: { document_id: doc.id, events: [], displacement: [], control: [], warnings } };
   }
-  doc.mentions.times = findTimes(doc);
-  doc.mentions.quantities = findQuantities(doc);
-  doc.mentions.sources = findSources(doc);
-  doc.mentions.places = geoparse(doc, res.gazetteer);
-  doc.mentions.actors = findActors(doc, res.codebook);
-  const events = codeEvents(doc, res.lexicon, hooksFor(doc, res));
-  const result = { document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings };
+  doc.mentions.times = stage('times', () => findTimes(doc));
+  doc.mentions.quantities = stage('quantities', () => findQuantities(doc));
+  doc.mentions.sources = stage('sources', () => findSources(doc));
+  doc.mentions.places = stage('places', () => geoparse(doc, res.gazetteer));
+  doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
+  const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res)));
+  const result = stage('derive', () => ({ document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings }));
   return { doc, result };
 }

@@ -43,6 +43,31 @@ export function findLitter(text: string): Span[] {
 /** Longer runs of non-space characters are no words (base64, ASCII art) and cost wink's tokenizer quadratic time. */
 const MAX_WORD = 200;
 
+/** The characters `\s` matches in a RegExp. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text` with every run of more than MAX_WORD non-space characters blanked; one scan, no RegExp backtracking. */
+function blankLongRuns(text: string): string {
+  let out = '';
+  let at = 0;
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) {
+      run++;
+      continue;
+    }
+    if (run > MAX_WORD) {
+      out += text.slice(at, i - run) + ' '.repeat(run);
+      at = i;
+    }
+    run = 0;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
 /** The text with litter and overlong runs blanked out, offsets unchanged. */
 function mask(text: string, litter: Span[]): string {
   let out = '';
@@ -52,7 +77,7 @@ function mask(text: string, litter: Span[]): string {
     at = l.end;
   }
   out += text.slice(at);
-  return out.length > MAX_WORD ? out.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, 'g'), (run) => ' '.repeat(run.length)) : out;
+  return out.length > MAX_WORD ? blankLongRuns(out) : out;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {
@@ -65,10 +90,9 @@ function hasNewline(text: string, from: number, to: number): boolean {
  * break always ends a sentence, because a headline or a caption has no full
  * stop yet is not part of the next sentence.
  */
-function segment(text: string, litter: Span[]): { sentences: Sentence[]; tokens: Token[] } {
+function segment(text: string, masked: string): { sentences: Sentence[]; tokens: Token[] } {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  const masked = mask(text, litter);
   if (masked.trim() === '') return { sentences, tokens };
   const { its } = getNlp();
   const wdoc = getNlp().readDoc(masked);
@@ -117,7 +141,8 @@ export function makeDoc(input: DocumentInput): Doc {
     source ??= article?.siteName ?? null;
   }
   const litter = findLitter(text);
-  const { sentences, tokens } = segment(text, litter);
+  const masked = mask(text, litter);
+  const { sentences, tokens } = segment(text, masked);
   return {
     id: input.id,
     text,
@@ -125,7 +150,7 @@ export function makeDoc(input: DocumentInput): Doc {
     title,
     source,
     url: input.url ?? null,
-    language: guessLanguage(mask(text, litter)),
+    language: guessLanguage(masked),
     litter,
     sentences,
     tokens,
