@@ -66,3 +66,17 @@ test('the marks of organised crime make the unnamed killer a gang where ACLED co
   const ng = roles('Armed men executed two villagers in Zamfara.', '2020-05-09', 'NG');
   assert.equal(ng.actor1, 'Unidentified Armed Group (Nigeria)', 'outside the gang countries the marks change nothing');
 });
+
+test('who repelled whom: the attacker is actor1, the defender actor2', () => {
+  const by = roles('Afghan security forces repelled an attack by Taliban militants in Panjwaye district, Kandahar.', '2020-05-09', 'AF');
+  assert.deepEqual([by.actor1, by.actor2], ['Taliban', 'Military Forces of Afghanistan (2014-)']);
+  const their = roles('Nine Taliban militants were killed when Afghan forces repulsed their attacks in Chora district.', '2020-05-09', 'AF');
+  assert.deepEqual([their.actor1, their.actor2], ['Taliban', 'Military Forces of Afghanistan (2014-)']);
+  const on = roles('Afghan forces repelled an attack on police checkpoints in Chora district.', '2020-05-09', 'AF');
+  assert.notEqual(on.actor1, 'Police Forces of Afghanistan (2014-)', 'the target of the attack is not the attacker');
+});
+
+test('in the passive, the side a victim fought with is the agent', () => {
+  const r = roles('On 6 May 2020, in Juina, Mato Grosso, a drug trafficker was killed after exchanging fire with military police forces during a patrol.', '2020-05-09', 'BR');
+  assert.equal(r.actor1, 'Military Forces of Brazil (2019-) Military Police');
+});

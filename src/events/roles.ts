@@ -25,6 +25,10 @@ const TARGET_PREP_BEFORE = /\b(?:against|on|targeting|at|from|with|upon)\s+(?:(?
 // "fighters of the FSA attacked": the group after a member noun is the subject
 const MEMBERS_OF = /\b(?:fighters|members|militants|militiamen|troops|soldiers|forces|units|elements|gunmen|supporters|loyalists|cadres|operatives|a group)\s+(?:of|from)\s+(?:the\s+)?$/i;
 const JOIN = /^\s*(?:,|and|,? including|,? alongside|together with|,? backed by|,? supported by|as well as|with)\s*(?:the\s+)?$/i;
+// "killed after exchanging fire with military police": in the passive, the other side of the fight is the agent
+const FOUGHT_WITH = /\b(?:exchang\w* (?:of )?(?:fire|gunfire|shots) with|clash(?:es|ed)? with|fighting with|(?:shoot-?outs?|gun ?fights?|firefights?|gun ?battles?|confrontations?|encounters?) with)\s+(?:the\s+)?$/i;
+const REPELLED = /^\s*(?:\w+\s+)?(?:repell?ed|repulsed|thwarted|foiled|fought off|fended off|beat back|pushed back|rebuffed)\b/i;
+const THEIR_ATTACK = /^\s*(?:their|its|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance|raids?)\b/i;
 const WINDOW = 140;
 
 function before(text: string, rel: number, n = 40): string {
@@ -45,6 +49,20 @@ function targetWords(text: string, sentenceStart: number, hits: CueHit[], anchor
     : kinds.find((h) => h.start >= anchor.end && !BY_BEFORE.test(before(text, h.start - sentenceStart)));
   if (!pick) return null;
   return pick.cue === 'victim' ? 'civilian' : 'armed';
+}
+
+/** "X repelled an attack by Y", "X repelled a Y attack", "Y were killed when X repulsed their attacks": Y is the attacker. */
+function repelled(text: string, start: number, actors: ActorMention[]): { attacker: ActorMention; defender: ActorMention } | null {
+  for (const d of actors) {
+    const verb = REPELLED.exec(text.slice(d.end - start));
+    if (!verb) continue;
+    const from = d.end + verb[0].length;
+    const named = actors.find((m) => m.start >= from && m.start - from < 60 && m.name !== d.name && !TARGET_PREP_BEFORE.test(before(text, m.start - start)));
+    if (named) return { attacker: named, defender: d };
+    const earlier = THEIR_ATTACK.test(text.slice(from - start)) ? actors.find((m) => m.end <= d.start && m.name !== d.name) : undefined;
+    if (earlier) return { attacker: earlier, defender: d };
+  }
+  return null;
 }
 
 /**
@@ -81,7 +99,7 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
     const objects = afterAnchor.filter((m) => m !== byAgent && !BY_BEFORE.test(before(text, rel(m))));
     const object = objects.find((m) => TARGET_PREP_BEFORE.test(before(text, rel(m)))) ?? objects[0] ?? null;
     if (passive) {
-      actor1 = byAgent;
+      actor1 = byAgent ?? afterAnchor.find((m) => FOUGHT_WITH.test(before(text, rel(m)))) ?? null;
       actor2 = subject ?? object;
     } else if (byAgent && !subject) {
       actor1 = byAgent;
@@ -91,6 +109,8 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       actor2 = object;
     }
   }
+  const rep = between ? null : repelled(text, sentence.start, inReach);
+  if (rep) [actor1, actor2] = [rep.attacker, rep.defender];
   actor1 ??= implied.find((m) => m.role === 'agent' && m.name !== actor2?.name) ?? null;
   const clash = hits.some((h) => h.cue === 'clash' && h.sentence === anchor.sentence);
   if (!actor2 && clash) actor2 = implied.find((m) => m.role === 'target' && m.name !== actor1?.name) ?? null;
