@@ -105,10 +105,23 @@ interface Context {
   anchors: { key: string; lat: number; lon: number; weight: number }[];
 }
 
+/** A second-level area whose source gives no population (a county, a district). */
+const UNKNOWN_AREA_POPULATION = 100_000;
+
+/**
+ * The population a candidate weighs with: a region's is the sum of its towns,
+ * discounted when it competes with a town of the same name; an area whose
+ * population the sources lack counts as a mid-sized county rather than as empty.
+ */
+function priorPopulation(c: GazEntry): number {
+  if (c.fcode === 'ADM1') return c.population * 0.3;
+  if (c.fclass === 'A' && c.fcode !== 'PCLI' && c.population === 0) return UNKNOWN_AREA_POPULATION;
+  return c.population;
+}
+
 function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
   const f: Record<string, number> = {};
-  // a region's population is the sum of its towns: discounted when it competes with a town of the same name
-  const pop = c.fcode === 'ADM1' ? c.population * 0.3 : c.population;
+  const pop = priorPopulation(c);
   f.population = (0.4 * Math.log10(1 + pop)) / 7 + (0.8 * pop) / ctx.maxPopulation(m);
   const focus = ctx.focus(m.key);
   const focusShare = focus.get(c.cc) ?? 0;
@@ -116,10 +129,14 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   f.featureClass = CLASS_PRIOR[c.fcode] ?? 0;
   f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
   // another place bears this very name: an old or foreign alternate name (Salisbury for Harare), or a spelling variant, is the weaker reading
-  if (c.kind === 1 && m.candidates.some((o) => o.kind === 0 || o.kind === 2)) f.namesakeHasName = -0.5;
+  // (unless the alternate name's place lies in a country the story is more about: Jenin is Janīn in the West Bank, not Jenin in Poland)
+  // (an area of the same country named after the town is no rival)
+  if (c.kind === 1 && m.candidates.some((o) => (o.kind === 0 || o.kind === 2) && (o.cc !== c.cc || o.fclass === 'P') && (focus.get(o.cc) ?? 0) >= focusShare)) f.namesakeHasName = -0.5;
   if (c.kind === 3 && m.candidates.some((o) => o.kind !== 3)) f.namesakeHasName = -1;
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
-  if (c.fcode === 'ADM1' && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind === 0 && /^PPL(A|A2|C)$/.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = -0.5;
+  // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
+  const seat = c.fcode === 'ADM1' ? /^PPL(A\d?|C)$/ : /^PPL/;
+  if (c.fclass === 'A' && c.fcode !== 'PCLI' && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
   f.countryInFocus = focusShare * 1.2;
   const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
   if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.5;
@@ -184,7 +201,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
   const keys = new Set(mentions.map((m) => m.key));
   const memo = new Map<string, string>();
   const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
-  const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map((c) => c.population))]));
+  const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));
   const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
   const first: Context = { focus, keys, keyOf, maxPopulation, adminFocus: () => 0, anchors: [] };
   const pass1 = mentions.map((m) => rank(m, first));
