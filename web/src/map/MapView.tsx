@@ -1,12 +1,13 @@
 /**
- * The event map: offline basemap, events as circles coloured by type and
- * sized by fatalities, clustered when zoomed out; a click opens the event.
+ * The event map: offline basemap and derived layers in maplibre; events as
+ * circles coloured by type and sized by fatalities, clustered when zoomed
+ * out, drawn on a canvas above it (events.ts); a click opens the event.
  */
-import { GeoJSONSource, Map as MapLibre, NavigationControl, Popup, ScaleControl, setWorkerUrl, type ExpressionSpecification } from 'maplibre-gl';
+import { GeoJSONSource, Map as MapLibre, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Topology } from 'topojson-specification';
-import { EVENT_TYPES, OTHER_COLOR, TYPE_COLORS } from '../colors.ts';
 import { basemapFrom, basemapStyle } from './basemap.ts';
+import { attachEvents } from './events.ts';
 import { attachLabels, type PlaceRow } from './labels.ts';
 import { OVERLAY_LAYERS, overlayLayers, overlaySources } from './overlays.ts';
 import { binEvents, mercator } from './grid.ts';
@@ -28,18 +29,6 @@ function overlayText(p: Record<string, unknown>): string {
   return `${p.controller} holds ${where}${p.since ? ` since ${p.since}` : ''}${p.until ? ` until ${p.until}` : ''}${p.disputed_by ? ` (disputed by ${p.disputed_by})` : ''}`;
 }
 
-const colorByType: ExpressionSpecification = [
-  'match', ['get', 't'],
-  ...EVENT_TYPES.flatMap((t) => [t, TYPE_COLORS[t]]),
-  OTHER_COLOR,
-] as unknown as ExpressionSpecification;
-
-// radius grows with the square root of fatalities, so area tracks the count
-export const radiusByFatalities: ExpressionSpecification = [
-  'interpolate', ['linear'], ['sqrt', ['max', ['get', 'f'], 0]],
-  0, 4, 1, 5, 3.2, 7, 10, 12, 31.7, 20,
-];
-
 const asset = (name: string) => new URL(`./${name}`, import.meta.url).href;
 
 export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: string) => void; onMove?: () => void }) {
@@ -60,38 +49,8 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
       if (cancelled || !el.current) return;
       const base = basemapFrom(topology);
       const style = basemapStyle(base);
-      // the events' source and layers are part of the first style, so they load alongside the basemap
-      // clustered by grid.ts in the page, so the map's worker only tiles what is drawn
-      style.sources.events = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
-      style.sources.selected = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
       Object.assign(style.sources, overlaySources);
-      style.layers.push(
-        ...overlayLayers,
-        {
-          id: 'clusters', type: 'circle', source: 'events', filter: ['has', 'point_count'],
-          paint: {
-            'circle-color': '#334155',
-            'circle-opacity': 0.88,
-            'circle-radius': ['step', ['get', 'point_count'], 11, 10, 14, 100, 18, 1000, 23, 10000, 28],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 1.5,
-          },
-        },
-        {
-          id: 'points', type: 'circle', source: 'events', filter: ['!', ['has', 'point_count']],
-          paint: {
-            'circle-color': colorByType,
-            'circle-radius': radiusByFatalities,
-            'circle-opacity': 0.85,
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 1.2,
-          },
-        },
-        {
-          id: 'selected', type: 'circle', source: 'selected',
-          paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': ['+', radiusByFatalities, 4], 'circle-stroke-color': '#111827', 'circle-stroke-width': 2.5 },
-        },
-      );
+      style.layers.push(...overlayLayers);
       map = new MapLibre({
         container: el.current,
         style,
@@ -107,7 +66,21 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
       map.addControl(new ScaleControl({ maxWidth: 100 }), 'bottom-right');
       const m = map;
       m.once('style.load', () => {
-        detach = attachLabels(m, base.countryLabels, places, 'clusters', 'points');
+        // what is drawn, for screen readers (and tests): single events plus the members of clusters in view
+        let said = '';
+        const status = () => {
+          const n = events.count();
+          const size = `${m.getCanvas().clientWidth}x${m.getCanvas().clientHeight}`;
+          if (!statusEl.current || said === `${n} ${size}`) return;
+          said = `${n} ${size}`;
+          statusEl.current.textContent = `${n} event${n === 1 ? '' : 's'} drawn in the map view`;
+          statusEl.current.dataset.drawn = String(n);
+          // the box the count was made in: tests wait for it to match the map's box
+          statusEl.current.dataset.size = size;
+        };
+        const events = attachEvents(m, () => { labels.draw(); status(); });
+        const labels = attachLabels(m, base.countryLabels, places, events.occupied);
+        detach = () => { events.remove(); labels.remove(); };
         // The first view fits the events, and keeps fitting them when the map's box changes (the timeline
         // appearing, a smaller window) until someone moves the map: a resize alone keeps the centre and
         // would push events at the edges out of view.
@@ -124,53 +97,40 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
           }
           // keep clear of the legend in the lower left
           const pad = Math.min(50, cw / 8, ch / 8);
-          m.fitBounds(autoFit, { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2.5, 190) }, maxZoom: 8, duration: 0 });
+          m.fitBounds(autoFit, { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2.5, 210) }, maxZoom: 8, duration: 0 });
         };
         m.on('resize', refit);
         m.on('movestart', (e) => { if (e.originalEvent) autoFit = null; });
-        m.on('click', 'points', (e) => {
-          const id = e.features?.[0]?.properties?.id;
-          if (id) pick.current(String(id));
-        });
-        m.on('click', 'clusters', (e) => {
-          const f = e.features?.[0];
+        // a click on an event opens it; on a cluster, zooms in on it (before the derived layers' popups)
+        const hitAt = (p: { x: number; y: number }) => events.hit(p.x, p.y);
+        m.on('click', (e) => {
+          const f = hitAt(e.point);
           if (!f) return;
+          e.preventDefault();
+          const p = f.properties as { id?: string; point_count?: number };
+          if (!p.point_count) { if (p.id) pick.current(String(p.id)); return; }
           autoFit = null;
           m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom: m.getZoom() + 2 });
         });
         const overlayIds = Object.values(OVERLAY_LAYERS).flat();
         m.on('click', overlayIds, (e) => {
           const f = e.features?.[0];
-          if (f) new Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(e.lngLat).setText(overlayText(f.properties)).addTo(m);
+          if (f && !e.defaultPrevented) new Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(e.lngLat).setText(overlayText(f.properties)).addTo(m);
         });
-        for (const layer of ['points', 'clusters', ...overlayIds]) {
-          m.on('mouseenter', layer, () => { m.getCanvas().style.cursor = 'pointer'; });
-          m.on('mouseleave', layer, () => { m.getCanvas().style.cursor = ''; });
-        }
-        // what is drawn, for screen readers (and tests): points plus the points inside clusters
-        const status = () => {
-          const ids = new Set<string>();
-          for (const f of m.queryRenderedFeatures({ layers: ['points'] })) ids.add(String(f.properties.id));
-          const clusters = new Map<number, number>();
-          for (const f of m.queryRenderedFeatures({ layers: ['clusters'] })) clusters.set(f.properties.cluster_id as number, f.properties.point_count as number);
-          const n = ids.size + [...clusters.values()].reduce((a, b) => a + b, 0);
-          if (statusEl.current) {
-            statusEl.current.textContent = `${n} event${n === 1 ? '' : 's'} drawn in the map view`;
-            statusEl.current.dataset.drawn = String(n);
-            // the box the count was made in: tests wait for it to match the map's box
-            statusEl.current.dataset.size = `${m.getCanvas().clientWidth}x${m.getCanvas().clientHeight}`;
-          }
-        };
-        // re-bin for the new view; the status follows once it is drawn
+        m.on('mousemove', (e) => {
+          const shownOverlays = overlayIds.filter((id) => m.getLayoutProperty(id, 'visibility') !== 'none');
+          const over = hitAt(e.point) || (shownOverlays.length > 0 && m.queryRenderedFeatures(e.point, { layers: shownOverlays }).length > 0);
+          m.getCanvas().style.cursor = over ? 'pointer' : '';
+        });
+        // re-bin for the new view
         let shown: { ps: PointSet; idx: Uint32Array; mx: Float64Array; my: Float64Array } | null = null;
         const positions = new WeakMap<PointSet, { mx: Float64Array; my: Float64Array }>();
         const draw = () => {
-          if (!shown) return Promise.resolve();
+          if (!shown) return;
           const b = m.getBounds();
-          const features = binEvents(shown.ps, shown.idx, shown.mx, shown.my, { zoom: m.getZoom(), west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() });
-          return (m.getSource('events') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+          events.setFeatures(binEvents(shown.ps, shown.idx, shown.mx, shown.my, { zoom: m.getZoom(), west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }));
         };
-        m.on('moveend', () => { void draw().then(() => m.once('idle', status)); });
+        m.on('moveend', draw);
         if (props.onMove) m.on('moveend', props.onMove);
         props.onReady({
           async setEvents(ps, idx, fit) {
@@ -190,17 +150,17 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
               autoFit = [[w, s], [e, n]];
               refit();
             }
-            await draw();
+            draw();
             performance.mark('map:data');
-            await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
-            status();
+            // a new view draws the basemap too: done once the map is idle
+            if (fit || !m.loaded()) await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
           },
           setOverlay(name, data) {
             if (data) (m.getSource(name) as GeoJSONSource).setData(data);
             for (const id of OVERLAY_LAYERS[name]) m.setLayoutProperty(id, 'visibility', data ? 'visible' : 'none');
           },
           select(feature) {
-            (m.getSource('selected') as GeoJSONSource).setData({ type: 'FeatureCollection', features: feature ? [feature] : [] });
+            events.setSelected(feature);
             if (!feature) return;
             const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates;
             if (!m.getBounds().contains([lon, lat])) { autoFit = null; m.easeTo({ center: [lon, lat], duration: 300 }); }

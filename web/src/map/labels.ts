@@ -1,14 +1,13 @@
 /**
- * Place names and cluster counts drawn on a canvas above the map, because the
- * map has no glyph server to draw text with. Greedy placement: bigger places
- * first, a label is skipped when it would overlap one already drawn.
+ * Place names drawn on a canvas above the map, because the map has no glyph
+ * server to draw text with. Greedy placement: bigger places first, a label is
+ * skipped when it would overlap one already drawn or an event.
  */
 import type { Map as MapLibre } from 'maplibre-gl';
+import { clearCanvas, type Box } from './events.ts';
 
 /** [name, lon, lat, population, capital] as served in places.json */
 export type PlaceRow = [string, number, number, number, number];
-
-interface Box { x0: number; y0: number; x1: number; y1: number }
 
 const overlaps = (a: Box, boxes: Box[]) => boxes.some((b) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0);
 
@@ -22,55 +21,20 @@ function minPopulation(zoom: number): number {
   return 0;
 }
 
-/** Must match the cluster layer's circle-radius steps (MapView.tsx). */
-export function clusterRadius(count: number): number {
-  return count >= 10000 ? 28 : count >= 1000 ? 23 : count >= 100 ? 18 : count >= 10 ? 14 : 11;
-}
-
-export function attachLabels(map: MapLibre, countries: [string, number, number, number][], places: PlaceRow[], clusterLayer: string, pointLayer: string): () => void {
+/** Returns the function that redraws the names (after the events, which they keep clear of) and the one that removes them. */
+export function attachLabels(map: MapLibre, countries: [string, number, number, number][], places: PlaceRow[], occupied: () => { boxes: Box[]; crowded: boolean }): { draw: () => void; remove: () => void } {
   const canvas = document.createElement('canvas');
   canvas.className = 'map-labels';
   canvas.setAttribute('aria-hidden', 'true');
   map.getCanvasContainer().appendChild(canvas);
   const draw = () => {
-    const { clientWidth: w, clientHeight: h } = map.getContainer();
-    const ratio = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(w * ratio) || canvas.height !== Math.round(h * ratio)) {
-      canvas.width = Math.round(w * ratio);
-      canvas.height = Math.round(h * ratio);
-      canvas.style.width = `${w}px`;
-      canvas.style.height = `${h}px`;
-    }
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    const { ctx, w, h } = clearCanvas(canvas, map);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
     const zoom = map.getZoom();
-    const placed: Box[] = [];
-
-    // clusters sit on data: names keep clear of them, and their counts are drawn last, on top
-    const counts: { x: number; y: number; text: string }[] = [];
-    if (map.getLayer(clusterLayer)) {
-      for (const f of map.queryRenderedFeatures({ layers: [clusterLayer] })) {
-        const p = f.properties as { point_count_abbreviated?: string | number; point_count?: number };
-        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
-        const pt = map.project([lon, lat]);
-        const r = clusterRadius(p.point_count ?? 0);
-        placed.push({ x0: pt.x - r, y0: pt.y - r, x1: pt.x + r, y1: pt.y + r });
-        counts.push({ x: pt.x, y: pt.y, text: String(p.point_count_abbreviated ?? p.point_count ?? '') });
-      }
-    }
-    const points = map.getLayer(pointLayer) ? map.queryRenderedFeatures({ layers: [pointLayer] }) : [];
-    // with thousands of points on screen the names give way to the data
-    const crowded = points.length > 1500;
-    if (!crowded) {
-      for (const f of points) {
-        const pt = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-        placed.push({ x0: pt.x - 6, y0: pt.y - 6, x1: pt.x + 6, y1: pt.y + 6 });
-      }
-    }
+    const { boxes, crowded } = occupied();
+    const placed: Box[] = [...boxes];
 
     const label = (text: string, x: number, y: number, font: string, color: string, dot: boolean) => {
       ctx.font = font;
@@ -115,13 +79,6 @@ export function attachLabels(map: MapLibre, countries: [string, number, number, 
     // zoomed out, countries are the landmarks; zoomed in, towns are
     if (!crowded && zoom < 5) { drawCountries(); drawPlaces(); }
     if (!crowded && zoom >= 5) { drawPlaces(); drawCountries(); }
-    ctx.font = '600 11px system-ui, "DejaVu Sans", sans-serif';
-    ctx.fillStyle = '#fff';
-    for (const c of counts) ctx.fillText(c.text, c.x, c.y + 0.5);
   };
-  map.on('render', draw);
-  return () => {
-    map.off('render', draw);
-    canvas.remove();
-  };
+  return { draw, remove: () => canvas.remove() };
 }
