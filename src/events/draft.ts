@@ -88,14 +88,22 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   if (!d.actor1 && UNNAMED_AGENT.has(type)) d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
 }
 
-/** "protested over the death of a teenager", "rioted after two children were killed": the cause of a crowd's anger */
-const MOTIVE = /\b(?:over|after|following|against|for|avenge)(?:\s+[\w'’-]+){0,4}\s*$/i;
-
-/** The quantities of a document without the deaths that a protest or riot is about. */
-function ownDeaths(doc: Doc, eventType: string): Doc['mentions']['quantities'] {
-  const all = doc.mentions.quantities;
-  if (eventType !== 'Protests' && eventType !== 'Riots') return all;
-  return all.filter((q) => q.kind !== 'killed' || !MOTIVE.test(doc.text.slice(doc.sentences[q.sentence].start, q.start)));
+/**
+ * The quantities that can be an event's own figures: not a cumulative toll
+ * ("a war that lasted three years and killed 100,000 people", "deaths that
+ * have occurred in recent years"), nor, for a protest or riot, the deaths the
+ * crowd is angry about ("over the death of a teenager").
+ */
+function ownFigures(doc: Doc, lex: Lexicon, eventType: string): Doc['mentions']['quantities'] {
+  const crowd = eventType === 'Protests' || eventType === 'Riots';
+  return doc.mentions.quantities.filter((q) => {
+    if (q.kind !== 'killed' && q.kind !== 'injured') return true;
+    const s = doc.sentences[q.sentence];
+    const before = doc.text.slice(s.start, q.start);
+    const after = doc.text.slice(q.end, s.end).split(/[;:]|,\s+(?:and|but|while)\b/)[0];
+    if (lex.context.tollSubject.test(before) || lex.context.tollAfter.test(after)) return false;
+    return !(crowd && q.kind === 'killed' && lex.context.motiveBefore.test(before));
+  });
 }
 
 /**
@@ -137,8 +145,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     location,
     date,
     // a protest that kills is not peaceful: deaths told beside one ("a gas leak killed 11") are its topic
-    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(ownDeaths(doc, picked.sub.eventType), sentences, 'killed'),
-    injuries: countOf(doc.mentions.quantities, sentences, 'injured'),
+    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(ownFigures(doc, lex, picked.sub.eventType), sentences, 'killed'),
+    injuries: countOf(ownFigures(doc, lex, picked.sub.eventType), sentences, 'injured'),
     source: {
       outlet: doc.source,
       claimed_by: claim?.name ?? null,

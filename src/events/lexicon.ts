@@ -57,6 +57,12 @@ export interface EventContextPatterns {
   separate: RegExp;
   topicBefore: RegExp;
   criminal: RegExp;
+  /** before a count: the killer is a war or a crisis ("the war has killed 100,000"), a cumulative toll */
+  tollSubject: RegExp;
+  /** after a count: it spans months or years ("since 2011", "in recent years") */
+  tollAfter: RegExp;
+  /** before a count: the deaths a protest or riot is about ("over the death of", "after two children were killed") */
+  motiveBefore: RegExp;
 }
 
 export interface Lexicon {
@@ -167,6 +173,9 @@ export function loadLexicon(): Lexicon {
       separate: new RegExp(c.separate, 'i'),
       topicBefore: new RegExp(c.topic_before, 'i'),
       criminal: word(c.criminal, 'i'),
+      tollSubject: new RegExp(c.toll_subject, 'i'),
+      tollAfter: new RegExp(c.toll_after, 'i'),
+      motiveBefore: new RegExp(c.motive_before, 'i'),
     },
   };
 }

@@ -1,0 +1,39 @@
+/**
+ * Fatalities of a coded event, the way ACLED counts them: one victim named in
+ * passing, victims listed, follow-up sentences that add others, vague amounts
+ * at ACLED's figures, and the deaths that are not the event's own (a war's
+ * cumulative toll, the killing a riot is about).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadResources, extract, type Resources } from '../src/pipeline.ts';
+import { acledFatalities } from '../src/events/index.ts';
+
+let res: Resources | null = null;
+function fatalities(text: string): number[] {
+  res ??= loadResources();
+  return extract({ id: 'case', text, published: '2020-05-10' }, res).result.events.map((e) => acledFatalities(e.fatalities));
+}
+
+test('one victim told in a later sentence counts once', () => {
+  assert.deepEqual(fatalities('On 8 May 2020, in Culiacan, Sinaloa, two armed men attacked a man in Colonia Pemex. The victim died. 1 fatality.'), [1]);
+  assert.deepEqual(fatalities('On 5 May 2020, suspected Fulani militias attacked a minibus on the Abeokuta road and killed the driver.'), [1]);
+});
+
+test('a follow-up that says "also" or "other" adds its victims', () => {
+  assert.deepEqual(fatalities('On 29 April 2020, 2 policemen were killed following an attack by Taliban militants on a check point in Faryab. Local authorities reported that 2 militants were also killed.'), [4]);
+  assert.deepEqual(fatalities('On 29 April 2020, 2 policemen were killed in an attack by Taliban militants in Kunduz. 2 other policemen were killed when they arrived as reinforcement.'), [4]);
+});
+
+test('vague amounts at the figures ACLED codes', () => {
+  assert.deepEqual(fatalities('On 9 May 2020, pro-Hadi forces thwarted a Houthi incursion in Al Bayda, killing dozens of Houthi fighters.'), [12]);
+  assert.deepEqual(fatalities('On 7 May 2020, unknown gunmen killed an unknown number of civilians in Gao.'), [10]);
+  assert.deepEqual(fatalities('On 9 May 2020, clashes took place between rebels and regime forces in Dara. Several regime soldiers were killed in the clashes.'), [10]);
+});
+
+test('a cumulative toll and the killing a riot is about are no event figures', () => {
+  const bosnia = fatalities('On 9 May 2020, gunmen attacked a police station in Mostar, injuring 2 officers. The attack came years after a war that lasted more than three years and killed 100,000 people.');
+  assert.ok(bosnia.every((f) => f < 100), `background toll read as the event's: ${bosnia}`);
+  assert.deepEqual(fatalities('On 6 May 2020, angry youths burned tyres and threw stones at police in Kingston after two children were shot dead by gunmen.'), [0]);
+  assert.deepEqual(fatalities('On 29 April 2020, a group set a bus on fire during a demonstration in Ubatuba over the death of a teenager killed by the police.'), [0]);
+});
