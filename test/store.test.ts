@@ -137,3 +137,22 @@ test('large result sets page the same whether the set is looked up or probed in 
   assert.deepEqual(few.items.map((e) => e.event_date), [0, 3, 6, 9, 12].map(day));
   await store.close();
 });
+
+test('counts over actor, bbox and q leave rejected events out, alone or with other filters', async () => {
+  const store = openStore(':memory:');
+  const day = (i: number) => `2016-05-${String(10 + i).padStart(2, '0')}`;
+  const events = Array.from({ length: 6 }, (_, i) => event({
+    id: `e${i}`, document_id: 'six', sentence: A, event_date: day(i), date: { start: day(i), end: day(i), precision: 1, text: null },
+  }));
+  const { events: ids } = await store.addDocument(bundle('six', A, events));
+  await store.reviewEvent(ids[0], { review_state: 'rejected' });
+  await store.reviewEvent(ids[1], { review_state: 'rejected' });
+  for (const f of [{ actor: 'Islamic State' }, { bbox: [36, 35, 38, 37] as [number, number, number, number] }, { q: 'Marea' }]) {
+    const visible = await store.listEvents({ limit: 2, offset: 0, ...f });
+    assert.deepEqual([visible.total, visible.total_exact, visible.items.length], [4, true, 2], JSON.stringify(f));
+    assert.ok(visible.items.every((e) => e.review.state !== 'rejected'));
+    assert.equal((await store.listEvents({ limit: 10, offset: 0, ...f, review: 'rejected' })).total, 2);
+    assert.equal((await store.listEvents({ limit: 10, offset: 0, ...f, from: day(3) })).total, 3);
+  }
+  await store.close();
+});

@@ -9,6 +9,7 @@ import { lazyExtractor } from '../ingest/index.ts';
 import { buildApp } from '../serve/app.ts';
 import { isLoopback } from '../serve/auth.ts';
 import { DEFAULT_DB, openStore } from '../store/index.ts';
+import { ConnectionError, isPostgresUrl, PgStore, redact } from '../store/postgres/index.ts';
 import { ingestCommand } from './ingest.ts';
 import { UsageError } from './main.ts';
 
@@ -53,10 +54,26 @@ export async function run(args: string[]): Promise<number> {
   const port = Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not ${v.port}`);
   const token = process.env.SITREP_TOKEN || undefined;
-  if (v['seed-example']) await seedExamples(v.db!);
-  const app = await buildApp({ db: v.db!, host: v.host, token, allowPrivate: v['allow-private'] });
+  const db = v.db === DEFAULT_DB && process.env.SITREP_DB ? process.env.SITREP_DB : v.db!;
+  // the URL's password never reaches the terminal or the logs
+  const shown = isPostgresUrl(db) ? redact(db) : db;
+  if (isPostgresUrl(db)) {
+    // a wrong URL or password: one line and exit 2 now, not a 503 on every request later
+    const probe = new PgStore(db, { poolSize: 1 });
+    try {
+      await probe.ready();
+    } catch (e) {
+      if (!(e instanceof ConnectionError)) throw e;
+      process.stderr.write(`sitrep serve: ${e.message}\n`);
+      return 2;
+    } finally {
+      await probe.close().catch(() => {});
+    }
+  }
+  if (v['seed-example']) await seedExamples(db);
+  const app = await buildApp({ db, host: v.host, token, allowPrivate: v['allow-private'] });
   const address = await app.listen({ port, host: v.host });
-  process.stderr.write(`sitrep serve: listening on ${address} (database ${v.db})\n`);
+  process.stderr.write(`sitrep serve: listening on ${address} (database ${shown})\n`);
   if (!isLoopback(v.host!) && !token) process.stderr.write('sitrep serve: SITREP_TOKEN is not set, so writes are refused on this address\n');
   await new Promise<void>((resolve) => {
     const stop = () => {

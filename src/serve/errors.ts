@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { StoreError } from '../store/index.ts';
 import { IngestError } from '../ingest/index.ts';
+import { ConnectionError, isConnectionError } from '../store/postgres/index.ts';
 
 export class ApiError extends Error {
   constructor(readonly statusCode: number, readonly code: string, message: string) {
@@ -12,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 501: 'Not Implemented', 500: 'Internal Server Error', 502: 'Bad Gateway' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 501: 'Not Implemented', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
 const STORE_STATUS: Record<StoreError['code'], number> = { document_id_taken: 409, bad_split: 400, bad_correction: 400 };
 
@@ -34,7 +35,11 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   if (err instanceof ApiError) [status, code, message] = [err.statusCode, err.code, err.message];
   else if (err instanceof StoreError) [status, code, message] = [STORE_STATUS[err.code], err.code, err.message];
   else if (err instanceof IngestError) [status, code, message] = [err.status, err.code, err.message];
-  else if ('validation' in err && err.validation) [status, code, message] = [400, 'bad_request', validationMessage(err)];
+  // the database is down or refused us: the request may succeed later, and the message names no secret
+  else if (err instanceof ConnectionError || isConnectionError(err)) {
+    [status, code, message] = [503, 'store_unavailable', err instanceof ConnectionError ? err.message : 'the database is unreachable; try again shortly'];
+    process.stderr.write(`sitrep: ${request.method} ${request.url}: ${message}\n`);
+  } else if ('validation' in err && err.validation) [status, code, message] = [400, 'bad_request', validationMessage(err)];
   else if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
     [status, code, message] = [err.statusCode, (err as FastifyError).code ?? 'bad_request', err.message];
   } else process.stderr.write(`sitrep: ${request.method} ${request.url} failed: ${err.stack ?? err.message}\n`);
