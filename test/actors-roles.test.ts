@@ -80,3 +80,10 @@ test('in the passive, the side a victim fought with is the agent', () => {
   const r = roles('On 6 May 2020, in Juina, Mato Grosso, a drug trafficker was killed after exchanging fire with military police forces during a patrol.', '2020-05-09', 'BR');
   assert.equal(r.actor1, 'Military Forces of Brazil (2019-) Military Police');
 });
+
+test('a protest: the named crowd is an associated actor, and what it protests against is no actor2', () => {
+  const r = roles('On 6 May 2020, members of Polo Obrero protested against the government in Resistencia.', '2020-05-09', 'AR');
+  assert.equal(r.actor1, null, 'the events stage names the crowd "Protesters (Argentina)"');
+  assert.equal(r.actor2, null);
+  assert.ok(r.assoc.includes('Polo Obrero'));
+});

@@ -29,6 +29,8 @@ const JOIN = /^\s*(?:,|and|,? including|,? alongside|together with|,? backed by|
 const FOUGHT_WITH = /\b(?:exchang\w* (?:of )?(?:fire|gunfire|shots) with|clash(?:es|ed)? with|fighting with|(?:shoot-?outs?|gun ?fights?|firefights?|gun ?battles?|confrontations?|encounters?) with)\s+(?:the\s+)?$/i;
 const REPELLED = /^\s*(?:\w+\s+)?(?:repell?ed|repulsed|thwarted|foiled|fought off|fended off|beat back|pushed back|rebuffed)\b/i;
 const THEIR_ATTACK = /^\s*(?:their|its|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance|raids?)\b/i;
+const PROTEST_CUES = new Set(['protest', 'protest_weak']);
+const STATE_FORCE = /^(?:Police|Military) Forces of /;
 const WINDOW = 140;
 
 function before(text: string, rel: number, n = 40): string {
@@ -123,6 +125,15 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       return JOIN.test(text.slice(l.end - sentence.start, rel(r)));
     });
   });
+  // ACLED names a protest's crowd by the event's country and keeps who they are as associated actor;
+  // the other side of a protest is only a force that stepped in, not what it was against ("against the government")
+  if (PROTEST_CUES.has(anchor.cue)) {
+    if (actor1 && actor1.inter !== 1) {
+      assoc.push(actor1);
+      actor1 = null;
+    }
+    if (actor2 && !STATE_FORCE.test(actor2.name)) actor2 = null;
+  }
   // a faction ACLED codes under another actor takes that actor's name and stays as associated actor (FSA → Opposition Rebels)
   const lead = (m: ActorMention | null): ActorMention | null => {
     if (!m?.partOf) return m;
