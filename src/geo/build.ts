@@ -18,25 +18,48 @@ import { isLatin, nameKey, skeleton } from './normalize.ts';
 
 export const ALIASES_FILE = new URL('../../data/geo/aliases.json', import.meta.url);
 
+/** A row of the names table. */
+export interface NameRow {
+  key: string;
+  placeId: number;
+  cc: string;
+  skel: string;
+  kind: number;
+}
+
+/** The distinct name keys of one place, main names first (kind 0), then alternates (kind 1). */
+export function namesOf(placeId: number, cc: string, main: string[], alternates: string[]): NameRow[] {
+  const out: NameRow[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, kind: number) => {
+    if (name.length < 2 || name.length > 80 || !/\p{L}/u.test(name)) return;
+    if (!isLatin(name) && !/\p{Script=Arabic}/u.test(name)) return;
+    const key = nameKey(name);
+    if (key.length < 2 || seen.has(key)) return;
+    seen.add(key);
+    out.push({ key, placeId, cc, skel: skeleton(key), kind });
+  };
+  for (const n of main) add(n, 0);
+  for (const n of alternates) if (!/^[A-Z0-9]{2,5}$/.test(n) && !/^https?:/.test(n)) add(n, 1);
+  return out;
+}
+
+/** Writes name rows into the names table (an existing (key, place) pair is kept) and the filters. */
+export function nameWriter(db: Database.Database, filters?: NameFilters): (rows: NameRow[]) => void {
+  const insert = db.prepare('INSERT OR IGNORE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, ?, NULL)');
+  return (rows) => {
+    for (const r of rows) {
+      insert.run(r.key, r.placeId, r.cc, r.skel, r.kind);
+      filters?.keys.add(r.key);
+      filters?.skeletons.add(r.skel);
+    }
+  };
+}
+
 /** Writes the names of one place (main name first) into the names table. */
 export function nameInserter(db: Database.Database, filters?: NameFilters): (placeId: number, cc: string, main: string[], alternates: string[]) => void {
-  const insert = db.prepare('INSERT OR IGNORE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, ?, NULL)');
-  return (placeId, cc, main, alternates) => {
-    const seen = new Set<string>();
-    const add = (name: string, kind: number) => {
-      if (name.length < 2 || name.length > 80 || !/\p{L}/u.test(name)) return;
-      if (!isLatin(name) && !/\p{Script=Arabic}/u.test(name)) return;
-      const key = nameKey(name);
-      if (key.length < 2 || seen.has(key)) return;
-      seen.add(key);
-      const skel = skeleton(key);
-      insert.run(key, placeId, cc, skel, kind);
-      filters?.keys.add(key);
-      filters?.skeletons.add(skel);
-    };
-    for (const n of main) add(n, 0);
-    for (const n of alternates) if (!/^[A-Z0-9]{2,5}$/.test(n) && !/^https?:/.test(n)) add(n, 1);
-  };
+  const write = nameWriter(db, filters);
+  return (placeId, cc, main, alternates) => write(namesOf(placeId, cc, main, alternates));
 }
 
 /** SCOWL size 50 and below: the lower-case words of ordinary English. */

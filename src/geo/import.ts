@@ -10,8 +10,8 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type Database from 'better-sqlite3';
-import { nameInserter } from './build.ts';
-import { parseGeoNamesLine } from './sources.ts';
+import { namesOf, nameWriter, type NameRow } from './build.ts';
+import { parseGeoNamesLine, type GeoNamesRow } from './sources.ts';
 import { isLatin, nameKey, skeleton } from './normalize.ts';
 import { loadFilters, saveFilters, type NameFilters } from './bloom.ts';
 
@@ -45,7 +45,15 @@ export interface ImportResult {
 /** Error with the file and line that stopped an import. */
 export class ImportError extends Error {}
 
-type RowHandler = (line: string) => void;
+interface RowHandler {
+  /** takes one line; throws on a malformed one */
+  row(line: string): void;
+  /** writes what row() buffered */
+  flush(): void;
+}
+
+/** Rows written together: sorted by key, consecutive inserts land on the same index pages. */
+const BATCH_ROWS = 100_000;
 
 function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters | null): RowHandler {
   if (kind === 'geonames') {
@@ -59,20 +67,36 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
     );
     const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
     const known = db.prepare('SELECT 1 FROM places WHERE id = ?').pluck();
-    const addNames = nameInserter(db, filters ?? undefined);
-    return (line) => {
-      const r = parseGeoNamesLine(line);
-      if (!/^[A-Z]{2}$/.test(r.cc)) throw new Error(`bad country code "${r.cc}"`);
-      // a re-imported place loses its old names first, so that importing twice changes nothing
-      if (known.get(r.geonameid) !== undefined) clear.run(r.geonameid);
-      place.run(r.geonameid, r.name, r.lat, r.lon, r.fclass || 'P', r.fcode, r.cc, r.admin1, r.admin2, r.population, 'import');
-      addNames(r.geonameid, r.cc, [r.name, r.asciiname], r.alternates);
+    const writeNames = nameWriter(db, filters ?? undefined);
+    // places of one batch are distinct (a repeated id flushes first), so their writes do not interact and may be reordered
+    let batch = new Map<number, GeoNamesRow>();
+    const flush = () => {
+      const rows = [...batch.values()].sort((a, b) => a.geonameid - b.geonameid);
+      batch = new Map();
+      const names: NameRow[] = [];
+      for (const r of rows) {
+        // a re-imported place loses its old names first, so that importing twice changes nothing
+        if (known.get(r.geonameid) !== undefined) clear.run(r.geonameid);
+        place.run(r.geonameid, r.name, r.lat, r.lon, r.fclass || 'P', r.fcode, r.cc, r.admin1, r.admin2, r.population, 'import');
+        for (const n of namesOf(r.geonameid, r.cc, [r.name, r.asciiname], r.alternates)) names.push(n);
+      }
+      writeNames(names.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.placeId - b.placeId)));
+    };
+    return {
+      row(line) {
+        const r = parseGeoNamesLine(line);
+        if (!/^[A-Z]{2}$/.test(r.cc)) throw new Error(`bad country code "${r.cc}"`);
+        if (batch.has(r.geonameid)) flush();
+        batch.set(r.geonameid, r);
+        if (batch.size >= BATCH_ROWS) flush();
+      },
+      flush,
     };
   }
   if (kind === 'alternateNames') {
     const ccOf = db.prepare('SELECT cc FROM places WHERE id = ?').pluck();
     const add = db.prepare('INSERT OR IGNORE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, 1, NULL)');
-    return (line) => {
+    return rowByRow((line) => {
       const f = line.split('\t');
       if (f.length < 4 || !/^\d+$/.test(f[1])) throw new Error(`expected alternateNames columns (id, geonameid, language, name, …)`);
       const lang = f[2];
@@ -85,14 +109,14 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
       add.run(key, Number(f[1]), cc, skel);
       filters?.keys.add(key);
       filters?.skeletons.add(skel);
-    };
+    });
   }
   const table = kind === 'admin1' ? 'admin1' : 'admin2';
   const insert =
     table === 'admin1'
       ? db.prepare("INSERT OR REPLACE INTO admin1 (cc, code, name, source) VALUES (?, ?, ?, 'import')")
       : db.prepare('INSERT OR REPLACE INTO admin2 (cc, a1, code, name) VALUES (?, ?, ?, ?)');
-  return (line) => {
+  return rowByRow((line) => {
     const f = line.split('\t');
     const parts = f[0].split('.');
     if (f.length < 2 || !/^[A-Z]{2}$/.test(parts[0]) || parts.length !== (table === 'admin1' ? 2 : 3) || f[1] === '') {
@@ -100,7 +124,11 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
     }
     if (table === 'admin1') insert.run(parts[0], parts[1], f[1]);
     else insert.run(parts[0], parts[1], parts[2], f[1]);
-  };
+  });
+}
+
+function rowByRow(row: (line: string) => void): RowHandler {
+  return { row, flush: () => {} };
 }
 
 async function firstLineOf(file: string): Promise<string> {
@@ -151,7 +179,7 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
       lastError = '';
       if (line.trim() === '' || line.startsWith('#')) continue;
       try {
-        handle(line);
+        handle.row(line);
         rows++;
       } catch (err) {
         lastError = `line ${lineNo}: ${(err as Error).message}`;
@@ -160,6 +188,7 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
       }
       if (onBytes && lineNo % 5000 === 0) onBytes(bytes, size);
     }
+    handle.flush();
     if (lastError && !endsWithNewline(file, size)) throw new ImportError(`${file}: truncated (${lastError}); nothing from this file was imported`);
     if (rows === 0) throw new ImportError(`${file}: no valid rows${skipped[0] ? ` (${skipped[0]})` : ''}; nothing imported`);
     if (skipped.length > Math.max(2, rows * MAX_BAD_SHARE)) {

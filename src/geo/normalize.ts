@@ -5,6 +5,8 @@
  * (A'zaz = I'zaz, Dayr az Zawr = Deir ez-Zor, Kharkov = Kharkiv).
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 const ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez|en|il|ul|the)\s+/;
 const INNER_ARTICLE = / (?:el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|ez|en|ul|ud|un|ur|us|ut|uz|ush|ir|is|it|iz) (?=\S)/g;
@@ -16,8 +18,8 @@ const INNER_ARTICLE = / (?:el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|ez|en|ul|ud
  * @example nameKey('Ma‘arrat an-Nu‘man') // 'maarrat al numan'
  */
 export function nameKey(name: string): string {
-  let t = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  t = t.replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c] ?? c);
+  // plain ASCII has nothing to decompose or fold (most names of a dump)
+  let t = ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c] ?? c);
   t = t.replace(/[’'`ʿʾ‘´ʼ"“”]/g, '');
   t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   // the Arabic article assimilates to the next consonant (an-Nu'man, ez-Zor, ash-Sham): one spelling inside names
@@ -41,6 +43,7 @@ export function skeleton(key: string): string {
 
 /** True when the text is written in Latin letters (digits and punctuation allowed). */
 export function isLatin(text: string): boolean {
+  if (PRINTABLE_ASCII.test(text)) return true;
   return /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{M}\p{S}]+$/u.test(text);
 }
 
