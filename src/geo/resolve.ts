@@ -12,6 +12,8 @@ import { distanceKm, nameKey, similarity, skeleton } from './normalize.ts';
 
 const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
+/** words after a name that make it an area ("Aleppo province") */
+const ADMIN_WORD = /province|governorate|region|state|oblast|prefecture|district|county/;
 
 /** ACLED geo_precision from the kind of feature. */
 export function precisionOf(e: GazEntry): 1 | 2 | 3 {
@@ -136,13 +138,13 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
   const seat = c.fcode === 'ADM1' ? /^PPL(A\d?|C)$/ : /^PPL/;
-  if (c.fclass === 'A' && c.fcode !== 'PCLI' && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
+  if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
   f.countryInFocus = focusShare * 1.2;
   const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
   if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.5;
   if (m.areaWord) {
     const admin = c.fcode === 'ADM1' || c.fcode.startsWith('ADM');
-    if (/province|governorate|region|state|oblast|prefecture/.test(m.areaWord)) f.areaWord = admin ? 0.6 : -0.2;
+    if (ADMIN_WORD.test(m.areaWord)) f.areaWord = admin ? 0.6 : -0.2;
     else if (/city|town|village|camp|suburb|neighbo|outskirts/.test(m.areaWord)) f.areaWord = c.fclass === 'P' ? 0.3 : -0.3;
   }
   let near = Infinity;
