@@ -87,3 +87,8 @@ test('a protest: the named crowd is an associated actor, and what it protests ag
   assert.equal(r.actor2, null);
   assert.ok(r.assoc.includes('Polo Obrero'));
 });
+
+test('a cue that runs over its target still leaves the target as actor2', () => {
+  const r = roles('On 9 May 2020, the NAF rebel forces fired 82mm mortars at the governmental positions near Kamianka, Donetsk.', '2020-05-09', 'UA');
+  assert.deepEqual([r.actor1, r.actor2], ['NAF: United Armed Forces of Novorossiya', 'Military Forces of Ukraine (2019-)']);
+});

@@ -80,7 +80,8 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
   const implied = actors.filter((m) => m.role);
   const inReach = actors.filter((m) => !m.role && Math.abs(rel(m) - a) < WINDOW);
   const passive = PASSIVE_BEFORE.test(before(text, a));
-  const afterAnchor = inReach.filter((m) => rel(m) >= b);
+  // a cue may run over its target ("fired mortars at the governmental positions"): what starts inside it comes after the verb
+  const afterAnchor = inReach.filter((m) => rel(m) > a);
   const beforeAnchor = inReach.filter((m) => m.end - sentence.start <= a);
   const byAgent = afterAnchor.find((m) => BY_BEFORE.test(before(text, rel(m)))) ?? null;
 
