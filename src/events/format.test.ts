@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACLED_COLUMNS, csvField, formatter } from './format.ts';
+import { ACLED_COLUMNS, acledRow, csvField, formatter } from './format.ts';
 import type { EventRecord } from './types.ts';
 
 const event: EventRecord = {
@@ -22,14 +22,37 @@ test('CSV fields are quoted only when they must be', () => {
 });
 
 test('acled-csv: ACLED columns in ACLED order, one row per event, other records skipped', () => {
-  const f = formatter('acled-csv');
+  const f = formatter('acled-csv', { codedAt: new Date('2026-11-25T20:00:00Z') });
   const text = f.header + f.row(event) + f.row({ document_id: 'x', error: 'bad' }) + f.footer;
   const [header, row, ...rest] = text.trim().split('\n');
   assert.deepEqual(header.split(','), [...ACLED_COLUMNS]);
   assert.equal(rest.length, 0);
   assert.ok(row.startsWith('SYR-abc,2016-05-27,2016,1,Political violence,Battles,Non-state actor overtakes territory,Islamic State (Syria),,2,'));
   assert.ok(row.includes(',Mari`,36.48,37.2,1,Reuters citing Syrian Observatory for Human Rights,'));
-  assert.ok(row.endsWith('"On 27 May 2016, IS took ground, ""quickly"".",3,,'));
+  assert.ok(row.endsWith('"On 27 May 2016, IS took ground, ""quickly"".",3,,1795636800'), 'timestamp: the time of coding, 2026-11-25T20:00Z');
+  assert.ok(row.includes(',,760,Middle East,Syria,Aleppo,'), 'numeric ISO code and ACLED region of the country');
+});
+
+test('acled-csv: region and ISO code by country, ACLED figures for vague tolls, no country no code', () => {
+  const at = (e: EventRecord) => acledRow(e, { codedAt: new Date(0) });
+  const mexico = at({ ...event, location: { ...event.location!, country: 'Mexico', iso3: 'MEX' } });
+  assert.deepEqual([mexico.iso, mexico.region, mexico.timestamp], [484, 'Central America', 0]);
+  assert.deepEqual([at({ ...event, location: { ...event.location!, iso3: 'AFG' } }).region, at({ ...event, location: { ...event.location!, iso3: 'IND' } }).region], ['Caucasus and Central Asia', 'Southern Asia']);
+  const nowhere = at({ ...event, location: null });
+  assert.deepEqual([nowhere.iso, nowhere.region], [null, null]);
+  const dozens = at({ ...event, fatalities: { low: 24, best: null, high: 99, acled: 12, text: 'killing dozens' } });
+  assert.equal(dozens.fatalities, 12);
+});
+
+test('hxl: a header row, then one hashtag per column; the two actors are told apart', () => {
+  const h = formatter('hxl');
+  const [names, tags, row] = (h.header + h.row(event)).trim().split('\n').map((l) => l.split(','));
+  assert.equal(names.length, tags.length);
+  for (const t of tags) assert.match(t, /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/, t);
+  assert.equal(new Set(tags).size, tags.length);
+  assert.equal(row[tags.indexOf('#actor+name+primary')], 'Islamic State (Syria)');
+  assert.equal(row[tags.indexOf('#actor+name+secondary')], 'Opposition Rebels (Syria)');
+  assert.equal(names[tags.indexOf('#actor+name+primary')], 'actor1');
 });
 
 test('geojson: a FeatureCollection with [lon, lat] points; json is one array', () => {

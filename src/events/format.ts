@@ -5,6 +5,15 @@
  */
 import type { ControlRecord, DisplacementRecord, ErrorRecord, EventRecord } from './types.ts';
 import { acledFatalities } from './counts.ts';
+import acledCountries from '../../data/events/acled-countries.json' with { type: 'json' };
+
+const COUNTRY: Record<string, { iso: number; region: string } | undefined> = acledCountries.countries;
+
+/** What the moment of output adds to a row: ACLED's `timestamp` is when the event was coded. */
+export interface FormatOptions {
+  /** the time of coding; the caller (CLI, server) reads the clock */
+  codedAt?: Date;
+}
 
 export type AnyRecord = EventRecord | DisplacementRecord | ControlRecord | ErrorRecord;
 export const FORMATS = ['jsonl', 'json', 'csv', 'acled-csv', 'geojson', 'hxl', 'plover'] as const;
@@ -37,11 +46,14 @@ function sourcesText(e: EventRecord): string {
 }
 
 /**
- * An event as an ACLED row. ACLED's own ids, numeric ISO code, region and
- * source scale are not known to a coder of free text and stay empty.
+ * An event as an ACLED row. ISO numeric code and region come from the
+ * country (data/events/acled-countries.json); source scale is not known to a
+ * coder of free text and stays empty; fatalities follow ACLED's conventions
+ * (the lowest figure, 10 for an unknown number, 12 for "dozens").
  * @example acledRow(event).event_date // '2016-05-27'
  */
-export function acledRow(e: EventRecord): Record<(typeof ACLED_COLUMNS)[number], string | number | null> {
+export function acledRow(e: EventRecord, options: FormatOptions = {}): Record<(typeof ACLED_COLUMNS)[number], string | number | null> {
+  const country = e.location?.iso3 ? COUNTRY[e.location.iso3] : undefined;
   const side = (n: 1 | 2) => e.assoc_actors.filter((a) => (n === 1 ? a.inter === e.actor1?.inter : a.inter !== e.actor1?.inter)).map((a) => a.name).join('; ');
   return {
     event_id_cnty: `${e.location?.iso3 ?? 'XXX'}-${e.id}`,
@@ -59,8 +71,8 @@ export function acledRow(e: EventRecord): Record<(typeof ACLED_COLUMNS)[number],
     inter2: e.actor2?.inter ?? 0,
     interaction: e.interaction,
     civilian_targeting: e.civilian_targeting ? 'Civilian targeting' : '',
-    iso: null,
-    region: null,
+    iso: country?.iso ?? null,
+    region: country?.region ?? null,
     country: e.location?.country ?? null,
     admin1: e.location?.admin1 ?? null,
     admin2: e.location?.admin2 ?? null,
@@ -74,7 +86,7 @@ export function acledRow(e: EventRecord): Record<(typeof ACLED_COLUMNS)[number],
     notes: e.notes,
     fatalities: acledFatalities(e.fatalities),
     tags: null,
-    timestamp: null,
+    timestamp: options.codedAt ? Math.floor(options.codedAt.getTime() / 1000) : null,
   };
 }
 
@@ -97,10 +109,13 @@ function flatRow(e: EventRecord): unknown[] {
   ];
 }
 
-const HXL_TAGS = [
-  '#event+id', '#date+occurred', '#date+start', '#date+end', '#event+type', '#event+type+sub', '#org+actor1+name', '#org+actor2+name',
-  '#loc+name', '#geo+lat', '#geo+lon', '#adm1+name', '#country+name', '#country+code', '#affected+killed+min', '#affected+injured+min',
-  '#meta+source', '#description+notes',
+/** HXL columns: a readable header row, then the hashtag row. The two actors stay apart by attribute. */
+const HXL_COLUMNS: [string, string][] = [
+  ['id', '#event+id'], ['event_date', '#date+occurred'], ['date_start', '#date+start'], ['date_end', '#date+end'],
+  ['event_type', '#event+type'], ['sub_event_type', '#event+type+sub'], ['actor1', '#actor+name+primary'], ['actor2', '#actor+name+secondary'],
+  ['location', '#loc+name'], ['latitude', '#geo+lat'], ['longitude', '#geo+lon'], ['admin1', '#adm1+name'], ['country', '#country+name'],
+  ['iso3', '#country+code'], ['fatalities_low', '#affected+killed+min'], ['injuries_low', '#affected+injured+min'], ['source', '#meta+source'],
+  ['notes', '#description+notes'],
 ];
 
 function hxlRow(e: EventRecord): unknown[] {
@@ -136,10 +151,13 @@ export function geojsonFeature(e: EventRecord): Record<string, unknown> {
 
 /**
  * Streams records in a format: `header` once, `row` per record, `footer` once.
- * Formats other than jsonl/json keep event records only.
+ * Formats other than jsonl/json keep event records only. ACLED's `timestamp`
+ * is `options.codedAt`, else the moment the formatter is made.
  * @example const f = formatter('acled-csv'); out.write(f.header + events.map(f.row).join('') + f.footer)
  */
-export function formatter(format: OutputFormat): { header: string; row: (r: AnyRecord) => string; footer: string } {
+export function formatter(format: OutputFormat, options: FormatOptions = {}): { header: string; row: (r: AnyRecord) => string; footer: string } {
+  // one moment of coding for the whole output; a caller that knows it (a stored event's coding time) passes it
+  const coded = { codedAt: options.codedAt ?? new Date() };
   let first = true;
   const sep = () => (first ? ((first = false), '') : ',');
   switch (format) {
@@ -150,9 +168,9 @@ export function formatter(format: OutputFormat): { header: string; row: (r: AnyR
     case 'csv':
       return { header: csvRow(FLAT_COLUMNS), row: (r) => (isEvent(r) ? csvRow(flatRow(r)) : ''), footer: '' };
     case 'acled-csv':
-      return { header: csvRow([...ACLED_COLUMNS]), row: (r) => (isEvent(r) ? csvRow(ACLED_COLUMNS.map((c) => acledRow(r)[c])) : ''), footer: '' };
+      return { header: csvRow([...ACLED_COLUMNS]), row: (r) => (isEvent(r) ? csvRow(ACLED_COLUMNS.map((c) => acledRow(r, coded)[c])) : ''), footer: '' };
     case 'hxl':
-      return { header: csvRow(HXL_TAGS.map((t) => t.slice(1).split('+').join('_'))) + csvRow(HXL_TAGS), row: (r) => (isEvent(r) ? csvRow(hxlRow(r)) : ''), footer: '' };
+      return { header: csvRow(HXL_COLUMNS.map(([name]) => name)) + csvRow(HXL_COLUMNS.map(([, tag]) => tag)), row: (r) => (isEvent(r) ? csvRow(hxlRow(r)) : ''), footer: '' };
     case 'geojson':
       return { header: '{"type":"FeatureCollection","features":[', row: (r) => (isEvent(r) ? sep() + '\n' + JSON.stringify(geojsonFeature(r)) : ''), footer: '\n]}\n' };
     case 'plover':
