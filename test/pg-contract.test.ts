@@ -126,6 +126,22 @@ for (const engine of ENGINES) {
       for await (const e of store.eachEvent({}, '-event_date')) sorted.push(e.event_date);
       assert.deepEqual(sorted, ['2016-06-20', '2016-05-27', '2016-05-26']);
     }));
+
+    test('documents are found by every word of q and by publication day, newest first', () => withStore(engine, async (store) => {
+      await feed(store);
+      await store.addDocument(bundle('late', 'Shelling of Mosul resumed at dawn, residents said.', [], { published: '2016-07-02T09:30:00Z', title: 'Mosul dawn' }));
+      const search = (q: object) => store.searchDocuments({ limit: 10, offset: 0, ...q });
+      const mosul = await search({ q: 'mosul' });
+      assert.deepEqual([mosul.total, mosul.total_exact], [3, true]);
+      assert.deepEqual(mosul.items.map((d) => d.id), ['late', 'd', 'c'], 'newest first, then latest stored');
+      assert.match(mosul.items[1].snippet, /Mosul too\.$/);
+      assert.deepEqual((await search({ q: 'Marea June' })).items.map((d) => d.id), ['e'], 'every word');
+      assert.equal((await search({ q: 'zzyzx' })).total, 0);
+      assert.equal((await search({ q: '%_*"' })).total, 0, 'no words, no documents');
+      assert.equal((await search({ from: '2016-07-02' })).items[0]?.id, 'late', 'a timestamp falls on its day');
+      assert.equal((await search({ to: '2016-07-01' })).total, 5);
+      assert.deepEqual((await search({ limit: 2, offset: 1 })).items.map((d) => d.id), ['e', 'd']);
+    }));
   });
 }
 
@@ -134,7 +150,7 @@ async function answers(location: string): Promise<unknown[]> {
   const app = await buildApp({ db: location });
   try {
     const urls = ['/api/events?sort=event_date', '/api/events.points', '/api/events?sort=-fatalities&limit=2', '/api/events?q=Marea', '/api/events?bbox=36,35,38,37',
-      '/api/events?actor=Islamic', '/api/aggregates?by=week', '/api/aggregates?by=actor', '/api/aggregates?by=admin1', '/api/documents/a', '/api/events.geojson'];
+      '/api/events?actor=Islamic', '/api/aggregates?by=week', '/api/aggregates?by=actor', '/api/aggregates?by=admin1', '/api/documents/a', '/api/documents?q=Mosul', '/api/documents?from=2016-02-30', '/api/events.geojson'];
     const out: unknown[] = [];
     for (const url of urls) {
       const r = await app.inject(url);

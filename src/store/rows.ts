@@ -4,7 +4,7 @@
  */
 import type { EventRecord } from '../events/types.ts';
 import { applyCorrections, deriveEvent } from '../merge/index.ts';
-import type { Claim, ClaimView, ReviewState, StoredEvent } from './types.ts';
+import type { Claim, ClaimView, DocumentHit, ReviewState, StoredEvent } from './types.ts';
 
 /** Counting stops here: past it, `total` is a lower bound and `total_exact` false (both engines). */
 export const COUNT_CAP = 10_000;
@@ -56,4 +56,23 @@ export function searchText(r: EventRecord): string {
   return [r.notes, r.actor1?.name, r.actor1?.text, r.actor2?.name, r.actor2?.text, ...r.assoc_actors.map((a) => a.name),
     l?.text, l?.name, l?.admin1, l?.country, r.event_type, r.sub_event_type, ...r.sources.map((s) => s.sentence)]
     .filter(Boolean).join(' \n ');
+}
+
+/** The words a search looks for, as typed: letters and digits only. */
+export function queryWords(q: string | undefined): string[] {
+  return q?.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const SNIPPET = 200;
+
+/** A document row as a search hit: the passage around the first word of the query found in the text. */
+export function documentHit(d: Omit<DocumentHit, 'snippet'> & { text: string }, q?: string): DocumentHit {
+  const { text, ...meta } = d;
+  const lower = text.toLowerCase();
+  const at = Math.min(...queryWords(q).map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0), Infinity);
+  const before = at - SNIPPET / 3;
+  // start at a word boundary a little before the match
+  const start = Number.isFinite(at) && before > 0 ? text.lastIndexOf(' ', before) + 1 : 0;
+  const cut = text.slice(start, start + SNIPPET).replace(/\s+/g, ' ').trim();
+  return { ...meta, snippet: (start > 0 ? '…' : '') + cut + (start + SNIPPET < text.length ? '…' : '') };
 }

@@ -101,6 +101,28 @@ export interface DocumentView {
   spans: { kind: SpanKind; start: number; end: number; text: string; label: string | null; event_ids: string[] }[];
 }
 
+/** A document found by search: its metadata and the passage where the words occur. */
+export interface DocumentHit {
+  id: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  language: string;
+  /** about 200 characters around the first match (the text's start without `q`) */
+  snippet: string;
+}
+
+export interface DocumentQuery {
+  /** every word must occur in the title or text */
+  q?: string;
+  /** publication day range, inclusive (YYYY-MM-DD) */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
 export type SortKey = 'event_date' | '-event_date' | 'fatalities' | '-fatalities' | 'confidence' | '-confidence';
 
 export interface EventFilters {
@@ -187,6 +209,8 @@ export interface Store {
   splitEvent(id: string, claimIds?: string[]): Promise<string[] | null>;
   reviewEvent(id: string, patch: ReviewPatch): Promise<StoredEvent | null>;
   getDocument(id: string): Promise<DocumentView | null>;
+  /** Documents by full-text search and publication day, newest first; `total` capped as in listEvents. */
+  searchDocuments(query: DocumentQuery): Promise<{ total: number; total_exact: boolean; items: DocumentHit[] }>;
   aggregate(by: AggregateBy, filters: EventFilters): Promise<AggregateRow[]>;
   /** Displacement or control records, their event references resolved to current event ids. */
   listRecords<K extends 'displacement' | 'control'>(kind: K): Promise<(K extends 'displacement' ? DisplacementRecord : ControlRecord)[]>;

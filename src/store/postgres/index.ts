@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { ControlRecord, DisplacementRecord } from '../../events/types.ts';
 import type {
-  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters, EventPoint,
+  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentHit, DocumentQuery, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters, EventPoint,
   EventQuery, MergeView, ReviewPatch, SortKey, Store, StoredEvent,
 } from '../types.ts';
 import { connectionError, newPool, row, transaction, type Sql } from './db.ts';
@@ -136,6 +136,11 @@ export class PgStore implements Store {
   async getDocument(id: string): Promise<DocumentView | null> {
     await this.ready();
     return read.getDocument(this.pool, id);
+  }
+
+  async searchDocuments(query: DocumentQuery): Promise<{ total: number; total_exact: boolean; items: DocumentHit[] }> {
+    await this.ready();
+    return read.searchDocuments(this.pool, query);
   }
 
   async aggregate(by: AggregateBy, filters: EventFilters): Promise<AggregateRow[]> {

@@ -2,12 +2,12 @@
 import { disagreements } from '../../merge/index.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord } from '../../events/types.ts';
 import type {
-  AggregateBy, AggregateRow, DocumentView, EventDetail, EventPoint, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
+  AggregateBy, AggregateRow, DocumentHit, DocumentQuery, DocumentView, EventDetail, EventPoint, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
 } from '../types.ts';
 import { row, rows, type Sql } from './db.ts';
 import { claimsOf, exists } from './events.ts';
-import { orderBy, Params, where } from './filters.ts';
-import { claimView, COUNT_CAP } from '../rows.ts';
+import { orderBy, Params, searchWords, where } from './filters.ts';
+import { claimView, COUNT_CAP, documentHit, shiftDay } from '../rows.ts';
 
 
 export async function listEvents(sql: Sql, q: EventQuery, geometry: boolean): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
@@ -113,4 +113,23 @@ export async function aggregate(sql: Sql, by: AggregateBy, filters: EventFilters
        CASE WHEN bool_or(e.has_fatalities AND e.fatalities_high IS NULL) THEN NULL ELSE coalesce(sum(e.fatalities_high), 0)::int END AS fatalities_high,
        count(*) FILTER (WHERE NOT e.has_fatalities)::int AS no_figure
      FROM events e ${join} ${w} GROUP BY key ORDER BY ${order} LIMIT 5000`, p.values);
+}
+
+/** Documents by words and publication day, newest first; see Store.searchDocuments. */
+export async function searchDocuments(sql: Sql, q: DocumentQuery): Promise<{ total: number; total_exact: boolean; items: DocumentHit[] }> {
+  const p = new Params();
+  const clauses: string[] = [];
+  if (q.q !== undefined) {
+    const words = searchWords(q.q);
+    clauses.push(words ? `d.search @@ plainto_tsquery('simple', ${p.add(words)})` : 'false');
+  }
+  // published may be a day or a full timestamp: compare by day
+  if (q.from) clauses.push(`d.published >= ${p.add(q.from)}`);
+  if (q.to) clauses.push(`d.published < ${p.add(shiftDay(q.to, 1))}`);
+  const w = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const counted = (await row<{ n: number }>(sql, `SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d ${w} LIMIT ${COUNT_CAP + 1}) x`, p.values))!.n;
+  const items = await rows<Omit<DocumentHit, 'snippet'> & { text: string }>(sql,
+    `SELECT d.id, d.title, d.source, d.url, d.published, d.language, d.text FROM documents d ${w}
+     ORDER BY d.published COLLATE "C" DESC NULLS LAST, d.seq DESC LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`, p.values);
+  return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: items.map((d) => documentHit(d, q.q)) };
 }

@@ -1,7 +1,7 @@
 /** The SQLite engine of the Store: a file (or ":memory:") via better-sqlite3. */
 import type { ControlRecord, DisplacementRecord } from '../../events/types.ts';
 import type {
-  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters, EventPoint,
+  AddResult, AggregateBy, AggregateRow, DocumentBundle, DocumentHit, DocumentQuery, DocumentKeys, DocumentView, DuplicateHit, EventDetail, EventFilters, EventPoint,
   EventQuery, MergeView, ReviewPatch, SortKey, Store, StoredEvent,
 } from '../types.ts';
 import { Db } from './db.ts';
@@ -49,6 +49,10 @@ export class SqliteStore implements Store {
 
   async getDocument(id: string): Promise<DocumentView | null> {
     return read.getDocument(this.db, id);
+  }
+
+  async searchDocuments(query: DocumentQuery): Promise<{ total: number; total_exact: boolean; items: DocumentHit[] }> {
+    return read.searchDocuments(this.db, query);
   }
 
   async aggregate(by: AggregateBy, filters: EventFilters): Promise<AggregateRow[]> {

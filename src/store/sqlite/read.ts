@@ -2,12 +2,12 @@
 import { disagreements } from '../../merge/index.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord } from '../../events/types.ts';
 import type {
-  AggregateBy, AggregateRow, DocumentView, EventPoint, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
+  AggregateBy, AggregateRow, DocumentHit, DocumentQuery, DocumentView, EventPoint, EventDetail, EventFilters, EventQuery, MergeView, SortKey, SpanKind, StoredEvent,
 } from '../types.ts';
 import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
-import { orderBy, sideCount, where } from './filters.ts';
-import { claimView, COUNT_CAP } from '../rows.ts';
+import { ftsQuery, orderBy, sideCount, where } from './filters.ts';
+import { claimView, COUNT_CAP, documentHit, shiftDay } from '../rows.ts';
 
 /** Exact up to COUNT_CAP; COUNT_CAP + 1 means "more". */
 function count(db: Db, f: EventFilters): number {
@@ -137,4 +137,30 @@ export function aggregate(db: Db, by: AggregateBy, filters: EventFilters): Aggre
      FROM events e ${join} ${w.sql} GROUP BY key ORDER BY ${order} LIMIT 5000`,
     ...w.params,
   );
+}
+
+/** Documents by words and publication day, newest first; see Store.searchDocuments. */
+export function searchDocuments(db: Db, q: DocumentQuery): { total: number; total_exact: boolean; items: DocumentHit[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (q.q !== undefined) {
+    const match = ftsQuery(q.q);
+    clauses.push(match ? 'd.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)' : '0');
+    if (match) params.push(match);
+  }
+  // published may be a day or a full timestamp: compare by day
+  if (q.from) {
+    clauses.push('d.published >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    clauses.push('d.published < ?');
+    params.push(shiftDay(q.to, 1));
+  }
+  const w = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const counted = db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM documents d ${w} LIMIT ${COUNT_CAP + 1})`, ...params)!.n;
+  const items = db.all<Omit<DocumentHit, 'snippet'> & { text: string }>(
+    `SELECT d.id, d.title, d.source, d.url, d.published, d.language, d.text FROM documents d ${w}
+     ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`, ...params, q.limit, q.offset);
+  return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: items.map((d) => documentHit(d, q.q)) };
 }
