@@ -3,8 +3,14 @@
  * a linkedom DOM, written out as plain text with one block per line so that
  * headings and captions stay apart from the paragraphs around them.
  */
-import { DOMParser } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { Readability } from '@mozilla/readability';
+
+/** linkedom takes ~0.15 s to load, so plain-text runs never load it: required on the first HTML page. */
+function domLibraries(): { DOMParser: typeof import('linkedom').DOMParser; Readability: typeof Readability } {
+  const require = createRequire(import.meta.url);
+  return { DOMParser: (require('linkedom') as typeof import('linkedom')).DOMParser, Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability };
+}
 
 export interface Article {
   /** plain text, blocks separated by blank lines */
@@ -65,6 +71,7 @@ const isProse = (line: string): boolean => line.trim().split(/\s+/).length >= 4;
 export function extractArticle(html: string): Article | null {
   // linkedom needs a root element: a fragment gets one
   const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
+  const { DOMParser, Readability } = domLibraries();
   const document = new DOMParser().parseFromString(page, 'text/html') as unknown as Document;
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
   const lang = document.documentElement?.getAttribute('lang') || null;
