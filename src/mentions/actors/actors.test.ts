@@ -226,3 +226,9 @@ test('a shared alias says why its actor was picked', () => {
   assert.equal(n.name, 'Islamic State (Syria)');
   assert.match(n.reason ?? '', /none in US, the default taken/);
 });
+
+test('a demonym of forces abroad counts less than the country where things happen', () => {
+  const found = actors('Turkish forces and opposition rebels under OPS shelled villages in Syria.', '2020-05-08');
+  assert.deepEqual(found.map((m) => m.name), ['Military Forces of Turkey (2016-)', 'Opposition Rebels (Syria)', 'Operation Peace Spring']);
+  assert.equal(found[0].inter, 8, 'Turkey is abroad');
+});

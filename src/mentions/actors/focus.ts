@@ -10,30 +10,33 @@ import type { Codebook } from './types.ts';
  * The country most often named in the text (and the title, when given apart from the text): country names and demonyms, the
  * home country of named actors that have one ("Afghan National Police",
  * "Houthis"), and resolved places already on the doc (when the geo stage ran
- * first); ties go to the country named first. Null when none.
+ * first); a demonym counts half, since it often names forces abroad ("Turkish
+ * forces shelled Fakkeh in al-Hasakeh"); ties go to the country named first.
+ * Null when none.
  * @example focusCountry(doc, hits, cb) // 'SY' for the Aleppo story
  */
 export function focusCountry(doc: Doc, hitsBySentence: Hit[][], cb: Codebook): string | null {
   const counts = new Map<string, { n: number; first: number }>();
   let order = 0;
-  const add = (iso: string | null | undefined) => {
+  const add = (iso: string | null | undefined, weight = 1) => {
     if (!iso) return;
     const c = counts.get(iso) ?? { n: 0, first: order++ };
-    c.n++;
+    c.n += weight;
     counts.set(iso, c);
   };
   for (const hits of hitsBySentence) {
     for (const h of hits) {
       const c = h.values.find((v) => v.target.t === 'country');
       if (c && c.target.t === 'country') {
-        add(c.target.iso2);
+        // a demonym often names who acts abroad ("Turkish forces"), a country's name where
+        add(c.target.iso2, c.target.form === 'demonym' ? 1 : 2);
         continue;
       }
       const homes = new Set(h.values.map((v) => (v.target.t === 'actor' && !v.target.context ? cb.byId.get(v.target.id)?.country : undefined)));
-      if (homes.size === 1) add([...homes][0]);
+      if (homes.size === 1) add([...homes][0], 2);
     }
   }
-  for (const p of doc.mentions?.places ?? []) add(p.resolved?.iso2);
+  for (const p of doc.mentions?.places ?? []) add(p.resolved?.iso2, 2);
   let best: string | null = null;
   let bestC = { n: 0, first: Infinity };
   for (const [iso, c] of counts) {
