@@ -37,3 +37,7 @@ test('a cumulative toll and the killing a riot is about are no event figures', (
   assert.deepEqual(fatalities('On 6 May 2020, angry youths burned tyres and threw stones at police in Kingston after two children were shot dead by gunmen.'), [0]);
   assert.deepEqual(fatalities('On 29 April 2020, a group set a bus on fire during a demonstration in Ubatuba over the death of a teenager killed by the police.'), [0]);
 });
+
+test('a bare tally beside the victims restates them', () => {
+  assert.deepEqual(fatalities('On 28 April 2020, the rebels fired mortars at government positions near Opytne, Donetsk. During the day, one Ukrainian soldier was killed at an unspecified location [1 fatality].'), [1]);
+});

@@ -12,6 +12,7 @@ import type { CountField } from './types.ts';
 
 /** "he died", "killing him", "resulting in his death": a victim named before, never a new one beside a figure */
 const ANAPHORIC = (q: QuantityMention) => /^(?:he|she|him)$/i.test(q.amountText) || /\b(?:his|her)\s+death$/i.test(q.text);
+const SUMMARY = /^[\w,.-]+(?:\s+[\w-]+)?\s+(?:fatalit(?:y|ies)|deaths?)$/i;
 const ADDITIVE = /\b(?:also|other|others|another|further|additional)\b/i;
 
 function sum(qs: QuantityMention[]): CountField {
@@ -34,6 +35,9 @@ function sentenceFigures(quantities: QuantityMention[], s: number, kind: Quantit
   const qs = quantities.filter((q) => q.sentence === s && q.kind === kind)
     .filter((q, i, all) => !all.some((o, j) => j !== i && o.start < q.end && q.start < o.end && (o.end - o.start > q.end - q.start || (o.end - o.start === q.end - q.start && j < i))));
   const named = qs.filter((q) => !ANAPHORIC(q));
+  // "one soldier was killed [1 fatality]": a bare tally restates the victims beside it
+  const told = named.filter((q) => !SUMMARY.test(q.text));
+  if (told.length > 0 && told.length < named.length) return told;
   return named.length > 0 ? named : qs.slice(0, 1);
 }
 

@@ -46,7 +46,7 @@ export interface QuantityPattern {
   hint: RegExp;
   /** how more victims joined to this one are found: after an object, before a subject */
   list?: 'object' | 'subject';
-  /** the amount counts killed and injured together: the number killed is unknown */
+  /** the number killed is unknown: counted together with the injured, or not counted at all */
   mixed?: boolean;
 }
 
@@ -85,6 +85,8 @@ export const PATTERNS: readonly QuantityPattern[] = [
   p('deathOf', 'killed', 'death|deaths', `${CONSEQUENCE}\\s+(?:the\\s+)?(?<trigger>deaths?)\\s+of\\s+${AM}`),
   // "The victim died", "the soldier later died", "her daughter died", "He died", "One of the injured men died"
   p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
+  // "incurring fatalities", "suffered heavy fatalities": deaths told, not counted
+  p('uncounted', 'killed', 'fatalities|deaths', `\\b(?:incurr(?:ing|ed|s)|inflict(?:ing|ed|s)|caus(?:ing|ed|es)|result(?:ing|ed|s)?\\s+in|suffer(?:ing|ed|s))\\s+(?:heavy\\s+|some\\s+)?(?<amount>fatalities|deaths)\\b`, { mixed: true }),
   // "12 deaths", "five fatalities", "1 fatality"
   p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+(?!(?:killed|dead|died|injured|wounded|\\d+)\\b)[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`, { list: 'subject' }),
   // "forced 500 families to flee", "forcing thousands of people from their homes"

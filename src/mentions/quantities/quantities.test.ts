@@ -161,3 +161,12 @@ test('ranges with "between", mixed tolls and ACLED figures for vague amounts', (
   assert.equal(acledFigure('at least 28', readAmount('at least 28')!), 28);
   assert.equal(acledFigure('seventy five', { low: null, best: null, high: null }), 10);
 });
+
+test('deaths told without a number are an unknown count', () => {
+  for (const text of ['Houthi forces attacked the front, incurring fatalities and forcing a retreat.', 'The militants suffered heavy fatalities.']) {
+    const q = found(text);
+    assert.deepEqual(q.map((x) => [x.kind, x.low, x.best, x.high]), [['killed', null, null, null]], text);
+    assert.equal(acledFigure(q[0].amount, q[0]), 10);
+  }
+  assert.deepEqual(found('The clashes caused casualties.'), [], 'casualties may be wounded only');
+});
