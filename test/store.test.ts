@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../src/store/index.ts';
+import { minhash, NEAR_DUPLICATE, openStore, similarity } from '../src/store/index.ts';
 import { bundle, event } from './store-fixtures.ts';
 
 const A = 'IS swept through rebel-held territory near Marea on Friday, cutting the road to Azaz, a monitor said.';
@@ -154,5 +154,19 @@ test('counts over actor, bbox and q leave rejected events out, alone or with oth
     assert.equal((await store.listEvents({ limit: 10, offset: 0, ...f, review: 'rejected' })).total, 2);
     assert.equal((await store.listEvents({ limit: 10, offset: 0, ...f, from: day(3) })).total, 3);
   }
+  await store.close();
+});
+
+test('short formulaic reports that differ only in the weekday and a figure are two documents, not copies', async () => {
+  const store = openStore(':memory:');
+  const report = (day: string, n: string) => `KABUL (AP) — On ${day}, ${n} people were killed when a roadside bomb struck a minibus carrying civilians on the main road near the central market in Lashkar Gah, the capital of Helmand province, the provincial police spokesman told reporters at a news conference in the city. No group claimed responsibility for the attack, which also wounded several bystanders, the spokesman said.`;
+  const [a, b] = [report('Monday', '3'), report('Tuesday', '5')];
+  assert.ok(similarity(minhash(a)!, minhash(b)!) >= NEAR_DUPLICATE, 'the signatures alone would call them copies');
+  await store.addDocument(bundle('mon', a, []));
+  const second = await store.addDocument(bundle('tue', b, []));
+  assert.equal(second.duplicate_of, null);
+  const same = await store.addDocument(bundle('mon-copy', 'Advertisement\n' + a + '\nShare this story', []));
+  assert.equal(same.duplicate_of, 'mon', 'the same report with page litter is still a copy');
+  assert.equal((await store.counts()).documents, 2);
   await store.close();
 });

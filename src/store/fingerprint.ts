@@ -16,6 +16,37 @@ function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+const FACT_WORDS = new Set(('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight '
+  + 'january february march april may june july august september october november december '
+  + 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen '
+  + 'twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million dozen dozens').split(' '));
+/** texts shorter than this many words must agree on every figure and date word to be copies */
+const SHORT_WORDS = 150;
+/** longer texts may differ in a few (a page's time stamp, a "5 stories" teaser) */
+const FACTS_AGREE = 0.8;
+
+/** The figures and date words of a text: what tells one formulaic report from the next. */
+export function facts(text: string): Set<string> {
+  const words = normalise(text).match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
+  return new Set(words.map((w) => w.replace(/,(?=\d{3})/g, '')).filter((w) => /^\d/.test(w) || FACT_WORDS.has(w)));
+}
+
+/**
+ * Two texts whose MinHash signatures agree are copies only if they also
+ * agree on their figures and dates: short formulaic reports ("On Monday,
+ * 3 people were killed in …") differ in little else.
+ */
+export function sameFacts(a: string, b: string): boolean {
+  const fa = facts(a);
+  const fb = facts(b);
+  let both = 0;
+  for (const f of fa) if (fb.has(f)) both++;
+  const union = fa.size + fb.size - both;
+  const agree = union === 0 ? 1 : both / union;
+  const short = Math.min(a.split(/\s+/).length, b.split(/\s+/).length) < SHORT_WORDS;
+  return short ? agree === 1 : agree >= FACTS_AGREE;
+}
+
 /** SHA-256 of the whitespace- and case-normalised text. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(normalise(text)).digest('hex');

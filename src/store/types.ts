@@ -170,6 +170,8 @@ export interface DocumentKeys {
   canonical_url: string | null;
   content_hash: string;
   minhash: Uint32Array | null;
+  /** a near duplicate must also agree with it on figures and dates */
+  text: string;
 }
 
 export interface DuplicateHit {

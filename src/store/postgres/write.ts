@@ -5,7 +5,7 @@
  * merge candidates, so concurrent writers behave as if they ran one by one.
  */
 import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
-import { bands, blobToSignature, NEAR_DUPLICATE, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
+import { bands, blobToSignature, NEAR_DUPLICATE, sameFacts, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
@@ -22,8 +22,8 @@ export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<Dupli
   }
   if (!keys.minhash) return null;
   const hashes = bands(keys.minhash);
-  const candidates = await rows<{ id: string; minhash: Buffer | null }>(sql,
-    `SELECT d.id, d.minhash FROM documents d WHERE d.id IN (
+  const candidates = await rows<{ id: string; minhash: Buffer | null; text: string }>(sql,
+    `SELECT d.id, d.minhash, d.text FROM documents d WHERE d.id IN (
        SELECT b.document_id FROM document_bands b JOIN unnest($1::int[], $2::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
      ORDER BY d.seq`,
     [hashes.map((_, i) => i), hashes]);
@@ -31,7 +31,7 @@ export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<Dupli
   for (const c of candidates) {
     if (!c.minhash) continue;
     const sim = similarity(keys.minhash, blobToSignature(c.minhash));
-    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity)) best = { document_id: c.id, similarity: sim, via: 'near' };
+    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity) && sameFacts(keys.text, c.text)) best = { document_id: c.id, similarity: sim, via: 'near' };
   }
   return best;
 }

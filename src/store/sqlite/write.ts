@@ -3,7 +3,7 @@
  * killed at any moment leaves either all of a document or none of it.
  */
 import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
-import { bands, blobToSignature, NEAR_DUPLICATE, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
+import { bands, blobToSignature, NEAR_DUPLICATE, sameFacts, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
@@ -17,16 +17,18 @@ export function findDuplicate(db: Db, keys: DocumentKeys): DuplicateHit | null {
     if (byUrl) return { document_id: byUrl.id, similarity: 1, via: 'url' };
   }
   if (!keys.minhash) return null;
-  const candidates = new Set<string>();
-  bands(keys.minhash).forEach((hash, band) => {
-    for (const r of db.all<{ document_id: string }>('SELECT document_id FROM document_bands WHERE band = ? AND hash = ?', band, hash)) candidates.add(r.document_id);
-  });
+  const hashes = bands(keys.minhash);
+  const candidates = db.all<{ id: string; minhash: Buffer | null }>(
+    `SELECT d.id, d.minhash FROM documents d WHERE d.id IN (
+       SELECT b.document_id FROM document_bands b JOIN json_each(?) q ON b.band = q.key AND b.hash = q.value) ORDER BY d.rowid`,
+    JSON.stringify(hashes));
   let best: DuplicateHit | null = null;
-  for (const id of candidates) {
-    const row = db.get<{ minhash: Buffer }>('SELECT minhash FROM documents WHERE id = ?', id);
-    if (!row?.minhash) continue;
-    const sim = similarity(keys.minhash, blobToSignature(row.minhash));
-    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity)) best = { document_id: id, similarity: sim, via: 'near' };
+  for (const c of candidates) {
+    if (!c.minhash) continue;
+    const sim = similarity(keys.minhash, blobToSignature(c.minhash));
+    if (sim < NEAR_DUPLICATE || (best && sim <= best.similarity)) continue;
+    const text = db.get<{ text: string }>('SELECT text FROM documents WHERE id = ?', c.id)!.text;
+    if (sameFacts(keys.text, text)) best = { document_id: c.id, similarity: sim, via: 'near' };
   }
   return best;
 }
