@@ -92,3 +92,8 @@ test('a cue that runs over its target still leaves the target as actor2', () => 
   const r = roles('On 9 May 2020, the NAF rebel forces fired 82mm mortars at the governmental positions near Kamianka, Donetsk.', '2020-05-09', 'UA');
   assert.deepEqual([r.actor1, r.actor2], ['NAF: United Armed Forces of Novorossiya', 'Military Forces of Ukraine (2019-)']);
 });
+
+test('an actor whose words hold the cue ("Israeli artillery shelled") is the subject', () => {
+  const r = roles('On 6 May 2020, Israeli artillery shelled two monitoring sites of the al Qassam brigades in Bayt Hanun.', '2020-05-09', 'PS');
+  assert.deepEqual([r.actor1, r.actor2], ['Military Forces of Israel (2009-)', 'Hamas Movement']);
+});

@@ -82,7 +82,8 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
   const passive = PASSIVE_BEFORE.test(before(text, a));
   // a cue may run over its target ("fired mortars at the governmental positions"): what starts inside it comes after the verb
   const afterAnchor = inReach.filter((m) => rel(m) > a);
-  const beforeAnchor = inReach.filter((m) => m.end - sentence.start <= a);
+  // and one that holds the cue ("Israeli artillery", "Israeli warplanes") stands before it
+  const beforeAnchor = inReach.filter((m) => rel(m) < a);
   const byAgent = afterAnchor.find((m) => BY_BEFORE.test(before(text, rel(m)))) ?? null;
 
   let actor1: ActorMention | null = null;
