@@ -124,11 +124,13 @@ function priorPopulation(c: GazEntry): number {
 function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
   const f: Record<string, number> = {};
   const pop = priorPopulation(c);
-  f.population = (0.4 * Math.log10(1 + pop)) / 7 + (0.8 * pop) / ctx.maxPopulation(m);
+  f.population = (0.4 * Math.log10(1 + pop)) / 7 + (0.5 * pop) / ctx.maxPopulation(m);
   const focus = ctx.focus(m.key);
   const focusShare = focus.get(c.cc) ?? 0;
   if (c.fcode === 'PPLC' && (focusShare >= 0.3 || focus.size === 0)) f.capital = 0.4;
   f.featureClass = CLASS_PRIOR[c.fcode] ?? 0;
+  // a country's own name means the country: a village named China or Jordan needs more than the story's country to win
+  if (c.fcode === 'PCLI' && c.kind !== 1) f.countryName = 0.8;
   f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
   // another place bears this very name: an old or foreign alternate name (Salisbury for Harare), or a spelling variant, is the weaker reading
   // (unless the alternate name's place lies in a country the story is more about: Jenin is Janīn in the West Bank, not Jenin in Poland)
@@ -141,7 +143,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
   f.countryInFocus = focusShare * 1.2;
   const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
-  if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.5;
+  if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.7;
   if (m.areaWord) {
     const admin = c.fcode === 'ADM1' || c.fcode.startsWith('ADM');
     if (ADMIN_WORD.test(m.areaWord)) f.areaWord = admin ? 0.6 : -0.2;
@@ -149,7 +151,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   }
   let near = Infinity;
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
-  if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.5 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
+  if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.7 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
   // a small town far from every other place of the story, in a country the story never mentions: likely a namesake
   if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && /^PPL[^AC]?$/.test(c.fcode) && c.population < 100_000) f.remote = -2;
   const area = areaOf(c);
