@@ -7,6 +7,10 @@
 
 const ASCII = /^[\x00-\x7f]*$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+const LINE_END = /[\n\r\u2028\u2029]/;
+const WORD = /\w/;
+const DIGRAPH_HEAD = /^[bcdfgjklmnpqrstvxz]$/;
+const SKIPPED = /[aeiouyw\s]/;
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 const ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez|en|il|ul|the)\s+/;
 const INNER_ARTICLE = / (?:el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|ez|en|ul|ud|un|ur|us|ut|uz|ush|ir|is|it|iz) (?=\S)/g;
@@ -35,10 +39,24 @@ export function nameKey(name: string): string {
  * @example skeleton(nameKey("Dayr az Zawr")) === skeleton(nameKey('Deir ez-Zor')) // true
  */
 export function skeleton(key: string): string {
-  let t = key.replace(/(.)\1+/g, '$1');
-  t = t.replace(/h\b/g, '').replace(/([bcdfgjklmnpqrstvxz])h/g, '$1');
-  t = t.replace(/ph/g, 'f').replace(/dj/g, 'j').replace(/ou/g, 'u');
-  return t.replace(/[aeiouyw\s]/g, '').replace(/[qc]/g, 'k');
+  // one pass per rule, in the order of the rules above: collapsing runs, dropping h, dj → j, dropping vowels
+  let collapsed = '';
+  for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1] || LINE_END.test(key[i])) collapsed += key[i];
+  let noH = '';
+  for (let i = 0; i < collapsed.length; i++) {
+    const c = collapsed[i];
+    // a final h goes (Abdullah), and the h of a digraph (kh, sh, th, ph)
+    if (c === 'h' && (i + 1 === collapsed.length || !WORD.test(collapsed[i + 1]) || DIGRAPH_HEAD.test(noH[noH.length - 1] ?? ''))) continue;
+    noH += c;
+  }
+  let out = '';
+  for (let i = 0; i < noH.length; i++) {
+    const c = noH[i];
+    if (c === 'd' && noH[i + 1] === 'j') continue;
+    if (SKIPPED.test(c)) continue;
+    out += c === 'q' || c === 'c' ? 'k' : c;
+  }
+  return out;
 }
 
 /** True when the text is written in Latin letters (digits and punctuation allowed). */
