@@ -31,7 +31,10 @@ const NOT_PEOPLE_AFTER = '(?![\\w%]|\\s+(?:in|out of)\\s+(?:\\d|one|two|three|fo
   `\\s+(?:[\\w'’-]+\\s+)?(?:of\\s+)?(?:${NON_PERSON})\\b|` + '[.,]\\d|\\s*[-–]?\\s*(?:years?|yrs?)[- ]old|\\s*(?:%|percent|per cent|km\\b|kilomet|miles?\\b|metres?\\b|meters?\\b|feet\\b|dollars|euros|pounds|tonnes|tons|hours?\\b|days?\\b|weeks?\\b|months?\\b|years?\\b|times\\b|[ap]\\.?m\\b))';
 const AM = `(?<![\\w.,$£€-])(?<!\\b(?:one|\\d+)\\s+(?:in|out of)\\s+)(?<amount>${AMOUNT})${NOT_PEOPLE_AFTER}`;
 /** Up to four words that may stand between an amount and its verb ("Islamic State fighters", "of civilians"). */
-const MODS = "(?:\\s+(?!(?:killed|dead|died|injured|wounded|hurt|\\d+|and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’/-]+){0,4}?";
+const MOD_WORD = "(?:\\s+(?!(?:killed|dead|died|injured|wounded|hurt|\\d+|and|or|but|who|which|that|were|was|are|is|have|has|had|in|on|at|to|from|by|after|when|while|as|said|says|should|would|could|will|may|might|must|can)\\b)[\\w'’/-]+)";
+const MODS = `${MOD_WORD}{0,4}?`;
+/** a subject's words: "Kurdish civilians of the town", "(2 men, 2 women, and 1 child)", "including HM's chief" */
+const SUBJECT_MODS = `${MOD_WORD}{0,6}?(?:\\s*\\([^()]{0,80}\\))?(?:\\s+and(?!\\s+(?:\\d|(?:an?|one|two|three|four|five|his|her|the)\\b))${MOD_WORD}{0,3}?\\s+(?:${PERSON}))?(?:,?\\s+including\\s+[^,.;()]{1,40}?)?`;
 const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
 /** Words that end the noun phrase of a victim ("a doctor in Napak", "a man who"). */
 const NP_STOP = '(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|\\d+)';
@@ -82,7 +85,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "the bodies of 3 men were found"
   p('bodies', 'killed', 'bodies|remains|corpses', `\\b(?<trigger>bodies|remains|corpses)\\s+of\\s+${AM}${PERSON_TAIL}`),
   // "resulting in the deaths of 3 people", "leading to death of one demonstrator"
-  p('deathOf', 'killed', 'death|deaths', `${CONSEQUENCE}\\s+(?:the\\s+)?(?<trigger>deaths?)\\s+of\\s+${AM}`),
+  p('deathOf', 'killed', 'death|deaths|killing', `(?:${CONSEQUENCE}|\\bsuffer(?:ed|ing|s)?)\\s+(?:the\\s+)?(?<trigger>deaths?|killing)\\s+of\\s+${AM}`),
   // "The victim died", "the soldier later died", "her daughter died", "He died", "One of the injured men died"
   p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
   // "incurring fatalities", "suffered heavy fatalities": deaths told, not counted
@@ -91,8 +94,10 @@ export const PATTERNS: readonly QuantityPattern[] = [
   p('noun', 'nouns', all('nouns'), `${AM}(?:\\s+(?!(?:killed|dead|died|injured|wounded|\\d+)\\b)[\\w'’-]+){0,2}?\\s+(?<trigger>${all('nouns')})\\b`, { list: 'subject' }),
   // "forced 500 families to flee", "forcing thousands of people from their homes"
   p('causative', 'fled', 'flee|leave|homes|abandon', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
+  // "killed a family of three"
+  p('family', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?:an?|an\\s+entire|the\\s+entire)\\s+family\\s+of\\s+${AM}`),
   // "killing a woman", "assassinated a QSD member", "abducted an aid worker"
-  p('activeSingular', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?<amount>an?|one)${NP}`, { list: 'object' }),
+  p('activeSingular', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?<amount>an?|one)(?!\\s+(?:entire\\s+)?family\\s+of\\b)${NP}`, { list: 'object' }),
   // "killing the driver", "shot dead the owner", "killed him": one victim named before
   p('activeDefinite', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?<amount>him|her|the)\\b(?:${NP})?`, { list: 'object' }),
   // "the body of a man was found", "a man's body was found"
@@ -103,9 +108,9 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "a civilian was killed", "one soldier has been wounded"
   p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "a former Barangay councilor was shot dead": a singular subject and "was"
-  p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one)(?!\\s+(?:in|out of)\\s)${SUBJECT}${WAS}\\s+(?<trigger>${all('passive')})\\b`),
+  p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one|he|she)(?!\\s+(?:in|out of)\\s)${SUBJECT}?${WAS}\\s+(?<trigger>${all('passive')})\\b`),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
-  p('passive', 'passive', all('passive'), `${AM}(?<mods>${MODS}(?:\\s+and(?!\\s+(?:\\d|(?:an?|one|two|three|four|five|his|her|the)\\b))${MODS})?)${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
+  p('passive', 'passive', all('passive'), `(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
   p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
 ];

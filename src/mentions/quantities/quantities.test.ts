@@ -170,3 +170,15 @@ test('deaths told without a number are an unknown count', () => {
   }
   assert.deepEqual(found('The clashes caused casualties.'), [], 'casualties may be wounded only');
 });
+
+test('subjects with asides, agents after "by", families and pronouns', () => {
+  const killed = (text: string) => found(text).filter((q) => q.kind === 'killed').map((q) => q.low);
+  assert.deepEqual(killed('5 civilians (2 men, 2 women, and 1 child) were killed when their car hit a mine.'), [5]);
+  assert.deepEqual(killed("Two HM militants including HM's de facto chief were killed."), [2]);
+  assert.deepEqual(killed('5 JTF and Kamuku militiamen were killed.'), [5]);
+  assert.ok(!killed('A man was abducted by four men and stabbed to death near a field.').includes(4), 'the four are the attackers');
+  assert.deepEqual(killed('Shells killed a family of three, including a child.'), [3]);
+  assert.deepEqual(killed('A relative said that he was tortured to death by prison guards.'), [1]);
+  assert.deepEqual(killed('Clashes resulted in the killing of 1 member of the police.'), [1]);
+  assert.deepEqual(killed('Several armed men broke into a store and shot dead the owner.'), [1]);
+});
