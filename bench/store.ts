@@ -155,19 +155,23 @@ function generate(path: string, real: EventRecord[], n: number): void {
     db.transaction(() => {
       db.raw.exec(`
         INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2, lat, lon,
-          fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count, document_ids, record, created_at, updated_at)
+          fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count, document_ids, created_at, updated_at)
         SELECT id || '-c${copy}', d, d, d, event_type, sub_event_type, country, admin1, actor1, actor2, lat2, lon2,
-          fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count, document_ids,
-          json_set(record, '$.id', id || '-c${copy}', '$.event_date', d, '$.date.start', d, '$.date.end', d, '$.location.lat', lat2, '$.location.lon', lon2),
-          created_at, updated_at
+          fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count, document_ids, created_at, updated_at
         FROM (SELECT *, date('2015-01-01', '+' || CAST(${shift} AS INTEGER) || ' days') AS d, lat + ${dLat} AS lat2, lon + ${dLon} AS lon2
               FROM events WHERE rowid <= ${base} ORDER BY rowid LIMIT ${count});
-        INSERT INTO event_actors (event_rowid, name)
-          SELECT a.event_rowid + ${before}, a.name FROM event_actors a WHERE a.event_rowid <= ${count};
+        INSERT INTO event_records (rowid, record)
+          SELECT e.rowid, json_set(r.record, '$.id', e.id, '$.event_date', e.event_date, '$.date.start', e.event_date, '$.date.end', e.event_date,
+            '$.location.lat', e.lat, '$.location.lon', e.lon)
+          FROM events e JOIN event_records r ON r.rowid = e.rowid - ${before} WHERE e.rowid > ${before};
+        INSERT INTO event_actors (name, visible, event_date, event_rowid)
+          SELECT a.name, a.visible, coalesce(e.event_date, ''), a.event_rowid + ${before} FROM event_actors a JOIN events e ON e.rowid = a.event_rowid + ${before}
+          WHERE a.event_rowid <= ${count};
         INSERT INTO events_rtree (rowid, min_lon, max_lon, min_lat, max_lat) SELECT rowid, lon, lon, lat, lat FROM events WHERE rowid > ${before} AND lat IS NOT NULL;
         INSERT INTO events_fts (rowid, text)
-          SELECT rowid, concat_ws(' ', json_extract(record, '$.notes'), actor1, actor2, json_extract(record, '$.location.name'), admin1, country, event_type, sub_event_type,
-            json_extract(record, '$.sources[0].sentence')) FROM events WHERE rowid > ${before};`);
+          SELECT e.rowid, concat_ws(' ', json_extract(r.record, '$.notes'), e.actor1, e.actor2, json_extract(r.record, '$.location.name'), e.admin1, e.country,
+            e.event_type, e.sub_event_type, json_extract(r.record, '$.sources[0].sentence'))
+          FROM events e JOIN event_records r ON r.rowid = e.rowid WHERE e.rowid > ${before};`);
     });
   }
   db.raw.exec('ANALYZE');

@@ -66,7 +66,12 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
   db.run('INSERT OR REPLACE INTO event_records (rowid, record) VALUES (?, ?)', rowid, JSON.stringify(stored));
   db.run('DELETE FROM event_actors WHERE event_rowid = ?', rowid);
   const actors = new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)]);
-  for (const name of actors) if (name) db.run('INSERT OR IGNORE INTO event_actors (event_rowid, name) VALUES (?, ?)', rowid, name);
+  for (const name of actors) {
+    if (name) {
+      db.run('INSERT OR IGNORE INTO event_actors (name, visible, event_date, event_rowid) VALUES (?, ?, ?, ?)',
+        name, review.state === 'rejected' ? 0 : 1, record.event_date ?? '', rowid);
+    }
+  }
   if (l?.lat != null && l.lon != null) {
     db.run('INSERT OR REPLACE INTO events_rtree (rowid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)', rowid, l.lon, l.lon, l.lat, l.lat);
   } else db.run('DELETE FROM events_rtree WHERE rowid = ?', rowid);

@@ -67,7 +67,8 @@ export function sideCount(f: EventFilters): { sql: string; params: unknown[] } |
   const columns = f.from || f.to || f.country || f.admin1 || f.event_type || f.sub_event_type || f.min_fatalities !== undefined;
   const sides = [f.actor, f.bbox, f.q].filter((x) => x !== undefined);
   if (columns || sides.length !== 1) return null;
-  if (f.actor) return { sql: 'SELECT DISTINCT event_rowid FROM event_actors WHERE name >= ? AND name < ?', params: [f.actor, f.actor + '\uffff'] };
+  // "+": distinct over the name range as found, not by walking the event index in order
+  if (f.actor) return { sql: 'SELECT DISTINCT +event_rowid FROM event_actors WHERE name >= ? AND name < ?', params: [f.actor, f.actor + '\uffff'] };
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;
     const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';

@@ -33,8 +33,23 @@ function records(db: Db, rowids: number[]): StoredEvent[] {
   return rowids.map((id) => JSON.parse(found.get(id)!) as StoredEvent);
 }
 
+/** One actor and no other filter, by date: when the prefix names one actor, the page comes from the actor index alone. */
+function actorPage(db: Db, q: EventQuery): number[] | null {
+  const sort = q.sort ?? '-event_date';
+  if (!q.actor || q.review || (sort !== 'event_date' && sort !== '-event_date') || !sideCount(q)) return null;
+  const one = db.get<{ name: string | null }>(
+    'SELECT CASE WHEN min(name) = max(name) THEN min(name) END AS name FROM event_actors WHERE name >= ? AND name < ?', q.actor, q.actor + '\uffff')!;
+  if (one.name === null) return null;
+  const dir = sort === 'event_date' ? 'ASC' : 'DESC';
+  return db.all<{ event_rowid: number }>(
+    `SELECT event_rowid FROM event_actors WHERE name = ? AND visible = 1 ORDER BY event_date ${dir}, event_rowid ${dir} LIMIT ? OFFSET ?`,
+    one.name, q.limit, q.offset).map((r) => r.event_rowid);
+}
+
 export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: StoredEvent[] } {
   const counted = count(db, q);
+  const fromActors = counted > 0 ? actorPage(db, q) : [];
+  if (fromActors) return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: records(db, fromActors) };
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
   // walking the sort order visits about (offset + limit) / (share of events matching) events,
   // gathering and sorting every match visits `counted`: take the cheaper
