@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyFilters, readUrl, writeUrl } from '../web/src/filters.ts';
 import { fmtCount } from '../web/src/format.ts';
-import { filterPoints, histogram, pointSet, pointsFromColumns, toDay, type PointColumns } from '../web/src/points.ts';
+import { filterPoints, histogram, pointFeature, pointSet, pointsFromColumns, toDay, type PointColumns } from '../web/src/points.ts';
 import { layoutSpans, safeHref } from '../web/src/spans.ts';
 
 const feature = (id: string, props: Record<string, unknown>) => ({
@@ -54,7 +54,7 @@ describe('client-side filters', () => {
       const b = [...filterPoints(cs, { ...emptyFilters(), ...f })].map((i) => cs.ids[i]);
       assert.deepEqual(b, a, JSON.stringify(f));
     }
-    assert.deepEqual(cs.features[1].properties, ps.features[1].properties);
+    assert.deepEqual(pointFeature(cs, 1).properties, pointFeature(ps, 1).properties);
   });
 
   it('bins events per day and counts the undated apart', () => {

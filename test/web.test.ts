@@ -114,6 +114,32 @@ describe('dashboard in Chromium', { skip: missing ?? false, timeout: 600_000 }, 
     }
   });
 
+  it('shows the derived layers, control and displacement flows, with labelled legend entries', async () => {
+    await page.goto(base);
+    await ready();
+    const status = page.locator('.map-overlay-status');
+    const drawn = (name: string) => page.waitForFunction((n) => Number((document.querySelector('.map-overlay-status') as HTMLElement).dataset[n]) > 0, name);
+    await page.getByLabel('Territorial control').check();
+    await drawn('control');
+    const controllers = await page.locator('.legend-controllers li').allInnerTexts();
+    assert.ok(controllers.includes('Islamic State (Syria)'), `IS holds Marea and the road to Azaz from 27 May: ${controllers.join(' | ')}`);
+    for (const li of await page.locator('.legend-controllers li').all()) {
+      assert.notEqual((await li.innerText()).trim(), '', 'every controller swatch has its name');
+      assert.equal(await li.locator('.square').count(), 1, 'and its colour');
+    }
+    await page.getByLabel('Displacement flows').check();
+    await drawn('flows');
+    const flows = await page.locator('.legend-flows li').allInnerTexts();
+    assert.ok(flows.some((f) => /Māri‘ → I‘zāz: .*people fled/.test(f)), `the flight from Marea towards Azaz: ${flows.join(' | ')}`);
+    assert.match(await status.innerText(), /Territorial control: [1-9]\d* places and roads drawn\. Displacement flows: [1-9]\d* lines/);
+    await shot('layers.png');
+    // switched off, both layers leave the map and the legend
+    await page.getByLabel('Territorial control').uncheck();
+    await page.getByLabel('Displacement flows').uncheck();
+    await page.waitForFunction(() => { const d = (document.querySelector('.map-overlay-status') as HTMLElement).dataset; return d.control === '0' && d.flows === '0'; });
+    assert.equal(await page.locator('.legend-controllers li, .legend-flows li').count(), 0);
+  });
+
   it('opens the IS takeover with both source sentences and the date disagreement', async () => {
     await page.locator('table.events tbody tr', { hasText: 'Non-state actor overtakes territory' }).locator('a').first().click();
     await page.waitForSelector('.event-view');

@@ -9,7 +9,8 @@ interface Props {
   onToggle: (name: 'control' | 'flows') => void;
   /** controllers on the map with their colours; null when the server has no control data */
   controllers: [string, string][] | null;
-  flowsAvailable: boolean;
+  /** the flows on the map, as words; null when the server has no displacement data */
+  flows: string[] | null;
 }
 
 export function Legend(props: Props) {
@@ -39,8 +40,12 @@ export function Legend(props: Props) {
       </div>
       {props.overlays.control && (props.controllers === null
         ? <p class="muted">No control data on this server.</p>
-        : <ul class="legend-controllers">{props.controllers.map(([name, color]) => <li key={name}><span class="square" style={{ borderColor: color }} aria-hidden="true" />{name}</li>)}</ul>)}
-      {props.overlays.flows && !props.flowsAvailable && <p class="muted">No displacement data on this server.</p>}
+        : props.controllers.length === 0 ? <p class="muted">No control known at this date.</p>
+        : <ul class="legend-controllers" aria-label="Controllers on the map">{props.controllers.map(([name, color]) => <li key={name}><span class="square" style={{ borderColor: color }} aria-hidden="true" />{name}</li>)}</ul>)}
+      {props.overlays.flows && (props.flows === null
+        ? <p class="muted">No displacement data on this server.</p>
+        : props.flows.length === 0 ? <p class="muted">No displacement flows in these dates.</p>
+        : <ul class="legend-flows" aria-label="Flows on the map">{props.flows.map((label) => <li key={label}><span class="flow-line" aria-hidden="true" />{label}</li>)}</ul>)}
       </>}
     </aside>
   );

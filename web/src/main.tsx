@@ -16,7 +16,7 @@ import { Ingest } from './Ingest.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView, type MapHandle } from './map/MapView.tsx';
 import { colourControl, controllerColor, flowFeatures } from './map/overlays.ts';
-import { distinct, filterPoints, histogram, LOCAL_KEYS, pointSet, pointsFromColumns, type PointSet } from './points.ts';
+import { distinct, filterPoints, histogram, LOCAL_KEYS, pointFeature, pointSet, pointsFromColumns, type PointSet } from './points.ts';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { SourceView } from './SourceView.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -62,9 +62,30 @@ function App() {
   }, []);
   useEffect(() => { history.replaceState(null, '', writeUrl(filters, table, location.hash)); }, [filters, table]);
 
+  // The table's page first: it is small, and the server answers one request at a time, so the
+  // point list (every matching event) is asked for once the page is in (or has failed).
+  const query = filterParams(filters).toString();
   // the server applies what the browser cannot (free text, review state)
   const serverQuery = filterParams(filters, LOCAL_KEYS).toString();
+  const [pageFor, setPageFor] = useState<string | null>(null);
   useEffect(() => {
+    const ctl = new AbortController();
+    const q = new URLSearchParams(query);
+    q.set('limit', String(PAGE));
+    q.set('offset', String(table.offset));
+    q.set('sort', table.sort);
+    setLoading(true);
+    const done = () => setPageFor(`${serverQuery}#${version}`);
+    api.events(q.toString(), ctl.signal).then(
+      (p) => { performance.mark('table:loaded'); setPage(p); setTableError(null); setLoading(false); done(); },
+      (err) => { if (!ctl.signal.aborted) { setTableError((err as Error).message); setLoading(false); done(); } },
+    );
+    return () => ctl.abort();
+  }, [query, table, version]);
+
+  const pointsWanted = pageFor === `${serverQuery}#${version}` ? pageFor : null;
+  useEffect(() => {
+    if (pointsWanted === null) return;
     const ctl = new AbortController();
     setPointsError(null);
     api.points(serverQuery, ctl.signal).then((r) => {
@@ -75,7 +96,7 @@ function App() {
       if (!ctl.signal.aborted) setPointsError((err as Error).message);
     });
     return () => ctl.abort();
-  }, [serverQuery, version]);
+  }, [pointsWanted]);
 
   const idx = useMemo(() => (points ? filterPoints(points, filters) : null), [points, filters]);
   const hist = useMemo(() => (points ? histogram(points, filterPoints(points, filters, { ignoreDates: true })) : null), [points, filters]);
@@ -96,52 +117,39 @@ function App() {
     return () => { stale = true; };
   }, [idx, mapReady]);
 
-  const query = filterParams(filters).toString();
-  useEffect(() => {
-    const ctl = new AbortController();
-    const q = new URLSearchParams(query);
-    q.set('limit', String(PAGE));
-    q.set('offset', String(table.offset));
-    q.set('sort', table.sort);
-    setLoading(true);
-    api.events(q.toString(), ctl.signal).then(
-      (p) => { performance.mark('table:loaded'); setPage(p); setTableError(null); setLoading(false); },
-      (err) => { if (!ctl.signal.aborted) { setTableError((err as Error).message); setLoading(false); } },
-    );
-    return () => ctl.abort();
-  }, [query, table, version]);
-
   // derived layers, fetched only when switched on; null = the server has no such route
   const [overlays, setOverlays] = useState({ control: false, flows: false });
   const [controllers, setControllers] = useState<string[] | null>([]);
-  const [flowsAvailable, setFlowsAvailable] = useState(true);
+  // the flows' labels ("Māri‘ → I‘zāz: 2000+ people fled"); null = the server has no displacement data
+  const [flows, setFlows] = useState<string[] | null>([]);
   useEffect(() => {
     if (!mapReady || !map.current) return;
     const m = map.current;
-    if (!overlays.control) { m.setOverlay('control', null); return; }
+    if (!overlays.control) { void m.setOverlay('control', null); return; }
     api.optional<GeoJSON.FeatureCollection>(`/api/control${filters.to ? `?date=${filters.to}` : ''}`).then((fc) => {
       setControllers(fc ? [...new Set(fc.features.map((f) => String(f.properties?.controller)))] : null);
-      m.setOverlay('control', fc ? colourControl(fc) : null);
+      void m.setOverlay('control', fc ? colourControl(fc) : null);
     }, () => setControllers(null));
   }, [overlays.control, filters.to, mapReady, version]);
   useEffect(() => {
     if (!mapReady || !map.current) return;
     const m = map.current;
-    if (!overlays.flows) { m.setOverlay('flows', null); return; }
+    if (!overlays.flows) { void m.setOverlay('flows', null); return; }
     const q = filterParams(filters).toString();
     const dates = new URLSearchParams([...new URLSearchParams(q)].filter(([k]) => k === 'from' || k === 'to'));
     dates.set('kind', 'flow');
     api.optional<{ flows: Parameters<typeof flowFeatures>[0] }>(`/api/displacement?${dates}`).then((d) => {
-      setFlowsAvailable(!!d);
-      m.setOverlay('flows', d ? flowFeatures(d.flows) : null);
-    }, () => setFlowsAvailable(false));
+      const fc = d ? flowFeatures(d.flows) : null;
+      setFlows(fc ? fc.features.filter((f) => f.geometry.type === 'LineString').map((f) => String(f.properties?.label)) : null);
+      void m.setOverlay('flows', fc);
+    }, () => setFlows(null));
   }, [overlays.flows, filters.from, filters.to, mapReady, version]);
 
   const selected = route.view === 'event' ? route.id : null;
   useEffect(() => {
     if (!mapReady) return;
     const i = points && selected ? points.ids.indexOf(selected) : -1;
-    map.current?.select(i >= 0 ? points!.features[i] : null);
+    map.current?.select(i >= 0 ? pointFeature(points!, i) : null);
   }, [selected, mapReady, points]);
 
   const change = (patch: Partial<Filters>) => {
@@ -176,7 +184,7 @@ function App() {
             <Legend
               overlays={overlays} onToggle={(name) => setOverlays({ ...overlays, [name]: !overlays[name] })}
               controllers={controllers === null ? null : controllers.map((c) => [c, controllerColor(c)] as [string, string])}
-              flowsAvailable={flowsAvailable} />
+              flows={flows} />
             {pointsError && <p class="error map-error" role="alert">Map data: {pointsError}</p>}
           </div>
           {hist && <Timeline hist={hist} from={filters.from} to={filters.to} onBrush={(from, to) => change({ from, to })} />}

@@ -23,8 +23,15 @@ export interface PointSet {
   country: (string | null)[];
   admin1: (string | null)[];
   actors: string[][];
-  /** lightweight features for the map source, built once */
-  features: GeoJSON.Feature<GeoJSON.Point>[];
+}
+
+/** One event as a map feature (built when drawn: a view shows a few thousand of the set at most). */
+export function pointFeature(ps: PointSet, i: number): GeoJSON.Feature<GeoJSON.Point> {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [ps.lon[i], ps.lat[i]] },
+    properties: { id: ps.ids[i], t: ps.type[i], f: Number.isNaN(ps.fat[i]) ? -1 : ps.fat[i] },
+  };
 }
 
 /** The filters the browser applies itself; the rest go to the server. */
@@ -70,7 +77,7 @@ export function pointSet(fc: GeoJSON.FeatureCollection): PointSet {
   const ps: PointSet = {
     n, ids: new Array(n), lon: new Float64Array(n), lat: new Float64Array(n), day: new Float64Array(n),
     type: new Array(n), sub: new Array(n), fat: new Float64Array(n), fatLow: new Float64Array(n), country: new Array(n), admin1: new Array(n),
-    actors: new Array(n), features: new Array(n),
+    actors: new Array(n),
   };
   feats.forEach((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
@@ -87,11 +94,6 @@ export function pointSet(fc: GeoJSON.FeatureCollection): PointSet {
     ps.country[i] = str(p.country) ?? str(location.country);
     ps.admin1[i] = str(p.admin1) ?? str(location.admin1);
     ps.actors[i] = actorNames(p);
-    ps.features[i] = {
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [lon, lat] },
-      properties: { id: ps.ids[i], t: ps.type[i], f: Number.isNaN(ps.fat[i]) ? -1 : ps.fat[i] },
-    };
   });
   return ps;
 }
@@ -119,7 +121,7 @@ export function pointsFromColumns(c: PointColumns): PointSet {
   const ps: PointSet = {
     n, ids: c.id, lon: Float64Array.from(c.lon), lat: Float64Array.from(c.lat), day: new Float64Array(n),
     type: new Array(n), sub: new Array(n), fat: new Float64Array(n), fatLow: new Float64Array(n), country: new Array(n), admin1: new Array(n),
-    actors: new Array(n), features: new Array(n),
+    actors: new Array(n),
   };
   const days = c.date.values.map(toDay);
   const at = (d: Dict, i: number) => d.values[d.codes[i]];
@@ -134,11 +136,6 @@ export function pointsFromColumns(c: PointColumns): PointSet {
     const a1 = at(c.actor1, i);
     const a2 = at(c.actor2, i);
     ps.actors[i] = a1 && a2 ? [a1, a2] : a1 ? [a1] : a2 ? [a2] : [];
-    ps.features[i] = {
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [c.lon[i], c.lat[i]] },
-      properties: { id: c.id[i], t: ps.type[i], f: Number.isNaN(ps.fat[i]) ? -1 : ps.fat[i] },
-    };
   }
   return ps;
 }

@@ -18,8 +18,8 @@ export interface MapHandle {
   setEvents(ps: PointSet, idx: Uint32Array, fit: boolean): Promise<void>;
   /** ring the chosen event (drawn above clusters, so it shows even when its point is clustered) */
   select(feature: GeoJSON.Feature<GeoJSON.Point> | null): void;
-  /** show (with data) or hide a derived layer */
-  setOverlay(name: 'control' | 'flows', data: GeoJSON.FeatureCollection | null): void;
+  /** show (with data) or hide a derived layer; resolves once it is drawn */
+  setOverlay(name: 'control' | 'flows', data: GeoJSON.FeatureCollection | null): Promise<void>;
 }
 
 /** The words a click on a derived layer shows (as text, never HTML). */
@@ -34,6 +34,7 @@ const asset = (name: string) => new URL(`./${name}`, import.meta.url).href;
 export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: string) => void; onMove?: () => void }) {
   const el = useRef<HTMLDivElement>(null);
   const statusEl = useRef<HTMLParagraphElement>(null);
+  const overlayStatusEl = useRef<HTMLParagraphElement>(null);
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
   useEffect(() => {
@@ -80,7 +81,7 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
         };
         const events = attachEvents(m, () => { labels.draw(); status(); });
         const labels = attachLabels(m, base.countryLabels, places, events.occupied);
-        detach = () => { events.remove(); labels.remove(); };
+        detach = () => { events.remove(); labels.remove(); legendWatch.disconnect(); };
         // The first view fits the events, and keeps fitting them when the map's box changes (the timeline
         // appearing, a smaller window) until someone moves the map: a resize alone keeps the centre and
         // would push events at the edges out of view.
@@ -95,11 +96,16 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
             m.resize();
             syncing = false;
           }
-          // keep clear of the legend in the lower left
           const pad = Math.min(50, cw / 8, ch / 8);
-          m.fitBounds(autoFit, { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2.5, 210) }, maxZoom: 8, duration: 0 });
+          // keep clear of the legend in the lower left (it sits beside the map, in the same box)
+          const legend = m.getContainer().parentElement?.querySelector('.legend')?.getBoundingClientRect().height ?? 190;
+          m.fitBounds(autoFit, { padding: { top: pad, right: pad + 30, left: pad, bottom: Math.min(ch / 2, Math.max(pad, legend + 24)) }, maxZoom: 8, duration: 0 });
         };
         m.on('resize', refit);
+        // the legend grows when a derived layer lists its entries
+        const legendBox = m.getContainer().parentElement?.querySelector('.legend');
+        const legendWatch = new ResizeObserver(() => refit());
+        if (legendBox) legendWatch.observe(legendBox);
         m.on('movestart', (e) => { if (e.originalEvent) autoFit = null; });
         // a click on an event opens it; on a cluster, zooms in on it (before the derived layers' popups)
         const hitAt = (p: { x: number; y: number }) => events.hit(p.x, p.y);
@@ -155,9 +161,17 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
             // a new view draws the basemap too: done once the map is idle
             if (fit || !m.loaded()) await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
           },
-          setOverlay(name, data) {
-            if (data) (m.getSource(name) as GeoJSONSource).setData(data);
+          async setOverlay(name, data) {
+            if (data) await (m.getSource(name) as GeoJSONSource).setData(data);
             for (const id of OVERLAY_LAYERS[name]) m.setLayoutProperty(id, 'visibility', data ? 'visible' : 'none');
+            await new Promise<void>((resolve) => { m.once('idle', () => resolve()); m.triggerRepaint(); });
+            // what the layer shows in the view, for screen readers (and tests)
+            const shown = new Set(data ? m.queryRenderedFeatures({ layers: OVERLAY_LAYERS[name] }).map((f) => `${f.geometry.type} ${JSON.stringify(f.properties)}`) : []);
+            const el = overlayStatusEl.current;
+            if (!el) return;
+            el.dataset[name] = String(shown.size);
+            const control = el.dataset.control ?? '0', flows = el.dataset.flows ?? '0';
+            el.textContent = `Territorial control: ${control} places and roads drawn. Displacement flows: ${flows} lines and destinations drawn.`;
           },
           select(feature) {
             events.setSelected(feature);
@@ -178,6 +192,7 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
     <>
       <div ref={el} class="map" role="region" aria-label="Map of events" />
       <p ref={statusEl} class="sr-only map-status" aria-live="polite" data-drawn="0" />
+      <p ref={overlayStatusEl} class="sr-only map-overlay-status" aria-live="polite" />
     </>
   );
 }

@@ -4,7 +4,7 @@
  * chosen events in milliseconds and hands the map only what it draws, instead
  * of re-indexing 100k points in the map's worker.
  */
-import type { PointSet } from '../points.ts';
+import { pointFeature, type PointSet } from '../points.ts';
 
 const CELL_PX = 48;
 /** from this zoom on every event is drawn as itself */
@@ -30,7 +30,7 @@ export function binEvents(ps: PointSet, idx: Uint32Array, mx: Float64Array, my: 
   const inView = (i: number) => mx[i] >= x0 && mx[i] <= x1 && my[i] >= y0 && my[i] <= y1;
   const out: GeoJSON.Feature[] = [];
   if (view.zoom >= POINTS_FROM_ZOOM) {
-    for (const i of idx) if (inView(i)) out.push(ps.features[i]);
+    for (const i of idx) if (inView(i)) out.push(pointFeature(ps, i));
     return out;
   }
   const scale = (256 * 2 ** Math.floor(view.zoom)) / CELL_PX;
@@ -42,7 +42,7 @@ export function binEvents(ps: PointSet, idx: Uint32Array, mx: Float64Array, my: 
     if (c) { c.n++; c.sx += ps.lon[i]; c.sy += ps.lat[i]; } else cells.set(key, { first: i, n: 1, sx: ps.lon[i], sy: ps.lat[i] });
   }
   for (const [key, c] of cells) {
-    if (c.n === 1) { out.push(ps.features[c.first]); continue; }
+    if (c.n === 1) { out.push(pointFeature(ps, c.first)); continue; }
     out.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [c.sx / c.n, c.sy / c.n] },
