@@ -7,7 +7,7 @@
 import type { Doc } from '../../text/types.ts';
 import type { Interval, QuantityKind, QuantityMention } from '../types.ts';
 import { WORD_ALT, readAmount } from './amount.ts';
-import { PATTERNS, kindOf } from './patterns.ts';
+import { MIXED_TRIGGER, PATTERNS, kindOf } from './patterns.ts';
 import { objectsAfter, singularHead, subjectsBefore, type ListItem } from './lists.ts';
 
 export type { QuantityMention, QuantityKind, Interval } from '../types.ts';
@@ -52,9 +52,10 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
       if (!free({ amountStart, amountEnd })) continue;
       // a bare year is a date, unless people are counted right after it
       if (YEAR.test(amountText) && !(g.person && /^\s+(?!(?:a|an|the|in|on|at|of|to|and)\b)\w/i.test(text.slice(amountEnd)))) continue;
-      const interval = pattern.mixed ? { low: null, best: null, high: null } : ONE.test(amountText) ? oneVictim(amountText, g) : readAmount(amountText);
+      const mixed = pattern.mixed || (g.trigger !== undefined && MIXED_TRIGGER.test(g.trigger));
+      const interval = mixed ? { low: null, best: null, high: null } : ONE.test(amountText) ? oneVictim(amountText, g) : readAmount(amountText);
       if (!interval) continue;
-      const kind = pattern.kind in { active: 1, passive: 1, nouns: 1, tolls: 1, left: 1 }
+      const kind = mixed ? 'killed' : pattern.kind in { active: 1, passive: 1, nouns: 1, tolls: 1, left: 1 }
         ? kindOf(pattern.kind as 'active', g.trigger)
         : (pattern.kind as QuantityKind);
       if (!kind) continue;
@@ -63,7 +64,7 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
       // "Thousands of": the amount's words stop before the "of" that joins them to the people
       const ofAt = /\s+of$/i.exec(amountText);
       const found: ListItem = { start: m.index ?? 0, end, amountStart, amountEnd: ofAt ? amountStart + ofAt.index : amountEnd, ...interval };
-      if (kind === 'people' || pattern.mixed) take(kind, found);
+      if (kind === 'people' || mixed) take(kind, found);
       else if (pattern.list === 'subject') subjectsBefore(text, amountStart, found).filter(free).forEach((i) => take(kind, i));
       else {
         take(kind, found);

@@ -6,7 +6,7 @@
  */
 import words from '../../../data/lexicon/casualty-words.json' with { type: 'json' };
 import type { QuantityKind } from '../types.ts';
-import { AMOUNT, WORD_ALT } from './amount.ts';
+import { AMOUNT, NUMBER, WORD_ALT } from './amount.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -70,12 +70,16 @@ const LATER = '(?:\\s+(?:later|eventually|subsequently|also|then|reportedly|inst
 const CONSEQUENCE = '\\b(?:result(?:ed|ing|s)?\\s+in|lead(?:ing|s)?\\s+to|led\\s+to|caus(?:ed|ing|es))';
 const DIED = 'died|succumbed';
 
+/** "killing and injuring dozens", "killing/injuring 75": how many of them died is not told */
+const MIXED = '(?:killing\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injuring|wounding)|killed\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injured|wounded))';
+export const MIXED_TRIGGER = new RegExp(`^${MIXED}$`, 'i');
+/** a plain number with a common hedge, for the patterns whose words already say people are counted */
+const COUNT = `(?<amount>(?:(?:at least|more than|some|about|around|nearly|over)\\s+)?${NUMBER})\\b`;
+
 /** In order of trust: a later pattern never takes an amount an earlier one has claimed. */
 export const PATTERNS: readonly QuantityPattern[] = [
-  // "killing and injuring dozens", "killing/injuring 75": how many of them died is not told
-  p('mixed', 'killed', 'killing|killed', `\\b(?:(?<trigger>killing)\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injuring|wounding)|(?<trigger2>killed)\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injured|wounded))\\s+${AM}`, { mixed: true }),
   // "killed four people", "killing 5", "wounding at least 17 others", "killing the two men"
-  p('active', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?:(?:a total of|an estimated|the)\\s+)?${AM}${NOT_PARTICIPLE}${PERSON_TAIL}`, { list: 'object' }),
+  p('active', 'active', all('active'), `${DONE}\\b(?<trigger>${MIXED}|${all('active')})\\s+(?:(?:a total of|an estimated|the)\\s+)?${AM}${NOT_PARTICIPLE}${PERSON_TAIL}`, { list: 'object' }),
   // "leaving 7 dead", "left 12 people injured"
   p('left', 'left', 'leaving|left|leave|leaves', `\\b(?:leaving|left|leave|leaves)\\s+${AM}(?:\\s+[\\w'’-]+){0,3}?\\s+(?<trigger>${all('left')})\\b`, { list: 'subject' }),
   // "leaving the driver dead", "leaving him killed"
@@ -85,7 +89,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "the bodies of 3 men were found"
   p('bodies', 'killed', 'bodies|remains|corpses', `\\b(?<trigger>bodies|remains|corpses)\\s+of\\s+${AM}${PERSON_TAIL}`),
   // "resulting in the deaths of 3 people", "leading to death of one demonstrator"
-  p('deathOf', 'killed', 'death|deaths|killing', `(?:${CONSEQUENCE}|\\bsuffer(?:ed|ing|s)?)\\s+(?:the\\s+)?(?<trigger>deaths?|killing)\\s+of\\s+${AM}`),
+  p('deathOf', 'killed', 'death|deaths|killing', `(?:${CONSEQUENCE}|\\bsuffer(?:ed|ing|s)?)\\s+(?:the\\s+)?(?<trigger>deaths?|killing)\\s+of\\s+${COUNT}`),
   // "The victim died", "the soldier later died", "her daughter died", "He died", "One of the injured men died"
   p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
   // "incurring fatalities", "suffered heavy fatalities": deaths told, not counted
@@ -95,7 +99,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "forced 500 families to flee", "forcing thousands of people from their homes"
   p('causative', 'fled', 'flee|leave|homes|abandon', `\\b(?<trigger>${alt(words.kinds.fled.causative ?? [])})\\s+${AM}${MODS}\\s+(?:to\\s+flee|to\\s+leave|from\\s+their\\s+homes|out\\s+of\\s+their\\s+homes|to\\s+abandon)`),
   // "killed a family of three"
-  p('family', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?:an?|an\\s+entire|the\\s+entire)\\s+family\\s+of\\s+${AM}`),
+  p('family', 'active', 'family', `${DONE}\\b(?<trigger>${all('active')})\\s+(?:an?|an\\s+entire|the\\s+entire)\\s+family\\s+of\\s+${COUNT}`),
   // "killing a woman", "assassinated a QSD member", "abducted an aid worker"
   p('activeSingular', 'active', all('active'), `${DONE}\\b(?<trigger>${all('active')})\\s+(?<amount>an?|one)(?!\\s+(?:entire\\s+)?family\\s+of\\b)${NP}`, { list: 'object' }),
   // "killing the driver", "shot dead the owner", "killed him": one victim named before
