@@ -66,3 +66,18 @@ test('geojson: a FeatureCollection with [lon, lat] points; json is one array', (
   const p = formatter('plover');
   assert.equal(JSON.parse(p.row(event)).event_type, 'ASSAULT');
 });
+
+test('data/events/acled-countries.json: every country has an ISO numeric code and an ACLED region', async () => {
+  const { default: file } = await import('../../data/events/acled-countries.json', { with: { type: 'json' } });
+  assert.ok(file.$comment.length > 80);
+  const regions = new Set(['Western Africa', 'Middle Africa', 'Eastern Africa', 'Southern Africa', 'Northern Africa', 'Middle East', 'Southern Asia',
+    'South-Eastern Asia', 'Eastern Asia', 'Caucasus and Central Asia', 'Europe', 'North America', 'Central America', 'South America', 'Caribbean', 'Oceania', 'Antarctica']);
+  const codes = new Set<number>();
+  for (const [iso3, c] of Object.entries(file.countries) as [string, { iso: number; region: string }][]) {
+    assert.match(iso3, /^[A-Z]{3}$/);
+    assert.ok(Number.isInteger(c.iso) && c.iso >= 0 && c.iso < 1000, `${iso3} iso ${c.iso}`);
+    assert.ok(regions.has(c.region), `${iso3} region ${c.region}`);
+    assert.ok(c.iso === 0 || !codes.has(c.iso), `${iso3}: ISO code ${c.iso} twice`);
+    codes.add(c.iso);
+  }
+});
