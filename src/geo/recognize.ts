@@ -96,8 +96,14 @@ function isShouting(toks: Token[]): boolean {
   return letters > 12 && capitals / letters > 0.8;
 }
 
-function gap(doc: Doc, a: Token, b: Token): string {
-  return doc.text.slice(a.end, b.start);
+/** Tokens that touch (nothing between them). */
+function adjacent(a: Token, b: Token): boolean {
+  return b.start <= a.end;
+}
+
+/** Tokens with one plain space between them. */
+function spaced(doc: Doc, a: Token, b: Token): boolean {
+  return b.start === a.end + 1 && doc.text.charCodeAt(a.end) === 32;
 }
 
 /** Token runs that can hold a name: capitalised words joined by spaces, hyphens and particles. */
@@ -115,11 +121,11 @@ function chunks(doc: Doc, toks: Token[], cues: Cues): Token[][] {
     while (j < toks.length && run.length < MAX_CHUNK_TOKENS) {
       const prev = run[run.length - 1];
       const next = toks[j];
-      const g = gap(doc, prev, next);
-      if (g !== '' && g !== ' ') break;
+      const touching = adjacent(prev, next);
+      if (!touching && !spaced(doc, prev, next)) break;
       if (cues.notPlaces.has(next.text.toLowerCase())) break;
       if (isUpperInitial(next) && next.pos !== 'PUNCT') run.push(next);
-      else if (/^[-‐]$/.test(next.text) && g === '' && toks[j + 1] && gap(doc, next, toks[j + 1]) === '') run.push(next);
+      else if (/^[-‐]$/.test(next.text) && touching && toks[j + 1] && adjacent(next, toks[j + 1])) run.push(next);
       else if (cues.particles.has(next.text.toLowerCase()) && next.text === next.text.toLowerCase() && toks[j + 1] && (isUpperInitial(toks[j + 1]) || toks[j + 1].text === '-')) run.push(next);
       else break;
       j++;
@@ -326,12 +332,12 @@ function personSurnames(doc: Doc, gaz: Gazetteer, cues: Cues): Set<string> {
   for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i];
     const next = toks[i + 1];
-    if (!isUpperInitial(next) || next.sentence !== t.sentence || doc.text.slice(t.end, next.start) !== ' ') continue;
+    if (!isUpperInitial(next) || next.sentence !== t.sentence || !spaced(doc, t, next)) continue;
     const titled = cues.personTitles.has(t.text.toLowerCase().replace(/\.$/, ''));
     const firstName = isUpperInitial(t) && gaz.wordClass(t.text) === 'person' && !isUpperInitial(toks[i + 2] ?? t);
     if (titled || firstName) {
       let j = i + 1;
-      while (toks[j + 1] && isUpperInitial(toks[j + 1]) && doc.text.slice(toks[j].end, toks[j + 1].start) === ' ' && j < i + 3) j++;
+      while (toks[j + 1] && isUpperInitial(toks[j + 1]) && spaced(doc, toks[j], toks[j + 1]) && j < i + 3) j++;
       out.add(toks[j].text);
     }
   }
