@@ -97,3 +97,8 @@ test('an actor whose words hold the cue ("Israeli artillery shelled") is the sub
   const r = roles('On 6 May 2020, Israeli artillery shelled two monitoring sites of the al Qassam brigades in Bayt Hanun.', '2020-05-09', 'PS');
   assert.deepEqual([r.actor1, r.actor2], ['Military Forces of Israel (2009-)', 'Hamas Movement']);
 });
+
+test('a party named between the subject and the cue is the target when none follows it', () => {
+  const r = roles('On 5 May 2020, National Resistance forces destroyed a tank belonging to pro-Houthi forces with artillery fire in Hodeidah.', '2020-05-09', 'YE');
+  assert.deepEqual([r.actor1, r.actor2], ['National Resistance Forces', 'Military Forces of Yemen (2016-) Supreme Political Council']);
+});

@@ -110,7 +110,9 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       actor2 = object;
     } else {
       actor1 = subject ?? byAgent;
-      actor2 = object;
+      // "X destroyed a tank belonging to Y with artillery fire": a party named between the subject and the cue
+      const inBetween = subject ? beforeAnchor.filter((m) => rel(m) > rel(subject) && !JOIN.test(text.slice(subject.end - sentence.start, rel(m)))) : [];
+      actor2 = object ?? inBetween[inBetween.length - 1] ?? null;
     }
   }
   const rep = between ? null : repelled(text, sentence.start, inReach);
