@@ -68,3 +68,22 @@ test('empty, truncated and corrupt files are refused whole', { skip: missing }, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a place listed twice in one file keeps the names of its last row', { skip: missing }, async () => {
+  const { db, dir } = freshDb();
+  try {
+    const lines = readFileSync(LB, 'utf8').split('\n').slice(0, 50);
+    const cols = lines[0].split('\t');
+    const again = [cols[0], 'Qaryat Tajriba', 'Qaryat Tajriba', 'Tajriba Village', ...cols.slice(4)].join('\t');
+    const file = join(dir, 'LB.txt');
+    writeFileSync(file, `${[...lines, again].join('\n')}\n`);
+    const result = await importDump(db, file);
+    assert.equal(result.rows, 51);
+    const keys = (db.prepare('SELECT key FROM names WHERE place_id = ? ORDER BY key').pluck().all(Number(cols[0])) as string[]);
+    assert.deepEqual(keys, ['qaryat tajriba', 'tajriba village']);
+    assert.equal((db.prepare('SELECT name FROM places WHERE id = ?').pluck().get(Number(cols[0])) as string), 'Qaryat Tajriba');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

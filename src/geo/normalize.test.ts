@@ -32,3 +32,24 @@ test('isLatin and distanceKm', () => {
   const d = distanceKm(36.20124, 37.16117, 36.58662, 37.04628); // Aleppo – Azaz
   assert.ok(d > 40 && d < 48, `${d}`);
 });
+
+test('skeleton rules: runs collapse, final and digraph h drop, dj is j, vowels go, q and c are k', () => {
+  const cases: [string, string][] = [
+    ['abdullah khel', 'bdlkl'],
+    ['djibouti', 'jbt'],
+    ['shahhat', 'sht'],
+    ['phillip', 'plp'],
+    ['sheikh maqsoud', 'skmksd'],
+    ['hh', ''],
+    ['tall hh_', 'tlh_'],
+  ];
+  for (const [key, skel] of cases) assert.equal(skeleton(key), skel, key);
+});
+
+test('plain ASCII takes the same path as any other text', () => {
+  assert.equal(nameKey('Ash-Sheikh Maqsoud'), nameKey('Ash‑Sheikh Maqsoud'.normalize('NFKD')));
+  assert.equal(nameKey('ASH SHAM'), 'sham');
+  assert.ok(isLatin('Kafr Nabl (2)'));
+  assert.ok(!isLatin('a\tb'), 'a control character is not a letter of any script');
+  assert.ok(!isLatin(''));
+});
