@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { freshBundle, inputsHash } from '../../bin/bundle.js';
+import { freshBundle, inputsHash, stamp } from '../../bin/bundle.js';
 
 const BIN = new URL('../../bin/sitrep.js', import.meta.url).pathname;
 const SEED = new URL('../../examples/aleppo-2016-05.txt', import.meta.url).pathname;
@@ -16,8 +16,10 @@ test('a bundle runs only while its inputs are as they were when it was built', (
   mkdirSync(dir);
   writeFileSync(join(root, 'a.ts'), 'export const a = 1;\n');
   const hash = inputsHash(['a.ts'], root);
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ hash, inputs: ['a.ts'] }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ hash, inputs: ['a.ts'], stamps: stamp(['a.ts'], root) }));
   assert.equal(freshBundle(dir, root), join(dir, hash, 'main.js'));
+  writeFileSync(join(root, 'a.ts'), 'export const a = 1;\n');
+  assert.equal(freshBundle(dir, root), join(dir, hash, 'main.js'), 'a file written again with the same text is no change');
   writeFileSync(join(root, 'a.ts'), 'export const a = 2;\n');
   assert.equal(freshBundle(dir, root), null, 'an edited source makes the bundle stale');
   rmSync(join(root, 'a.ts'));
