@@ -65,7 +65,7 @@ const NOT_PARTICIPLE = `(?!\\s+(?:${all('passive')})\\b)`;
 const NP = `(?<np>(?:\\s+(?!${NP_STOP}\\b)[\\w'’-]+){1,4})`;
 /** up to seven words of a singular subject ("a local leader of Jubo League"), no verb of being among them */
 const SUBJECT = "(?<np>(?:\\s+(?!(?:was|were|is|are|has|have|had|and|but|who|which|that)\\b)(?!\\d)[\\w'’()-]+){1,7}?)";
-const WAS = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|reported|allegedly|also|later|subsequently|then|brutally|found))*(?:\\s+(?:[a-z]+ed|shot)\\s+and)?';
+const WAS = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|reported|allegedly|also|later|subsequently|then|brutally|found))*(?:\\s+(?:[a-z]+ed|shot)(?:\\s+(?!(?:and|was|were)\\b)[\\w’-]+){0,4}?\\s+and(?:\\s+later)?)?';
 const LATER = '(?:\\s+(?:later|eventually|subsequently|also|then|reportedly|instantly))?';
 const CONSEQUENCE = '\\b(?:result(?:ed|ing|s)?\\s+in|lead(?:ing|s)?\\s+to|led\\s+to|caus(?:ed|ing|es))';
 const DIED = 'died|succumbed';
@@ -109,10 +109,10 @@ export const PATTERNS: readonly QuantityPattern[] = [
   p('bodyOwner', 'killed', 'body|corpse', `\\b(?<amount>an?|one)(?:\\s+[\\w-]+){0,2}?\\s+(?:${PERSON})['’]s\\s+(?<trigger>body|corpse)\\b`),
   // "resulting in his death"
   p('hisDeath', 'killed', 'death', `${CONSEQUENCE}\\s+(?<amount>his|her)\\s+(?<trigger>death)\\b`),
-  // "a civilian was killed", "one soldier has been wounded"
-  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "a former Barangay councilor was shot dead": a singular subject and "was"
   p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one|he|she)(?!\\s+(?:in|out of)\\s)${SUBJECT}?${WAS}\\s+(?<trigger>${all('passive')})\\b`),
+  // "a civilian was killed", "one soldier has been wounded"
+  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
   p('passive', 'passive', all('passive'), `(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm

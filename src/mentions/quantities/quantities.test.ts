@@ -182,3 +182,11 @@ test('subjects with asides, agents after "by", families and pronouns', () => {
   assert.deepEqual(killed('Clashes resulted in the killing of 1 member of the police.'), [1]);
   assert.deepEqual(killed('Several armed men broke into a store and shot dead the owner.'), [1]);
 });
+
+test('one victim hurt first and dead in the end counts as killed', () => {
+  const kinds = (text: string) => found(text).filter((q) => q.kind !== 'people').map((q) => [q.kind, q.low]);
+  assert.deepEqual(kinds('A police officer was shot in the forehead and died.'), [['killed', 1]]);
+  assert.deepEqual(kinds('A man was injured in the attack and later died in hospital.'), [['killed', 1]]);
+  assert.deepEqual(kinds('A man was abducted by four men and stabbed to death near a field.'), [['killed', 1]]);
+  assert.deepEqual(kinds('A man was arrested by police and released later.'), [['arrested', 1]]);
+});
