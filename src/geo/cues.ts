@@ -18,6 +18,8 @@ export interface Cues {
   notPlaces: Set<string>;
   personTitles: Set<string>;
   personVerbsAfter: Set<string>;
+  /** hyphenated words after a name that make it an actor's modifier ("USA -backed") */
+  modifierAfter: Set<string>;
   offsetUnits: Record<string, number>;
   bearings: Record<string, number>;
 }
@@ -44,6 +46,7 @@ export function loadCues(): Cues {
     notPlaces: set('notPlaces'),
     personTitles: set('personTitles'),
     personVerbsAfter: set('personVerbsAfter'),
+    modifierAfter: set('modifierAfter'),
     offsetUnits: raw.offsetUnits as Record<string, number>,
     bearings: raw.bearings as Record<string, number>,
   });

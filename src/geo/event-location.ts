@@ -2,10 +2,10 @@
  * The place where an event happened, among the places of its sentence:
  * a locative place near the trigger wins; a flow's origin or destination
  * ("fled from X to Y"), a source's base ("a monitor based in London"), the
- * reference point of an offset ("X, 20 km northeast of Y"), actors and
- * adjectives lose. With no place in the sentence, the nearest earlier
- * sentence, then the dateline, then the country in focus stand in (and the
- * reason says so).
+ * reference point of an offset ("X, 20 km northeast of Y"), actors,
+ * adjectives and modifiers ("a USA -backed alliance") lose. With no place
+ * in the sentence, the nearest earlier sentence, then the dateline, then the
+ * country in focus stand in (and the reason says so).
  */
 import type { Doc } from '../text/types.ts';
 import type { PlaceMention } from '../mentions/types.ts';
@@ -38,7 +38,7 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor): number {
   if (flow && (prev === 'from' || prev === 'to' || prev === 'toward' || prev === 'towards' || prev === 'into')) s -= 1.2;
   if (prev === 'of' && cues.bearings[prev2] !== undefined && !offsetBefore(doc.text, m.start)) s -= 0.3;
   if (offsetBefore(doc.text, m.start) && referentBefore(doc, m)) s -= 1.5;
-  if (use === 'adjective') s -= 1.2;
+  if (use === 'adjective' || modifier(doc, m)) s -= 1.2;
   const code = m.resolved?.featureCode ?? '';
   if (code === 'PCLI') s -= 0.6;
   else if (code === 'ADM1') s -= 0.3;
@@ -46,6 +46,12 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor): number {
   const distance = m.start >= anchor.end ? m.start - anchor.end : anchor.start - m.end;
   s -= Math.min(0.8, Math.max(0, distance) / 150);
   return s;
+}
+
+/** "a USA -backed alliance", "the Saudi-led coalition": the name qualifies an actor. */
+function modifier(doc: Doc, m: PlaceMention): boolean {
+  const hyphened = /^ ?[-‐–] ?(\p{L}+)/u.exec(doc.text.slice(m.end, m.end + 20));
+  return !!hyphened && loadCues().modifierAfter.has(hyphened[1].toLowerCase());
 }
 
 /** "Marea in Aleppo province", "Idlib, Syria": the mention names the container of the place before it. */

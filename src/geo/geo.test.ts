@@ -79,6 +79,21 @@ test('eventLocation: the place of the event, not the flow, the source or the ref
   assert.equal(off?.via, 'offset');
   assert.equal(off?.resolved?.geoPrecision, 2);
   assert.ok(off && off.resolved && off.resolved.lat > 36.6, 'offset moves the point north-east');
+  ({ doc, places } = parse('A USA -backed alliance attacked IS fighters in Manbij on Monday.'));
+  assert.equal(eventLocation(doc, places, anchorOf(doc, 'attacked'))?.text, 'Manbij', 'a hyphenated modifier is no place of the event');
+});
+
+test('resolution: a name is no evidence for itself; a country name means the country; a district named like its town means the town', () => {
+  const alone = parse('Police in Athens arrested two men. Athens officials said the men were released.').places;
+  assert.ok(alone.every((p) => p.resolved?.iso2 === 'GR'), 'with no other evidence the capital wins');
+  const texas = parse('Storms hit Houston and Dallas on Monday. In Athens, Texas, roofs were torn off.').places;
+  assert.equal(texas.find((p) => p.text === 'Athens')?.resolved?.iso2, 'US', 'the state named beside it and nearby towns outweigh the capital');
+  const china = parse('The Houston firm, which also has offices in Dallas, exports to China and Canada.').places;
+  assert.equal(china.find((p) => p.text === 'China')?.resolved?.featureCode, 'PCLI');
+  const jenin = parse('The Jenin refugee camp was raided again. Residents of Jenin said troops left at dawn.').places;
+  assert.equal(jenin[0]?.resolved?.iso2, 'PS', 'an English alternate name of a town beats a hamlet bearing it as main name');
+  const lebanon = parse('Lebanon police said the fire started Tuesday. Lebanon fire chief Tom Smith said crews from Zionsville and Whitestown, Indiana, helped.').places;
+  assert.ok(lebanon.filter((p) => p.text === 'Lebanon').every((p) => p.resolved?.iso2 === 'US'), 'a recurring name does not vote for its own country');
 });
 
 test('toLocationField follows the record format', () => {

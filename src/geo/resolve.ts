@@ -121,6 +121,12 @@ function priorPopulation(c: GazEntry): number {
   return c.population;
 }
 
+/** A place bearing a name in its own right: a town of some size, a seat, or an area of another country. */
+function isRival(o: GazEntry, c: GazEntry): boolean {
+  if (o.fclass === 'A') return o.cc !== c.cc;
+  return o.population >= 10_000 || /^PPL(A\d?|C)$/.test(o.fcode);
+}
+
 function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
   const f: Record<string, number> = {};
   const pop = priorPopulation(c);
@@ -134,8 +140,8 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   f.nameMatch = c.kind === 0 ? 0.1 : c.kind === 2 ? 0.6 : c.kind === 3 ? -0.4 + 0.4 * similarity(m.key, c.matched) : 0;
   // another place bears this very name: an old or foreign alternate name (Salisbury for Harare), or a spelling variant, is the weaker reading
   // (unless the alternate name's place lies in a country the story is more about: Jenin is Janīn in the West Bank, not Jenin in Poland)
-  // (an area of the same country named after the town is no rival)
-  if (c.kind === 1 && m.candidates.some((o) => (o.kind === 0 || o.kind === 2) && (o.cc !== c.cc || o.fclass === 'P') && (focus.get(o.cc) ?? 0) >= focusShare)) f.namesakeHasName = -0.5;
+  // (a hamlet, or an area of the same country named after the town, is no rival)
+  if (c.kind === 1 && m.candidates.some((o) => (o.kind === 0 || o.kind === 2) && isRival(o, c) && (focus.get(o.cc) ?? 0) >= focusShare)) f.namesakeHasName = -0.5;
   if (c.kind === 3 && m.candidates.some((o) => o.kind !== 3)) f.namesakeHasName = -1;
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
