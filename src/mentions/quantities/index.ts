@@ -75,7 +75,7 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const ONE = /^(?:an?|one|the|he|she|him|her|his)$/i;
+const ONE = /^(?:an?|one|the|he|she|him|her|his|himself|herself)$/i;
 
 /**
  * One victim: "a man", "one of the injured men", "the driver", "him". A

@@ -107,6 +107,9 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "the body of a man was found", "a man's body was found"
   p('bodySingular', 'killed', 'body|corpse', `\\b(?<trigger>body|corpse)\\s+of\\s+(?<amount>an?|one)${NP}`),
   p('bodyOwner', 'killed', 'body|corpse', `\\b(?<amount>an?|one)(?:\\s+[\\w-]+){0,2}?\\s+(?:${PERSON})['’]s\\s+(?<trigger>body|corpse)\\b`),
+  // a suicide bomber dies with the blast, and ACLED counts the perpetrator's death too
+  p('selfBlast', 'killed', 'blew', `\\bblew\\s+(?<amount>himself|herself)\\s+up\\b`),
+  p('ownBelt', 'killed', 'detonated', `\\bdetonated\\s+(?<amount>his|her)\\s+(?:[\\w-]+\\s+)?(?:belt|vest)\\b`),
   // "resulting in his death"
   p('hisDeath', 'killed', 'death', `${CONSEQUENCE}\\s+(?<amount>his|her)\\s+(?<trigger>death)\\b`),
   // "a former Barangay councilor was shot dead": a singular subject and "was"

@@ -190,3 +190,9 @@ test('one victim hurt first and dead in the end counts as killed', () => {
   assert.deepEqual(kinds('A man was abducted by four men and stabbed to death near a field.'), [['killed', 1]]);
   assert.deepEqual(kinds('A man was arrested by police and released later.'), [['arrested', 1]]);
 });
+
+test('a suicide bomber is among the dead', () => {
+  const killed = (text: string) => found(text).filter((q) => q.kind === 'killed').reduce((s, q) => s + (q.low ?? 0), 0);
+  assert.equal(killed('A suicide bomber blew himself up at a checkpoint, killing 4 soldiers.'), 5);
+  assert.equal(killed('Police killed one of the suicide bombers and the other detonated his explosive belt.'), 2);
+});
