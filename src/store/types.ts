@@ -203,6 +203,8 @@ export interface Store {
   findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null>;
   /** `total` is exact up to 10,000 matches; beyond, it is 10,000 and `total_exact` is false. */
   listEvents(query: EventQuery): Promise<{ total: number; total_exact?: boolean; items: StoredEvent[] }>;
+  /** listEvents with each item as the stored JSON text, for callers that only pass records on (the API): no parse, no re-serialisation. */
+  listEventsJson?(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: string[] }>;
   /** All matching events, in pages, for exports. */
   eachEvent(filters: EventFilters, sort?: SortKey): AsyncIterable<StoredEvent>;
   getEvent(id: string): Promise<EventDetail | null>;

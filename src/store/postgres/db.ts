@@ -83,9 +83,9 @@ export async function row<T>(sql: Sql, text: string, params: unknown[] = []): Pr
 /**
  * Runs `fn` in one transaction on one pooled client, again from the start
  * when PostgreSQL reports a serialization failure or a deadlock. `begin` may
- * carry SET LOCAL statements after BEGIN (one round trip).
+ * carry SET LOCAL statements after BEGIN, `commit` statements before COMMIT (one round trip each).
  */
-export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>, attempts = 8, begin = 'BEGIN'): Promise<T> {
+export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>, attempts = 8, begin = 'BEGIN', commit = 'COMMIT'): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
@@ -95,7 +95,7 @@ export async function transaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => P
     try {
       await client.query(begin);
       const out = await fn(client);
-      await client.query('COMMIT');
+      await client.query(commit);
       return out;
     } catch (e) {
       broken = isConnectionError(e);

@@ -24,26 +24,35 @@ export async function claimsOf(sql: Sql, eventId: string): Promise<Claim[]> {
   return found.map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord }));
 }
 
-async function reviewOf(sql: Sql, eventId: string) {
-  return reviewFrom(await rows<CorrectionRow>(sql, 'SELECT field, value, review_state FROM corrections WHERE event_id = $1 ORDER BY id', [eventId]));
+/** An event's claims and its correction rows, in one round trip. */
+async function claimsAndCorrections(sql: Sql, eventId: string): Promise<{ claims: Claim[]; corrections: CorrectionRow[] }> {
+  const found = (await row<{ claims: (Omit<Claim, 'record'> & { record: string })[] | null; corrections: CorrectionRow[] | null }>(sql,
+    `SELECT (SELECT json_agg(json_build_object('id', c.id, 'document_id', c.document_id, 'outlet', c.outlet, 'claimed_by', c.claimed_by,
+               'sentence', c.sentence, 'start', c.start, 'end', c."end", 'record', c.record) ORDER BY c.created_at, c.document_id, c.ordinal)
+             FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = $1) AS claims,
+            (SELECT json_agg(json_build_object('field', field, 'value', value, 'review_state', review_state) ORDER BY id)
+             FROM corrections WHERE event_id = $1) AS corrections`, [eventId]))!;
+  return { claims: (found.claims ?? []).map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord })), corrections: found.corrections ?? [] };
 }
 
-/** Re-derives an event from its claims and corrections and writes it; an event left without claims is deleted. */
+/** Re-derives an event from its claims and corrections and writes it; an event left without claims is deleted. Three round trips. */
 export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent | null> {
   await lockEvent(sql, eventId);
-  const claims = await claimsOf(sql, eventId);
+  const { claims, corrections } = await claimsAndCorrections(sql, eventId);
   if (claims.length === 0) {
     await sql.query('DELETE FROM events WHERE id = $1', [eventId]);
     return null;
   }
-  const stored = storedEvent(eventId, claims, await reviewOf(sql, eventId));
+  const stored = storedEvent(eventId, claims, reviewFrom(corrections));
   const { review, document_ids: documentIds } = stored;
   const record: EventRecord = stored;
   const f = record.fatalities;
   const l = record.location;
   const t = now();
+  const actors = [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n);
+  // the event row and its actor names together: drop the names no longer there, add the new ones
   await sql.query(
-    `INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
+    `WITH e AS (INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
        lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
        document_ids, record, search, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, to_tsvector('simple', $22), $23, $23)
@@ -54,18 +63,16 @@ export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent 
        fatalities_best = excluded.fatalities_best, fatalities_high = excluded.fatalities_high,
        has_fatalities = excluded.has_fatalities, confidence = excluded.confidence, review_state = excluded.review_state,
        source_count = excluded.source_count, document_ids = excluded.document_ids, record = excluded.record,
-       search = excluded.search, updated_at = excluded.updated_at`,
+       search = excluded.search, updated_at = excluded.updated_at
+     RETURNING id),
+     gone AS (DELETE FROM event_actors WHERE event_id = $1 AND NOT (name = ANY($24::text[])))
+     INSERT INTO event_actors (event_id, name) SELECT e.id, unnest($24::text[]) FROM e ON CONFLICT DO NOTHING`,
     [eventId, record.event_date, record.date?.start ?? record.event_date, record.date?.end ?? record.event_date,
       record.event_type, record.sub_event_type, l?.country ?? null, l?.admin1 ?? null, record.actor1?.name ?? null,
       record.actor2?.name ?? null, l?.lat ?? null, l?.lon ?? null, f?.low ?? null, f?.best ?? null, f?.high ?? null,
       !!f && f.low !== null, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds),
-      JSON.stringify(stored), searchText(record), t],
+      JSON.stringify(stored), searchText(record), t, actors],
   );
-  const actors = [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n);
-  // one round trip: drop the names no longer there, add the new ones
-  await sql.query(
-    `WITH gone AS (DELETE FROM event_actors WHERE event_id = $1 AND NOT (name = ANY($2::text[])))
-     INSERT INTO event_actors (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [eventId, actors]);
   return stored;
 }
 

@@ -18,15 +18,8 @@ import * as write from './write.ts';
 export { ConnectionError, isConnectionError, redact, transaction, rows, row } from './db.ts';
 export type { Sql } from './db.ts';
 
-/** Moves the store's revision on; run in every write transaction. */
-async function bump(tx: Sql): Promise<void> {
-  await tx.query("SELECT nextval('store_revision')");
-}
-
-async function bumped<T>(tx: Sql, result: T): Promise<T> {
-  await bump(tx);
-  return result;
-}
+/** Ends every write transaction: moves the store's revision on and commits, in one round trip. */
+const COMMIT_BUMPED = "SELECT nextval('store_revision'); COMMIT";
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
@@ -90,9 +83,8 @@ export class PgStore implements Store {
     return transaction(this.pool, async (tx) => {
       const result = await write.addDocument(tx, bundle);
       if (alsoInTransaction) await alsoInTransaction(tx, result);
-      await bump(tx);
       return result;
-    }, undefined, begin);
+    }, undefined, begin, COMMIT_BUMPED);
   }
 
   async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
@@ -101,6 +93,11 @@ export class PgStore implements Store {
   }
 
   async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
+    const found = await this.listEventsJson(query);
+    return { ...found, items: found.items.map((r) => JSON.parse(r) as StoredEvent) };
+  }
+
+  async listEventsJson(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: string[] }> {
     const geometry = await this.geometry();
     // count and page from one snapshot
     return transaction(this.pool, async (tx) => {
@@ -125,12 +122,12 @@ export class PgStore implements Store {
 
   async splitEvent(id: string, claimIds?: string[]): Promise<string[] | null> {
     await this.ready();
-    return transaction(this.pool, async (tx) => bumped(tx, await write.splitEvent(tx, id, claimIds)));
+    return transaction(this.pool, (tx) => write.splitEvent(tx, id, claimIds), undefined, undefined, COMMIT_BUMPED);
   }
 
   async reviewEvent(id: string, patch: ReviewPatch): Promise<StoredEvent | null> {
     await this.ready();
-    return transaction(this.pool, async (tx) => bumped(tx, await write.reviewEvent(tx, id, patch)));
+    return transaction(this.pool, (tx) => write.reviewEvent(tx, id, patch), undefined, undefined, COMMIT_BUMPED);
   }
 
   async getDocument(id: string): Promise<DocumentView | null> {

@@ -10,13 +10,13 @@ import { orderBy, Params, searchWords, where } from './filters.ts';
 import { claimView, COUNT_CAP, documentHit, shiftDay } from '../rows.ts';
 
 
-export async function listEvents(sql: Sql, q: EventQuery, geometry: boolean): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
+export async function listEvents(sql: Sql, q: EventQuery, geometry: boolean): Promise<{ total: number; total_exact: boolean; items: string[] }> {
   const p = new Params();
   const w = where(q, p, geometry);
   const counted = (await row<{ n: number }>(sql, `SELECT count(*)::int AS n FROM (SELECT 1 FROM events e ${w} LIMIT ${COUNT_CAP + 1}) x`, p.values))!.n;
   const items = (await rows<{ record: string }>(sql,
     `SELECT e.record FROM events e ${w} ${orderBy(q.sort)} LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`, p.values))
-    .map((r) => JSON.parse(r.record) as StoredEvent);
+    .map((r) => r.record);
   return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items };
 }
 

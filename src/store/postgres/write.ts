@@ -12,26 +12,25 @@ import { now, row, rows, type Sql } from './db.ts';
 import { bestMatch, exists, lockEvent, saveEvent } from './events.ts';
 import { acquire, claimLocks, documentLocks } from './locks.ts';
 
+/** Every way a stored document can match these keys, in one round trip; hash beats URL beats near text. */
 export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<DuplicateHit | null> {
-  const byHash = await row<{ id: string }>(sql, 'SELECT id FROM documents WHERE content_hash = $1', [keys.content_hash]);
-  if (byHash) return { document_id: byHash.id, similarity: 1, via: 'hash' };
-  if (keys.canonical_url) {
-    const byUrl = await row<{ id: string }>(sql,
-      'SELECT id FROM documents WHERE canonical_url = $1 UNION SELECT document_id FROM document_copies WHERE canonical_url = $1 LIMIT 1', [keys.canonical_url]);
-    if (byUrl) return { document_id: byUrl.id, similarity: 1, via: 'url' };
-  }
-  if (!keys.minhash) return null;
-  const hashes = bands(keys.minhash);
-  const candidates = await rows<{ id: string; minhash: Buffer | null; text: string }>(sql,
-    `SELECT d.id, d.minhash, d.text FROM documents d WHERE d.id IN (
-       SELECT b.document_id FROM document_bands b JOIN unnest($1::int[], $2::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
-     ORDER BY d.seq`,
-    [hashes.map((_, i) => i), hashes]);
+  const hashes = keys.minhash ? bands(keys.minhash) : [];
+  const found = await rows<{ via: DuplicateHit['via']; id: string; minhash: Buffer | null; text: string | null }>(sql,
+    `(SELECT 'hash' AS via, id, NULL::bytea AS minhash, NULL AS text FROM documents WHERE content_hash = $1 LIMIT 1)
+     UNION ALL
+     (SELECT 'url', id, NULL, NULL FROM (SELECT id FROM documents WHERE canonical_url = $2 UNION SELECT document_id FROM document_copies WHERE canonical_url = $2) u LIMIT 1)
+     UNION ALL
+     (SELECT 'near', d.id, d.minhash, d.text FROM documents d WHERE d.id IN (
+        SELECT b.document_id FROM document_bands b JOIN unnest($3::int[], $4::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
+      ORDER BY d.seq)`,
+    [keys.content_hash, keys.canonical_url, hashes.map((_, i) => i), hashes]);
+  const exact = found.find((r) => r.via === 'hash') ?? found.find((r) => r.via === 'url');
+  if (exact) return { document_id: exact.id, similarity: 1, via: exact.via };
   let best: DuplicateHit | null = null;
-  for (const c of candidates) {
-    if (!c.minhash) continue;
+  for (const c of found) {
+    if (!c.minhash || !keys.minhash) continue;
     const sim = similarity(keys.minhash, blobToSignature(c.minhash));
-    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity) && sameFacts(keys.text, c.text)) best = { document_id: c.id, similarity: sim, via: 'near' };
+    if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity) && sameFacts(keys.text, c.text ?? '')) best = { document_id: c.id, similarity: sim, via: 'near' };
   }
   return best;
 }
@@ -54,22 +53,19 @@ async function recordCopy(sql: Sql, hit: DuplicateHit, b: DocumentBundle): Promi
   return { document_id: hit.document_id, duplicate_of: hit.document_id, events: await eventsOfDocument(sql, hit.document_id) };
 }
 
-/** Inserts a claim and links it to the event it matches, or to a new one; returns the event id. */
+/** Inserts a claim and links it to the event it matches, or to a new one; returns the event id. Two round trips. */
 async function placeClaim(tx: Sql, c: Claim, ordinal: number, t: string): Promise<string> {
-  await tx.query(
-    'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [c.id, c.document_id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t]);
   const match = await bestMatch(tx, c);
-  if (!match) {
-    const eventId = stableId('ev', c.id);
-    await tx.query('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES ($1, $2, NULL)', [c.id, eventId]);
-    return eventId;
-  }
+  const eventId = match ? match.eventId : stableId('ev', c.id);
   await tx.query(
-    `WITH m AS (INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
-     INSERT INTO event_claims (claim_id, event_id, merge_id) SELECT $7, $1, id FROM m`,
-    [match.eventId, t, JSON.stringify([c.id]), JSON.stringify([c.document_id]), JSON.stringify(match.features), match.score, c.id]);
-  return match.eventId;
+    `WITH c AS (INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
+     m AS (INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score)
+       SELECT $11, $10, $12, $13, $14, $15 WHERE $14::text IS NOT NULL RETURNING id)
+     INSERT INTO event_claims (claim_id, event_id, merge_id) SELECT c.id, $11, (SELECT id FROM m) FROM c`,
+    [c.id, c.document_id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t,
+      eventId, JSON.stringify([c.id]), JSON.stringify([c.document_id]), match ? JSON.stringify(match.features) : null, match?.score ?? null]);
+  return eventId;
 }
 
 /** Sentences, spans and records of a document, in one round trip. */
@@ -129,17 +125,17 @@ export async function addDocument(tx: Sql, b: DocumentBundle): Promise<AddResult
   if (hit && b.replace && hit.via === 'hash') return replaceClaims(tx, hit.document_id, b);
   if (hit) return recordCopy(tx, hit, b);
   const t = now();
-  const inserted = await tx.query(
-    `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
+  const hashes = d.minhash ? bands(d.minhash) : [];
+  // the document and its band hashes in one round trip; its annotations in the next
+  const inserted = await row<{ n: number }>(tx,
+    `WITH d AS (INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id),
+     b AS (INSERT INTO document_bands (band, hash, document_id) SELECT band, hash, d.id FROM d, unnest($13::int[], $14::bigint[]) AS t(band, hash)
+       ON CONFLICT DO NOTHING)
+     SELECT count(*)::int AS n FROM d`,
     [d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
-      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t]);
-  if (inserted.rowCount === 0) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
-  if (d.minhash) {
-    const hashes = bands(d.minhash);
-    await tx.query('INSERT INTO document_bands (band, hash, document_id) SELECT band, hash, $3 FROM unnest($1::int[], $2::bigint[]) AS t(band, hash) ON CONFLICT DO NOTHING',
-      [hashes.map((_, i) => i), hashes, d.id]);
-  }
+      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t, hashes.map((_, i) => i), hashes]);
+  if (inserted!.n === 0) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
   await writeAnnotations(tx, d.id, b);
   const events: string[] = [];
   for (const [ordinal, c] of b.claims.entries()) {

@@ -24,6 +24,11 @@ export class SqliteStore implements Store {
   }
 
   async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
+    const found = read.listEvents(this.db, query);
+    return { ...found, items: found.items.map((r) => JSON.parse(r) as StoredEvent) };
+  }
+
+  async listEventsJson(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: string[] }> {
     return read.listEvents(this.db, query);
   }
 

@@ -25,12 +25,12 @@ function count(db: Db, f: EventFilters): number {
   return db.get<{ n: number }>(`SELECT count(*) AS n FROM (${side.sql} LIMIT ?)`, ...side.params, COUNT_CAP + 1 + rejected)!.n - rejected;
 }
 
-/** The records of the given events, in the given order. */
-function records(db: Db, rowids: number[]): StoredEvent[] {
+/** The records (JSON text) of the given events, in the given order. */
+function records(db: Db, rowids: number[]): string[] {
   if (rowids.length === 0) return [];
   const found = new Map(db.all<{ rowid: number; record: string }>(
     'SELECT rowid, record FROM event_records WHERE rowid IN (SELECT value FROM json_each(?))', JSON.stringify(rowids)).map((r) => [r.rowid, r.record]));
-  return rowids.map((id) => JSON.parse(found.get(id)!) as StoredEvent);
+  return rowids.map((id) => found.get(id)!);
 }
 
 /** One actor and no other filter, by date: when the prefix names one actor, the page comes from the actor index alone. */
@@ -46,7 +46,7 @@ function actorPage(db: Db, q: EventQuery): number[] | null {
     one.name, q.limit, q.offset).map((r) => r.event_rowid);
 }
 
-export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: StoredEvent[] } {
+export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: string[] } {
   const counted = count(db, q);
   const fromActors = counted > 0 ? actorPage(db, q) : [];
   if (fromActors) return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: records(db, fromActors) };
