@@ -102,3 +102,8 @@ test('a party named between the subject and the cue is the target when none foll
   const r = roles('On 5 May 2020, National Resistance forces destroyed a tank belonging to pro-Houthi forces with artillery fire in Hodeidah.', '2020-05-09', 'YE');
   assert.deepEqual([r.actor1, r.actor2], ['National Resistance Forces', 'Military Forces of Yemen (2016-) Supreme Political Council']);
 });
+
+test('a passive by-phrase before the cue names the agent ("hit by a Taliban-planted IED")', () => {
+  const r = roles('ANDSF forces suffered casualties after being hit by a Taliban-planted IED in Ahmadabad district, Paktia.', '2020-05-09', 'AF');
+  assert.deepEqual([r.actor1, r.actor2], ['Taliban', 'Military Forces of Afghanistan (2014-)']);
+});

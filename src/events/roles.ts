@@ -31,6 +31,8 @@ const REPELLED = /^\s*(?:\w+\s+)?(?:repell?ed|repulsed|thwarted|foiled|fought of
 const THEIR_ATTACK = /^\s*(?:their|its|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance|raids?)\b/i;
 const PROTEST_CUES = new Set(['protest', 'protest_weak']);
 const STATE_FORCE = /^(?:Police|Military) Forces of /;
+// "after being hit by a Taliban-planted IED": a passive by-phrase before the cue names its agent too
+const PASSIVE_BY = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:(?:a|an|the|suspected|alleged)\s+)*$/i;
 const WINDOW = 140;
 
 function before(text: string, rel: number, n = 40): string {
@@ -102,7 +104,11 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
     const subject = [...beforeAnchor].reverse().find((m) => !PREP_BEFORE.test(before(text, rel(m))) || MEMBERS_OF.test(before(text, rel(m)))) ?? null;
     const objects = afterAnchor.filter((m) => m !== byAgent && !BY_BEFORE.test(before(text, rel(m))));
     const object = objects.find((m) => TARGET_PREP_BEFORE.test(before(text, rel(m)))) ?? objects[0] ?? null;
-    if (passive) {
+    const earlyBy = beforeAnchor.find((m) => PASSIVE_BY.test(before(text, rel(m), 60))) ?? null;
+    if (earlyBy) {
+      actor1 = earlyBy;
+      actor2 = subject ?? object;
+    } else if (passive) {
       actor1 = byAgent ?? afterAnchor.find((m) => FOUGHT_WITH.test(before(text, rel(m)))) ?? null;
       actor2 = subject ?? object;
     } else if (byAgent && !subject) {
