@@ -62,10 +62,10 @@ function score(e: EventRecord, r: Row): number {
   return (e.event_type === r.event_type ? 4 : 0) + (e.sub_event_type === r.sub_event_type ? 2 : 0) + (e.actor1?.name === r.actor1 ? 1 : 0) + (e.event_date === acledDate(r.event_date) ? 1 : 0);
 }
 
-interface Tally { n: number; coverage: number; type: number; sub: number; date: number; fat: number; actor1: number; actor1Loose: number; actor1Regime: number; actor2: number; loc: number; locN: number }
+interface Tally { n: number; coverage: number; type: number; sub: number; date: number; fat: number; fatLow: number; actor1: number; actor1Loose: number; actor1Regime: number; actor2: number; loc: number; locN: number }
 
 function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLocation = false): Tally {
-  const t: Tally = { n: 0, coverage: 0, type: 0, sub: 0, date: 0, fat: 0, actor1: 0, actor1Loose: 0, actor1Regime: 0, actor2: 0, loc: 0, locN: 0 };
+  const t: Tally = { n: 0, coverage: 0, type: 0, sub: 0, date: 0, fat: 0, fatLow: 0, actor1: 0, actor1Loose: 0, actor1Regime: 0, actor2: 0, loc: 0, locN: 0 };
   const note = (cls: string, text: string) => {
     if (onlyLocation) return;
     const list = errors.get(cls) ?? [];
@@ -94,6 +94,7 @@ function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLoc
     if (best.event_date === acledDate(r.event_date)) t.date++;
     else note('date', `${acledDate(r.event_date)} ≠ ${best.event_date} (${best.date.text}): ${r.notes.slice(0, 100)}`);
     const fatalities = acledFatalities(best.fatalities);
+    if ((best.fatalities?.low ?? 0) === Number(r.fatalities)) t.fatLow++;
     if (fatalities === Number(r.fatalities)) t.fat++;
     else note(`fatalities, ${fatalityMiss(Number(r.fatalities), fatalities, r.notes)}`, `${r.fatalities} ≠ ${fatalities} (${best.fatalities?.text ?? ''}): ${r.notes}`);
     if (best.actor1?.name === r.actor1) t.actor1++;
@@ -159,7 +160,8 @@ async function main(): Promise<void> {
   console.log(`  event_type accuracy         ${pct(t.type, t.n)}   target ≥ 85%`);
   console.log(`  sub_event_type accuracy     ${pct(t.sub, t.n)}   target ≥ 75%`);
   console.log(`  event_date exact            ${pct(t.date, t.n)}   target ≥ 95%`);
-  console.log(`  fatalities exact (ACLED fig)${pct(t.fat, t.n)}   target ≥ 92%`);
+  console.log(`  fatalities exact (ACLED fig)${pct(t.fat, t.n)}   target ≥ 92%   (ACLED's conventions: lowest figure; 10 for "several" or an unknown number, 12 for "dozens")`);
+  console.log(`  fatalities exact, our low   ${pct(t.fatLow, t.n)}   (the interval's lower bound read as the figure)`);
   console.log(`  actor1 exact                ${pct(t.actor1, t.n)}   target ≥ 70%   (gold name starts with ours: ${pct(t.actor1Loose, t.n).trim()})`);
   console.log(`  actor1, regime years as of 2020 ${pct(t.actor1Regime, t.n)}   ("Military Forces of Syria (2000-2024)" read as 2020's "(2000-)")`);
   console.log(`  actor2 exact (empty = none) ${pct(t.actor2, t.n)}`);

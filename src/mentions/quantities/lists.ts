@@ -91,7 +91,7 @@ export function objectsAfter(text: string, end: number): ListItem[] {
     if (!m?.groups || !personHead(m.groups.np)) break;
     const rest = text.slice(at + m[0].length);
     if (/^\s+(?:were|was|are|is|have|has|had|got|been|also)\b/i.test(rest)) break;
-    const amount = m.groups.amount ?? (m.groups.poss ? m.groups.poss : '');
+    const amount = m.groups.amount ?? m.groups.poss ?? '';
     const interval = amount ? itemInterval(amount, m.groups.np) : null;
     if (!interval) break;
     const [amountStart, amountEnd] = (m.indices?.groups?.amount ?? m.indices?.groups?.poss ?? [0, 0]).map((i) => at + i);
