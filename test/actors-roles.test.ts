@@ -107,3 +107,8 @@ test('a passive by-phrase before the cue names the agent ("hit by a Taliban-plan
   const r = roles('ANDSF forces suffered casualties after being hit by a Taliban-planted IED in Ahmadabad district, Paktia.', '2020-05-09', 'AF');
   assert.deepEqual([r.actor1, r.actor2], ['Taliban', 'Military Forces of Afghanistan (2014-)']);
 });
+
+test('unidentified attackers the reporter attributes to a named group are that group', () => {
+  const r = roles('On 7 May 2020, unknown gunmen presumably IS opened fire on a QSD military vehicle in Baghuz town.', '2020-05-09', 'SY');
+  assert.equal(r.actor1, 'Islamic State (Syria)');
+});

@@ -33,6 +33,8 @@ const PROTEST_CUES = new Set(['protest', 'protest_weak']);
 const STATE_FORCE = /^(?:Police|Military) Forces of /;
 // "after being hit by a Taliban-planted IED": a passive by-phrase before the cue names its agent too
 const PASSIVE_BY = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:(?:a|an|the|suspected|alleged)\s+)*$/i;
+// "unknown gunmen presumably IS", "gunmen believed to belong to IS": the named group the reporter attributes the act to
+const ATTRIBUTED = /^\s*,?\s*(?:presumably|presumed to be|believed to (?:be|belong to)|suspected to (?:be|belong to)|thought to be|likely|probably)\s+(?:members of\s+)?(?:the\s+)?$/i;
 const WINDOW = 140;
 
 function before(text: string, rel: number, n = 40): string {
@@ -123,6 +125,10 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
   }
   const rep = between ? null : repelled(text, sentence.start, inReach);
   if (rep) [actor1, actor2] = [rep.attacker, rep.defender];
+  if (actor1?.name.startsWith('Unidentified')) {
+    const u = actor1;
+    actor1 = inReach.find((m) => m.actorId && m.start >= u.end && ATTRIBUTED.test(text.slice(u.end - sentence.start, rel(m)))) ?? actor1;
+  }
   actor1 ??= implied.find((m) => m.role === 'agent' && m.name !== actor2?.name) ?? null;
   const clash = hits.some((h) => h.cue === 'clash' && h.sentence === anchor.sentence);
   if (!actor2 && clash) actor2 = implied.find((m) => m.role === 'target' && m.name !== actor1?.name) ?? null;
