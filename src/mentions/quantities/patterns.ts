@@ -38,7 +38,7 @@ const SUBJECT_MODS = `${MOD_WORD}{0,6}?(?:\\s*\\([^()]{0,80}\\))?(?:\\s+and(?!\\
 const PERSON_TAIL = `(?:(?:\\s+[\\w'’-]+){0,3}?\\s+(?<person>${PERSON})\\b)?`;
 /** Words that end the noun phrase of a victim ("a doctor in Napak", "a man who"). */
 const NP_STOP = '(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|\\d+)';
-const AUX = '(?:\\s+(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|also|allegedly|all|later|subsequently|confirmed|believed|feared|to have|to be)){0,4}(?:\\s+(?:[a-z]+ed|shot)\\s+and)?';
+const AUX = '(?:\\s+(?:were|was|are|is|have|has|had|been|being|got|reportedly|reported|also|allegedly|all|later|subsequently|confirmed|believed|feared|to have|to be)){0,4}(?:(?<=\\b(?:were|was|are|is|been|got|reportedly|reported))\\s+(?:[a-z]+ed|shot)\\s+and)?';
 
 export interface QuantityPattern {
   name: string;
@@ -117,7 +117,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "a civilian was killed", "one soldier has been wounded"
   p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
-  p('passive', 'passive', all('passive'), `(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
+  p('passive', 'passive', all('passive'), `(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s+(?:an?|his|her|their|its)\\s)(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
   p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
 ];

@@ -189,6 +189,9 @@ test('one victim hurt first and dead in the end counts as killed', () => {
   assert.deepEqual(kinds('A man was injured in the attack and later died in hospital.'), [['killed', 1]]);
   assert.deepEqual(kinds('A man was abducted by four men and stabbed to death near a field.'), [['killed', 1]]);
   assert.deepEqual(kinds('A man was arrested by police and released later.'), [['arrested', 1]]);
+  // the shooters are no victims: "shot and killed a man" is active
+  assert.deepEqual(kinds('Two armed men driving a motorcycle shot and killed a man in Zona 12.'), [['killed', 1]]);
+  assert.deepEqual(kinds('3 men were attacked and killed by a mob.'), [['killed', 3]]);
 });
 
 test('a suicide bomber is among the dead', () => {
