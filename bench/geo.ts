@@ -4,8 +4,10 @@
  * and F1 by span overlap, and accuracy within 5 km / 161 km with the median
  * error, end to end and given the gold spans — and times geoparse.
  * `--acled` instead resolves ACLED's own location column (+ country) with
- * lookupPlace and prints the share within 25 km, with the bundled gazetteer
- * and after importing ../shared/gazetteer into a temporary copy.
+ * lookupPlace (and, with the row's admin1/admin2 too, with findPlace) and
+ * prints the share within 25 km, with the bundled gazetteer and after
+ * importing ../shared/gazetteer into a temporary copy (or --imported PATH,
+ * an already imported copy).
  * Options: --limit N (documents per corpus), --corpus gwn|lgl, --verbose,
  * --examples N (misses shown under each cause of the gold-span breakdown).
  */
@@ -14,10 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeDoc } from '../src/text/index.ts';
-import { distanceKm, geoparse, lookupPlace, openGazetteer, resolveSpans, type Gazetteer, type PlaceMention } from '../src/geo/index.ts';
+import { countryCode, distanceKm, geoparse, lookupPlace, openGazetteer, resolveSpans, type Gazetteer, type PlaceMention } from '../src/geo/index.ts';
 import { importDump } from '../src/geo/import.ts';
 import { recognizeSpan } from '../src/geo/recognize.ts';
 import { resolveAll } from '../src/geo/resolve.ts';
+import { findPlace } from '../src/geo/lookup.ts';
 import { causeOf, causeTable } from './geo-causes.ts';
 
 const SHARED = new URL('../../shared/bench/', import.meta.url).pathname;
@@ -205,11 +208,14 @@ function readCsv(file: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
 
-function acledWithin(gaz: Gazetteer, rows: Record<string, string>[], verbose: boolean): string {
+/** The row's location resolved by name and country alone (lookupPlace), or also within its admin1/admin2 (findPlace). */
+function acledWithin(gaz: Gazetteer, rows: Record<string, string>[], verbose: boolean, withAreas: boolean): string {
   let ok = 0;
   let found = 0;
   for (const r of rows) {
-    const p = lookupPlace(gaz, r.location, { country: r.country });
+    const p = withAreas
+      ? findPlace(gaz, r.location, { cc: countryCode(gaz, r.country), admin1: r.admin1 || undefined, admin2: r.admin2 || undefined })
+      : lookupPlace(gaz, r.location, { country: r.country });
     if (p) found++;
     const d = p ? distanceKm(Number(r.latitude), Number(r.longitude), p.lat, p.lon) : FAR;
     if (d <= 25) ok++;
@@ -218,7 +224,7 @@ function acledWithin(gaz: Gazetteer, rows: Record<string, string>[], verbose: bo
   return `${((100 * ok) / rows.length).toFixed(1)}% within 25 km (${ok}/${rows.length}; ${found} resolved)`;
 }
 
-async function acledBench(verbose: boolean): Promise<void> {
+async function acledBench(verbose: boolean, imported?: string): Promise<void> {
   const file = `${SHARED}acled/acled-2020-dev.csv`;
   if (!existsSync(file)) {
     console.log(`bench:geo --acled: ${file} not found (needs ../shared); nothing measured`);
@@ -226,8 +232,17 @@ async function acledBench(verbose: boolean): Promise<void> {
   }
   const rows = readCsv(file).filter((r) => r.location && r.latitude);
   const base = openGazetteer();
-  console.log(`ACLED dev, location column + country → lookupPlace:\n  cities500 + countries/admin1: ${acledWithin(base, rows, verbose)}`);
+  console.log(`ACLED dev, location column + country → lookupPlace; + admin1/admin2 columns → findPlace:`);
+  console.log(`  cities500 + countries/admin1, lookupPlace: ${acledWithin(base, rows, verbose, false)}`);
+  console.log(`  cities500 + countries/admin1, findPlace:   ${acledWithin(base, rows, verbose, true)}`);
   base.close();
+  if (imported) {
+    const gaz = openGazetteer({ path: imported });
+    console.log(`  ${imported}, lookupPlace: ${acledWithin(gaz, rows, verbose, false)}`);
+    console.log(`  ${imported}, findPlace:   ${acledWithin(gaz, rows, verbose, true)}`);
+    gaz.close();
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-gaz-'));
   try {
     const path = join(dir, 'gazetteer.db');
@@ -237,7 +252,8 @@ async function acledBench(verbose: boolean): Promise<void> {
     const t = performance.now();
     for (const f of dumps) await importDump(gaz.db, join(GAZETTEER_DUMPS, f));
     console.log(`  imported ${dumps.length} files of ../shared/gazetteer in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    console.log(`  with ../shared/gazetteer imported: ${acledWithin(gaz, rows, verbose)}`);
+    console.log(`  with ../shared/gazetteer imported, lookupPlace: ${acledWithin(gaz, rows, verbose, false)}`);
+    console.log(`  with ../shared/gazetteer imported, findPlace:   ${acledWithin(gaz, rows, verbose, true)}`);
     gaz.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -246,9 +262,9 @@ async function acledBench(verbose: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { limit: { type: 'string' }, corpus: { type: 'string' }, verbose: { type: 'boolean', default: false }, examples: { type: 'string' }, acled: { type: 'boolean', default: false } },
+    options: { limit: { type: 'string' }, corpus: { type: 'string' }, verbose: { type: 'boolean', default: false }, examples: { type: 'string' }, imported: { type: 'string' }, acled: { type: 'boolean', default: false } },
   });
-  if (values.acled) return acledBench(values.verbose ?? false);
+  if (values.acled) return acledBench(values.verbose ?? false, values.imported);
   const gwnFile = `${SHARED}geoparsing/GeoWebNews_GWN.xml`;
   if (!existsSync(gwnFile)) {
     console.log(`bench:geo: ${gwnFile} not found (needs ../shared); nothing measured`);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDoc } from '../text/index.ts';
 import { eventLocation, geoparse, lookupPlace, openGazetteer, toLocationField, type PlaceMention } from './index.ts';
+import { findPlace } from './lookup.ts';
 
 // The shared default gazetteer (built on first use, then reused by every test file).
 const gaz = openGazetteer();
@@ -118,4 +119,13 @@ test('bad input: Arabic script, shouting headlines, long lists, empty text', () 
   const list = parse(`Strikes hit ${names}.`);
   assert.ok(list.places.length >= 400, `${list.places.length}`);
   assert.ok(Date.now() - t < 5000);
+});
+
+test('findPlace: the row admin1 picks among namesakes; a name the gazetteer lacks falls back to the row area', () => {
+  assert.equal(findPlace(gaz, 'Springfield', { cc: 'US', admin1: 'Massachusetts' })?.admin1, 'Massachusetts');
+  assert.equal(findPlace(gaz, 'Springfield', { cc: 'US', admin1: 'Illinois' })?.admin1, 'Illinois');
+  const unknown = findPlace(gaz, 'Qwzxv Farms', { cc: 'SY', admin1: 'Idlib' });
+  assert.equal(unknown?.featureCode, 'ADM1');
+  assert.equal(unknown?.geoPrecision, 3);
+  assert.equal(findPlace(gaz, 'Qwzxv', { cc: 'SY' }), null);
 });
