@@ -4,7 +4,7 @@
  * every file at each start costs about a second, so bin/sitrep.js runs the
  * bundle when it is fresh; a stale bundle never runs.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,8 +72,9 @@ export function freshBundle(dir = BUNDLE_DIR, root = ROOT) {
   if (process.env.SITREP_NO_BUNDLE) return null;
   try {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const entry = join(dir, m.hash, 'main.js');
     const fresh = stamp(m.inputs, root) === m.stamps || inputsHash(m.inputs, root) === m.hash;
-    return fresh ? join(dir, m.hash, 'main.js') : null;
+    return fresh && existsSync(entry) ? entry : null;
   } catch {
     return null;
   }

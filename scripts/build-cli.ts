@@ -7,7 +7,7 @@
  * through `import.meta.url` are still found next to the sources.
  * Usage: node --import tsx scripts/build-cli.ts
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { BUNDLE_DIR, MANIFEST, ROOT, digest, stampOf } from '../bin/bundle.js';
@@ -68,8 +68,14 @@ try {
   const hash = digest(inputs.map((f) => [f, read.get(f)!.bytes]));
   const stamps = inputs.map((f) => read.get(f)!.stamp).join(' ');
   const dir = join(BUNDLE_DIR, hash);
-  if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
-  else renameSync(tmp, dir);
+  try {
+    renameSync(tmp, dir);
+  } catch (e) {
+    // the same sources bundled before, or by a build running alongside: that bundle serves
+    if (!existsSync(join(dir, 'main.js'))) throw e;
+    const now = new Date();
+    utimesSync(dir, now, now); // in use again: not to be swept as old
+  }
   const next = `${MANIFEST}.${process.pid}`;
   writeFileSync(next, JSON.stringify({ hash, inputs, stamps }, null, 1));
   renameSync(next, MANIFEST);

@@ -17,6 +17,9 @@ test('a bundle runs only while its inputs are as they were when it was built', (
   writeFileSync(join(root, 'a.ts'), 'export const a = 1;\n');
   const hash = inputsHash(['a.ts'], root);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ hash, inputs: ['a.ts'], stamps: stamp(['a.ts'], root) }));
+  assert.equal(freshBundle(dir, root), null, 'a manifest naming a bundle that is not there');
+  mkdirSync(join(dir, hash));
+  writeFileSync(join(dir, hash, 'main.js'), '');
   assert.equal(freshBundle(dir, root), join(dir, hash, 'main.js'));
   writeFileSync(join(root, 'a.ts'), 'export const a = 1;\n');
   assert.equal(freshBundle(dir, root), join(dir, hash, 'main.js'), 'a file written again with the same text is no change');
