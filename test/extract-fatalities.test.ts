@@ -41,3 +41,7 @@ test('a cumulative toll and the killing a riot is about are no event figures', (
 test('a bare tally beside the victims restates them', () => {
   assert.deepEqual(fatalities('On 28 April 2020, the rebels fired mortars at government positions near Opytne, Donetsk. During the day, one Ukrainian soldier was killed at an unspecified location [1 fatality].'), [1]);
 });
+
+test('"also" before the victims adds them', () => {
+  assert.deepEqual(fatalities('On 30 April 2020, 5 pro-government militia members were killed following attacks by Taliban militants in Takhar. Local authorities reported that also 4 Taliban militants were killed.'), [9]);
+});

@@ -117,7 +117,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "a civilian was killed", "one soldier has been wounded"
   p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
-  p('passive', 'passive', all('passive'), `(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s+(?:an?|his|her|their|its)\\s)(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
+  p('passive', 'passive', all('passive'), `(?:\\balso\\s+)?(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s+(?:an?|his|her|their|its)\\s)(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
   p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
 ];
