@@ -26,3 +26,13 @@ test('a country-level location proves little: the same centroid does not carry a
   assert.equal(f.location_km, 0);
   assert.ok(mergeScore(f) < MERGE_THRESHOLD, String(mergeScore(f)));
 });
+
+test('the features of a pair do not depend on which report arrived first', () => {
+  const s = (sentence: string, doc: string) => ({ outlet: doc, claimed_by: null, document_id: doc, sentence, start: 0, end: sentence.length });
+  const a = event({ id: 'a', document_id: 'a', sentence: 'x', sources: [
+    s('Islamic State fighters seized Marea on Friday after heavy clashes.', 'a'), s('Rebels said they lost several villages near the border.', 'a')] });
+  const b = event({ id: 'b', document_id: 'b', sentence: 'x', event_date: '2016-05-26', date: { start: '2016-05-26', end: '2016-05-26', precision: 1, text: null },
+    sources: [s('IS militants took villages near Marea, residents reported.', 'b')] });
+  assert.deepEqual(mergeFeatures(a, b), mergeFeatures(b, a));
+  assert.equal(mergeScore(mergeFeatures(a, b)), mergeScore(mergeFeatures(b, a)));
+});

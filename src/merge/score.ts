@@ -90,9 +90,13 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
   const rb = dateRange(stored);
   let gap: number | null = null;
   if (ra && rb) gap = Math.max(0, dayNumber(ra[0]) - dayNumber(rb[1]), dayNumber(rb[0]) - dayNumber(ra[1]));
-  const sentencesA = words(incoming.sources.map((s) => s.sentence).join(' '));
+  // the closest pair of reporting sentences: the same either way round, so a pair scores alike whichever arrives first
+  const sentencesB = stored.sources.map((s) => words(s.sentence));
   let text = 0;
-  for (const s of stored.sources) text = Math.max(text, jaccard(sentencesA, words(s.sentence)));
+  for (const a of incoming.sources) {
+    const wa = words(a.sentence);
+    for (const wb of sentencesB) text = Math.max(text, jaccard(wa, wb));
+  }
   return {
     actor: a.size && b.size ? shared / Math.min(a.size, b.size) : null,
     location_km: la?.lat != null && la.lon != null && lb?.lat != null && lb.lon != null
