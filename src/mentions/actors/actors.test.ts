@@ -232,3 +232,9 @@ test('a demonym of forces abroad counts less than the country where things happe
   assert.deepEqual(found.map((m) => m.name), ['Military Forces of Turkey (2016-)', 'Opposition Rebels (Syria)', 'Operation Peace Spring']);
   assert.equal(found[0].inter, 8, 'Turkey is abroad');
 });
+
+test('"regime" alone names the state in focus, but not in "regime-controlled areas"', () => {
+  assert.deepEqual(pairs('Opposition rebels shelled regime positions in Lattakia.', '2020-05-09', { country: 'SY' }).map((p) => p[1]), ['Opposition Rebels (Syria)', 'Military Forces of Syria (2000-)']);
+  assert.deepEqual(pairs('Crowds denounced crossings with regime controlled areas.', '2020-05-09', { country: 'SY' }), []);
+  assert.deepEqual(pairs('A man died in a regime prison.', '2020-05-09', { country: 'SY' }).map((p) => p[1]), ['Civilians (Syria)']);
+});

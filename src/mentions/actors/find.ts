@@ -23,6 +23,9 @@ export interface FindOptions {
   date?: string | null;
 }
 
+/** "regime-controlled areas", "a regime prison": the words describe a place, not an actor */
+const MODIFIES = new Set(['controlled', 'held', 'run', 'prison', 'prisons', 'areas', 'territory', 'territories', 'media']);
+
 function sentenceActors(ctx: Ctx): void {
   const { hits, toks } = ctx;
   for (let k = 0; k < hits.length; k++) {
@@ -74,7 +77,7 @@ function sentenceActors(ctx: Ctx): void {
       emit(ctx, h.i, h.j, unidentifiedMilitary(ctx.cb), 'generic', null);
       continue;
     }
-    if (get(h, 'standalone') && ctx.focus && before !== 'anti') {
+    if (get(h, 'standalone') && ctx.focus && before !== 'anti' && !MODIFIES.has(toks[h.j]?.norm ?? '')) {
       const actor = actorForCountry(ctx.cb, ctx.focus, kindFor(ctx, h, 'standalone', ctx.focus), ctx.date);
       if (actor) emit(ctx, h.i, h.j, actor, 'generic', null, `country in focus: ${ctx.focus}`);
     }
