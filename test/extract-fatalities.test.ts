@@ -28,6 +28,8 @@ test('a follow-up that says "also" or "other" adds its victims', () => {
 test('vague amounts at the figures ACLED codes', () => {
   assert.deepEqual(fatalities('On 9 May 2020, pro-Hadi forces thwarted a Houthi incursion in Al Bayda, killing dozens of Houthi fighters.'), [12]);
   assert.deepEqual(fatalities('On 7 May 2020, unknown gunmen killed an unknown number of civilians in Gao.'), [10]);
+  const [note] = extract({ id: 'case', text: 'On 7 May 2020, unknown gunmen killed an unknown number of civilians in Gao.', published: '2020-05-10' }, res!).result.events.map((e) => e.notes);
+  assert.match(note, /Unknown number of fatalities, coded as 10\.$/);
   assert.deepEqual(fatalities('On 9 May 2020, clashes took place between rebels and regime forces in Dara. Several regime soldiers were killed in the clashes.'), [10]);
 });
 

@@ -3,6 +3,7 @@
  * "On 27 May 2016, Islamic State (Syria) took territory from Opposition
  * Rebels (Syria) in Mari` (Aleppo, Syria). 0 fatalities."
  */
+import { acledFatalities } from './counts.ts';
 import type { EventRecord } from './types.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -42,7 +43,9 @@ export function writeNotes(e: EventRecord, template: string): string {
   let tail = '';
   if (e.fatalities) {
     const low = e.fatalities.low ?? 0;
-    tail += ` ${e.fatalities.high === null || e.fatalities.best === null ? 'At least ' + count(low, 'fatality', 'fatalities') : count(low, 'fatality', 'fatalities')}.`;
+    // "killed an unknown number", "incurring fatalities": ACLED's notes say so and give the figure coded
+    if (low === 0 && e.fatalities.best === null) tail += ` Unknown number of fatalities, coded as ${acledFatalities(e.fatalities)}.`;
+    else tail += ` ${e.fatalities.high === null || e.fatalities.best === null ? 'At least ' + count(low, 'fatality', 'fatalities') : count(low, 'fatality', 'fatalities')}.`;
   }
   if (e.injuries && (e.injuries.low ?? 0) > 0) tail += ` ${count(e.injuries.low, 'person', 'people')} injured.`;
   return `${opening(e)}, ${body}.${tail}`;
