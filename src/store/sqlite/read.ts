@@ -46,18 +46,23 @@ function actorPage(db: Db, q: EventQuery): number[] | null {
     one.name, q.limit, q.offset).map((r) => r.event_rowid);
 }
 
-export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: string[] } {
-  const counted = count(db, q);
-  const fromActors = counted > 0 ? actorPage(db, q) : [];
-  if (fromActors) return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: records(db, fromActors) };
+/**
+ * A page of the matching events: walking the sort order visits about
+ * (offset + limit) / (share of events matching) events, gathering and
+ * sorting every match visits `counted`; take the cheaper.
+ */
+function pageRowids(db: Db, q: EventQuery, counted: number): number[] {
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
-  // walking the sort order visits about (offset + limit) / (share of events matching) events,
-  // gathering and sorting every match visits `counted`: take the cheaper
-  const walk = counted > 0 && ((q.offset + q.limit) * events) / counted < counted;
+  const walk = ((q.offset + q.limit) * events) / counted < counted;
   const page = where(q, walk);
-  const rowids = db
+  return db
     .all<{ rowid: number }>(`SELECT e.rowid FROM events e ${page.sql} ${orderBy(q.sort, !walk)} LIMIT ? OFFSET ?`, ...page.params, q.limit, q.offset)
     .map((r) => r.rowid);
+}
+
+export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: string[] } {
+  const counted = count(db, q);
+  const rowids = counted === 0 ? [] : actorPage(db, q) ?? pageRowids(db, q, counted);
   return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: records(db, rowids) };
 }
 
