@@ -128,6 +128,10 @@ test('every endpoint of the running server', { timeout: 180_000 }, async () => {
   for (const s of doc.body.spans) assert.equal(doc.body.text.slice(s.start, s.end), s.text);
   assert.ok(doc.body.spans.some((s: { event_ids: string[] }) => s.event_ids.includes(takeover.id)));
   assert.equal((await call('/api/documents/nope')).status, 404);
+  const found = await call('/api/documents?q=Marea%20Azaz&from=2016-05-29&to=2016-05-29');
+  assert.ok(found.body.items.some((d: { id: string; snippet: string }) => d.id === seed.body.document_id && /Marea|Azaz/.test(d.snippet)), JSON.stringify(found.body));
+  assert.equal((await call('/api/documents?q=Marea&from=2016-05-30')).body.total, 0);
+  assert.equal((await call('/api/documents?to=2016-13-01')).status, 400);
 
   for (const by of ['day', 'week', 'admin1', 'actor', 'event_type']) {
     const a = await call(`/api/aggregates?by=${by}&country=Syria`);
@@ -157,4 +161,5 @@ test('every endpoint of the running server', { timeout: 180_000 }, async () => {
   for (const p of ['/api/events', '/api/events.geojson', '/api/events/{id}', '/api/events/{id}/merges', '/api/events/{id}/split', '/api/documents', '/api/documents/{id}', '/api/aggregates', '/api/export', '/api/health']) {
     assert.ok(spec.body.paths[p], p);
   }
+  assert.ok(spec.body.paths['/api/documents'].get.parameters.some((x: { name: string }) => x.name === 'q'), 'document search documented');
 });
