@@ -142,7 +142,14 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   // (unless the alternate name's place lies in a country the story is more about: Jenin is Janīn in the West Bank, not Jenin in Poland)
   // (a hamlet, or an area of the same country named after the town, is no rival)
   if (c.kind === 1 && m.candidates.some((o) => (o.kind === 0 || o.kind === 2) && isRival(o, c) && (focus.get(o.cc) ?? 0) >= focusShare)) f.namesakeHasName = -0.5;
-  if (c.kind === 3 && m.candidates.some((o) => o.kind !== 3)) f.namesakeHasName = -1;
+  // a spelling variant is a fallback: it never beats a country, a first-level area or a big city bearing the name itself
+  if (c.kind === 3) {
+    const exact = m.candidates.filter((o) => o.kind !== 3);
+    if (exact.some((o) => /^(PCLI|ADM1|PPLC)$/.test(o.fcode) || o.population >= 1_000_000)) f.namesakeHasName = -2;
+    else if (exact.length > 0) f.namesakeHasName = -1;
+    // nor does one in a country the story never mentions
+    if (focusShare === 0 && focus.size > 0) f.remote = -2;
+  }
   if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
   const seat = c.fcode === 'ADM1' ? /^PPL(A\d?|C)$/ : /^PPL/;
