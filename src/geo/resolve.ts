@@ -292,7 +292,26 @@ function uniquePlaces(candidates: GazEntry[]): GazEntry[] {
     const had = best.get(c.id);
     if (!had || KIND_ORDER[c.kind] < KIND_ORDER[had.kind]) best.set(c.id, c);
   }
-  return [...best.values()];
+  return geoNamesAreas([...best.values()]);
+}
+
+/**
+ * A country or first-level area present twice, from the bundled
+ * countries/states source (negative id) and from an imported GeoNames dump:
+ * GeoNames' own entry stands (its id and reference point are the ones
+ * records and gold data use), with the larger population of the two.
+ */
+function geoNamesAreas(candidates: GazEntry[]): GazEntry[] {
+  const imported = candidates.filter((c) => c.id > 0 && /^(PCLI|ADM1)$/.test(c.fcode));
+  if (imported.length === 0) return candidates;
+  const twin = (c: GazEntry) => imported.find((g) => g.cc === c.cc && g.fcode === c.fcode && g.matched === c.matched);
+  const merged = new Map<GazEntry, number>();
+  const kept = candidates.filter((c) => {
+    const g = c.id < 0 ? twin(c) : undefined;
+    if (g) merged.set(g, Math.max(merged.get(g) ?? 0, c.population));
+    return !g;
+  });
+  return kept.map((c) => (merged.has(c) ? { ...c, population: Math.max(c.population, merged.get(c)!) } : c));
 }
 
 /**
