@@ -5,7 +5,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { buildGazetteer, gazetteerPath, lookupPlace, openGazetteer } from '../geo/index.ts';
 import { isCurrent } from '../geo/gazetteer.ts';
-import { importDump, ImportError } from '../geo/import.ts';
+import { statSync } from 'node:fs';
+import { BULK_IMPORT_BYTES, importDump, ImportError, importWithoutSkeletonIndexes } from '../geo/import.ts';
 import { parseOptions, UsageError } from './main.ts';
 
 const HELP = `usage:
@@ -61,7 +62,8 @@ function build(path: string, force: boolean): number {
 async function importFiles(path: string, files: string[]): Promise<number> {
   const gaz = openGazetteer({ path });
   let failed = 0;
-  try {
+  const bytes = files.reduce((n, f) => n + fileSize(f), 0);
+  const importAll = async () => {
     for (const file of files) {
       const bar = new SingleBar({ format: `  ${file} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr }, Presets.shades_classic);
       const started = Date.now();
@@ -85,9 +87,25 @@ async function importFiles(path: string, files: string[]): Promise<number> {
         failed++;
       }
     }
+  };
+  try {
+    if (files.length > 1 && bytes > BULK_IMPORT_BYTES) {
+      await importWithoutSkeletonIndexes(gaz.db, async () => {
+        await importAll();
+        process.stderr.write('sitrep gazetteer: rebuilding the name skeleton indexes…\n');
+      });
+    } else await importAll();
     gaz.db.exec('ANALYZE');
   } finally {
     gaz.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

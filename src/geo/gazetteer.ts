@@ -52,6 +52,15 @@ const NEAR_BOX = 0.25;
 /** names by consonant skeleton within a country (see ensureIndexes) */
 export const SKELETON_INDEX = 'names_skel_cc';
 
+/** Both skeleton queries read names in the order of the (skel) index, so that ties in population keep one order. */
+function skeletonStatements(db: Database.Database, indexed: boolean): [Database.Statement, Database.Statement] {
+  const from = (index: string) => (indexed ? SELECT.replace('FROM names n', `FROM names n INDEXED BY ${index}`) : SELECT);
+  return [
+    db.prepare(`${from(SKELETON_INDEX)} WHERE n.skel = ? AND n.cc = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true),
+    db.prepare(`${from('names_skel_any')} WHERE n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true),
+  ];
+}
+
 function hasIndex(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 }
@@ -60,10 +69,10 @@ export class Gazetteer {
   readonly path: string;
   readonly db: Database.Database;
   private readonly byKeyStmt: Database.Statement;
-  private readonly bySkelStmt: Database.Statement;
+  private bySkelStmt: Database.Statement;
   private readonly nearStmt: Database.Statement;
   private readonly wordStmt: Database.Statement;
-  private readonly bySkelAnyStmt: Database.Statement;
+  private bySkelAnyStmt: Database.Statement;
   private readonly placeStmt: Database.Statement;
   private readonly existsStmt: Database.Statement;
   private readonly admin1Stmt: Database.Statement;
@@ -81,12 +90,7 @@ export class Gazetteer {
     this.path = path;
     this.db = db;
     this.byKeyStmt = db.prepare(`${SELECT} WHERE n.key = ? ORDER BY n.kind = 2 DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
-    // both skeleton queries read names in the order of the (skel) index, so that ties in population keep one order
-    const skelIndex = hasIndex(db, SKELETON_INDEX);
-    const bySkel = skelIndex ? SELECT.replace('FROM names n', `FROM names n INDEXED BY ${SKELETON_INDEX}`) : SELECT;
-    const bySkelAny = skelIndex ? SELECT.replace('FROM names n', 'FROM names n INDEXED BY names_skel_any') : SELECT;
-    this.bySkelStmt = db.prepare(`${bySkel} WHERE n.skel = ? AND n.cc = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
-    this.bySkelAnyStmt = db.prepare(`${bySkelAny} WHERE n.skel = ? ORDER BY p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
+    [this.bySkelStmt, this.bySkelAnyStmt] = skeletonStatements(db, hasIndex(db, 'names_skel_any') && hasIndex(db, SKELETON_INDEX));
     this.filters = loadFilters(db);
     this.existsStmt = db.prepare('SELECT 1 FROM names WHERE key = ? LIMIT 1').pluck();
     this.placeStmt = db.prepare(`${SELECT} WHERE n.place_id = ? ORDER BY n.kind LIMIT 1`).raw(true);
@@ -131,6 +135,17 @@ export class Gazetteer {
     return name;
   }
 
+  /** Rows by skeleton; when a bulk import elsewhere has dropped the indexes the statements name, the plain query serves. */
+  private skeletonRows(anywhere: boolean, args: string[]): Row[] {
+    try {
+      return (anywhere ? this.bySkelAnyStmt : this.bySkelStmt).all(...args) as Row[];
+    } catch (err) {
+      if (!/no such index/.test((err as Error).message)) throw err;
+      [this.bySkelStmt, this.bySkelAnyStmt] = skeletonStatements(this.db, false);
+      return (anywhere ? this.bySkelAnyStmt : this.bySkelStmt).all(...args) as Row[];
+    }
+  }
+
   /** Places whose normalised name is `key` (see nameKey). */
   byKey(key: string): GazEntry[] {
     let hit = this.keyCache.get(key);
@@ -150,7 +165,7 @@ export class Gazetteer {
     const key = `${cc}\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.bySkelStmt.all(skel, cc) as Row[], 3);
+      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.skeletonRows(false, [skel, cc]), 3);
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -161,7 +176,7 @@ export class Gazetteer {
     const key = `*\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.bySkelAnyStmt.all(skel) as Row[], 3);
+      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.skeletonRows(true, [skel]), 3);
       this.keyCache.set(key, hit);
     }
     return hit;

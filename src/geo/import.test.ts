@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applySchema } from './schema.ts';
-import { importDump, ImportError } from './import.ts';
+import { importDump, ImportError, importWithoutSkeletonIndexes } from './import.ts';
 
 const SHARED = new URL('../../../shared/gazetteer/', import.meta.url);
 const LB = new URL('LB.txt', SHARED).pathname;
@@ -82,6 +82,29 @@ test('a place listed twice in one file keeps the names of its last row', { skip:
     const keys = (db.prepare('SELECT key FROM names WHERE place_id = ? ORDER BY key').pluck().all(Number(cols[0])) as string[]);
     assert.deepEqual(keys, ['qaryat tajriba', 'tajriba village']);
     assert.equal((db.prepare('SELECT name FROM places WHERE id = ?').pluck().get(Number(cols[0])) as string), 'Qaryat Tajriba');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bulk import rebuilds the skeleton indexes it dropped, also when a file fails', { skip: missing }, async () => {
+  const { db, dir } = freshDb();
+  const indexes = () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'names_skel%' ORDER BY name").pluck().all() as string[]);
+  try {
+    const empty = join(dir, 'XX.txt');
+    writeFileSync(empty, '');
+    await assert.rejects(
+      importWithoutSkeletonIndexes(db, async () => {
+        await importDump(db, LB);
+        assert.deepEqual(indexes(), [], 'dropped while importing');
+        await importDump(db, empty);
+      }),
+      ImportError,
+    );
+    assert.deepEqual(indexes(), ['names_skel_any', 'names_skel_cc']);
+    const lebanese = db.prepare("SELECT count(*) FROM names INDEXED BY names_skel_cc WHERE skel = 'brt' AND cc = 'LB'").pluck().get() as number;
+    assert.ok(lebanese > 0, 'the rebuilt index finds the imported names');
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

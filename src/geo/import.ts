@@ -14,6 +14,7 @@ import { namesOf, nameWriter, type NameRow } from './build.ts';
 import { parseGeoNamesLine, type GeoNamesRow } from './sources.ts';
 import { isLatin, nameKey, skeleton } from './normalize.ts';
 import { loadFilters, saveFilters, type NameFilters } from './bloom.ts';
+import { dropSkeletonIndexes, ensureIndexes } from './schema.ts';
 
 export type DumpKind = 'geonames' | 'alternateNames' | 'admin1' | 'admin2';
 
@@ -214,5 +215,23 @@ function endsWithNewline(file: string, size: number): boolean {
     return buf[0] === 0x0a;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Above this many bytes of dumps, rebuilding the skeleton indexes once beats updating them file by file. */
+export const BULK_IMPORT_BYTES = 20e6;
+
+/**
+ * Runs `imports` (importDump calls, each still one transaction) with the
+ * skeleton indexes dropped, then rebuilds them once: every dump touches
+ * nearly every page of those indexes, so keeping them costs more than the
+ * import itself. Readers opened meanwhile fall back to unindexed lookups.
+ */
+export async function importWithoutSkeletonIndexes<T>(db: Database.Database, imports: () => Promise<T>): Promise<T> {
+  dropSkeletonIndexes(db);
+  try {
+    return await imports();
+  } finally {
+    ensureIndexes(db);
   }
 }

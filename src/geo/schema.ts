@@ -54,16 +54,24 @@ export function applySchema(db: Database.Database): void {
   db.exec(SCHEMA);
 }
 
+/** Indexes of names by consonant skeleton: derived data, rebuilt after bulk imports (see importWithoutSkeletonIndexes). */
+const SKELETON_INDEXES = ['CREATE INDEX IF NOT EXISTS names_skel_any ON names (skel)', 'CREATE INDEX IF NOT EXISTS names_skel_cc ON names (skel, cc)'];
+
 /**
- * Indexes added after a layout was released: created once on a file that
- * lacks them (a gazetteer with imports is never rebuilt just for an index).
- * False when the file cannot be written; queries then do without.
+ * Creates the skeleton indexes a file lacks: names_skel_cc was added after
+ * the layout was released (a gazetteer with imports is never rebuilt just for
+ * an index), and a bulk import that stopped half-way leaves both out. False
+ * when the file cannot be written; queries then do without.
  */
 export function ensureIndexes(db: Database.Database): boolean {
   try {
-    db.exec('CREATE INDEX IF NOT EXISTS names_skel_cc ON names (skel, cc)');
+    for (const sql of SKELETON_INDEXES) db.exec(sql);
     return true;
   } catch {
     return false;
   }
+}
+
+export function dropSkeletonIndexes(db: Database.Database): void {
+  db.exec('DROP INDEX IF EXISTS names_skel_any; DROP INDEX IF EXISTS names_skel_cc');
 }
