@@ -40,6 +40,26 @@ function median(xs: number[]): number {
 if (!existsSync(DIR)) {
   console.log(`bench:speed skipped: ${DIR.pathname} is missing (needs ../shared)`);
 } else {
+  const coldStart = (env: Record<string, string>) => {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      // bash's `time` gives the child's CPU seconds, which a busy machine does not inflate
+      const cmd = `TIMEFORMAT='%U %S'; time "${process.execPath}" "${BIN}" extract "${SEED.pathname}" --published 2016-05-29 > /dev/null`;
+      const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, ...env } });
+      if (r.status !== 0) throw new Error(`sitrep extract exited ${r.status}: ${r.stderr}`);
+      walls.push((performance.now() - s) / 1000);
+      const [u, sy] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+      cpus.push(u + sy);
+    }
+    return `${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU`;
+  };
+  const load = `load average ${loadavg()[0].toFixed(1)}`;
+  // first, while the bundle built by prebench:speed is fresh: edits to the sources during the run would make it stale
+  if (freshBundle()) console.log(`  cold start, bundle    ${coldStart({})}   target ≤ 1.5   (sitrep extract seed, median of 3, ${load})`);
+  else console.log('  cold start, bundle    not measured: no fresh bundle (npm run build:cli)');
+  console.log(`  cold start, tsx       ${coldStart({ SITREP_NO_BUNDLE: '1' })}   (the same from the sources, ${load})`);
   const texts = articles();
   const res = loadResources();
   for (const t of texts.slice(0, 20)) extract({ id: 'warm', text: t, published: '2018-01-01' }, res);
@@ -63,23 +83,4 @@ if (!existsSync(DIR)) {
   const total = Object.values(times).reduce((a, b) => a + b, 0);
   const names = [...STAGES.map((st) => st.name), 'derive'];
   console.log(`  CPU per article by stage (second pass): ${names.map((n) => `${n} ${((times[n] ?? 0) / texts.length).toFixed(2)} ms`).join(', ')}; total ${(total / texts.length).toFixed(2)} ms = ${((1000 * texts.length) / total).toFixed(0)} articles per CPU-second with the caches warm`);
-  const coldStart = (env: Record<string, string>) => {
-    const walls: number[] = [];
-    const cpus: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const s = performance.now();
-      // bash's `time` gives the child's CPU seconds, which a busy machine does not inflate
-      const cmd = `TIMEFORMAT='%U %S'; time "${process.execPath}" "${BIN}" extract "${SEED.pathname}" --published 2016-05-29 > /dev/null`;
-      const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, ...env } });
-      if (r.status !== 0) throw new Error(`sitrep extract exited ${r.status}: ${r.stderr}`);
-      walls.push((performance.now() - s) / 1000);
-      const [u, sy] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-      cpus.push(u + sy);
-    }
-    return `${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU`;
-  };
-  const load = `load average ${loadavg()[0].toFixed(1)}`;
-  if (freshBundle()) console.log(`  cold start, bundle    ${coldStart({})}   target ≤ 1.5   (sitrep extract seed, median of 3, ${load})`);
-  else console.log('  cold start, bundle    not measured: no fresh bundle (npm run build:cli)');
-  console.log(`  cold start, tsx       ${coldStart({ SITREP_NO_BUNDLE: '1' })}   (the same from the sources, ${load})`);
 }
