@@ -69,6 +69,8 @@ const WAS = '\\s+(?:was|has\\s+been|had\\s+been)(?:\\s+(?:reportedly|reported|al
 const LATER = '(?:\\s+(?:later|eventually|subsequently|also|then|reportedly|instantly))?';
 const CONSEQUENCE = '\\b(?:result(?:ed|ing|s)?\\s+in|lead(?:ing|s)?\\s+to|led\\s+to|caus(?:ed|ing|es))';
 const DIED = 'died|succumbed';
+/** "a number of", "a few", "a dozen": an amount, not one person */
+const NOT_VAGUE = '(?!\\s+(?:number|few|dozen|couple|handful|total|large|series|group)\\b)';
 
 /** "killing and injuring dozens", "killing/injuring 75": how many of them died is not told */
 const MIXED = '(?:killing\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injuring|wounding)|killed\\s*(?:\\/|,|\\s+and|\\s+and\\/or)\\s*(?:injured|wounded))';
@@ -91,7 +93,7 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "resulting in the deaths of 3 people", "leading to death of one demonstrator"
   p('deathOf', 'killed', 'death|deaths|killing', `(?:${CONSEQUENCE}|\\bsuffer(?:ed|ing|s)?)\\s+(?:the\\s+)?(?<trigger>deaths?|killing)\\s+of\\s+${COUNT}`),
   // "The victim died", "the soldier later died", "her daughter died", "He died", "One of the injured men died"
-  p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
+  p('died', 'killed', DIED, `\\b(?<amount>he|she|the|his|her|an?|one)(?!\\s+(?:in|out of)\\s)${NOT_VAGUE}(?<of>\\s+of\\s+the)?${SUBJECT}?${LATER}\\s+(?<trigger>${DIED})\\b`, { list: 'subject' }),
   // "incurring fatalities", "suffered heavy fatalities": deaths told, not counted
   p('uncounted', 'killed', 'fatalities|deaths', `\\b(?:incurr(?:ing|ed|s)|inflict(?:ing|ed|s)|caus(?:ing|ed|es)|result(?:ing|ed|s)?\\s+in|suffer(?:ing|ed|s))\\s+(?:heavy\\s+|some\\s+)?(?<amount>fatalities|deaths)\\b`, { mixed: true }),
   // "12 deaths", "five fatalities", "1 fatality"
@@ -113,9 +115,9 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "resulting in his death"
   p('hisDeath', 'killed', 'death', `${CONSEQUENCE}\\s+(?<amount>his|her)\\s+(?<trigger>death)\\b`),
   // "a former Barangay councilor was shot dead": a singular subject and "was"
-  p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one|he|she)(?!\\s+(?:in|out of)\\s)${SUBJECT}?${WAS}\\s+(?<trigger>${all('passive')})\\b`),
+  p('singularWas', 'passive', all('passive'), `\\b(?<amount>an?|one|he|she)(?!\\s+(?:in|out of)\\s)${NOT_VAGUE}${SUBJECT}?${WAS}\\s+(?<trigger>${all('passive')})\\b`),
   // "a civilian was killed", "one soldier has been wounded"
-  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
+  p('singular', 'passive', all('passive'), `\\b(?<amount>an?|one|his|her)(?!\\s+(?:in|out of)\\s)${NOT_VAGUE}\\s+(?:[\\w'’-]+\\s+){0,2}?(?<person>${PERSON})${AUX}\\s+(?<trigger>${all('passive')})\\b`, { list: 'subject' }),
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
   p('passive', 'passive', all('passive'), `(?:\\balso\\s+)?(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s+(?:an?|his|her|their|its)\\s)(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm

@@ -199,3 +199,8 @@ test('a suicide bomber is among the dead', () => {
   assert.equal(killed('A suicide bomber blew himself up at a checkpoint, killing 4 soldiers.'), 5);
   assert.equal(killed('Police killed one of the suicide bombers and the other detonated his explosive belt.'), 2);
 });
+
+test('"a number of", "a few" are amounts, not one person', () => {
+  assert.deepEqual(found('A number of people died in the clashes.').map((q) => [q.kind, q.low, acledFigure(q.amount, q)]), [['killed', null, 10]]);
+  assert.deepEqual(found('A few civilians died.').map((q) => [q.kind, acledFigure(q.amount, q)]), [['killed', 10]]);
+});
