@@ -112,3 +112,8 @@ test('unidentified attackers the reporter attributes to a named group are that g
   const r = roles('On 7 May 2020, unknown gunmen presumably IS opened fire on a QSD military vehicle in Baghuz town.', '2020-05-09', 'SY');
   assert.equal(r.actor1, 'Islamic State (Syria)');
 });
+
+test('in the passive, the force whose raid or operation it was is the agent', () => {
+  const r = roles('On 4 May 2020, a drug suspect was killed during a police raid in Zaragoza, Nueva Ecija.', '2020-05-09', 'PH');
+  assert.equal(r.actor1, 'Police Forces of the Philippines (2016-)');
+});

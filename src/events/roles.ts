@@ -27,6 +27,9 @@ const MEMBERS_OF = /\b(?:fighters|members|militants|militiamen|troops|soldiers|f
 const JOIN = /^\s*(?:,|and|,? including|,? alongside|together with|,? backed by|,? supported by|as well as|with)\s*(?:the\s+)?$/i;
 // "killed after exchanging fire with military police": in the passive, the other side of the fight is the agent
 const FOUGHT_WITH = /\b(?:exchang\w* (?:of )?(?:fire|gunfire|shots) with|clash(?:es|ed)? with|fighting with|(?:shoot-?outs?|gun ?fights?|firefights?|gun ?battles?|confrontations?|encounters?) with)\s+(?:the\s+)?$/i;
+// "killed during a police raid": the force whose operation it was
+const DURING = /\bduring\s+(?:an?\s+|the\s+|their\s+)?$/i;
+const OPERATION_AFTER = /^\s*(?:raids?|operations?|crackdowns?|patrols?|offensives?|assaults?)\b/i;
 const REPELLED = /^\s*(?:\w+\s+)?(?:repell?ed|repulsed|thwarted|foiled|fought off|fended off|beat back|pushed back|rebuffed)\b/i;
 const THEIR_ATTACK = /^\s*(?:their|its|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance|raids?)\b/i;
 const PROTEST_CUES = new Set(['protest', 'protest_weak']);
@@ -111,7 +114,7 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       actor1 = earlyBy;
       actor2 = subject ?? object;
     } else if (passive) {
-      actor1 = byAgent ?? afterAnchor.find((m) => FOUGHT_WITH.test(before(text, rel(m)))) ?? null;
+      actor1 = byAgent ?? afterAnchor.find((m) => FOUGHT_WITH.test(before(text, rel(m))) || (DURING.test(before(text, rel(m))) && OPERATION_AFTER.test(text.slice(m.end - sentence.start)))) ?? null;
       actor2 = subject ?? object;
     } else if (byAgent && !subject) {
       actor1 = byAgent;

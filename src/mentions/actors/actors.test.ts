@@ -238,3 +238,8 @@ test('"regime" alone names the state in focus, but not in "regime-controlled are
   assert.deepEqual(pairs('Crowds denounced crossings with regime controlled areas.', '2020-05-09', { country: 'SY' }), []);
   assert.deepEqual(pairs('A man died in a regime prison.', '2020-05-09', { country: 'SY' }).map((p) => p[1]), ['Civilians (Syria)']);
 });
+
+test('gendarmes are the gendarmerie of the state in focus, a unit of its military forces', () => {
+  assert.deepEqual(pairs('The Gendarmerie forces beat a journalist in Nzerekore.', '2020-05-09', { country: 'GN' }).map((p) => p[1]), ['Military Forces of Guinea (2010-) Gendarmerie', 'Journalists (Guinea)']);
+  assert.deepEqual(pairs('Gendarmes arrested two men in Van.', '2020-05-09', { country: 'TR' }).map((p) => p[1]), ['Military Forces of Turkey (2016-) Gendarmerie']);
+});
