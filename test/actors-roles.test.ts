@@ -117,3 +117,8 @@ test('in the passive, the force whose raid or operation it was is the agent', ()
   const r = roles('On 4 May 2020, a drug suspect was killed during a police raid in Zaragoza, Nueva Ecija.', '2020-05-09', 'PH');
   assert.equal(r.actor1, 'Police Forces of the Philippines (2016-)');
 });
+
+test('who drives onto a mine is its target, not who laid it', () => {
+  const r = roles('On 5 May 2020, a Malian army armored vehicle struck an IED near Dinangourou.', '2020-05-09', 'ML');
+  assert.deepEqual([r.actor1, r.actor2], [null, 'Military Forces of Mali (2013-)']);
+});

@@ -30,6 +30,7 @@ const FOUGHT_WITH = /\b(?:exchang\w* (?:of )?(?:fire|gunfire|shots) with|clash(?
 // "killed during a police raid": the force whose operation it was
 const DURING = /\bduring\s+(?:an?\s+|the\s+|their\s+)?$/i;
 const OPERATION_AFTER = /^\s*(?:raids?|operations?|crackdowns?|patrols?|offensives?|assaults?)\b/i;
+const STRUCK = /\b(?:struck|hit|stepped on|ran over|drove over|trod on|triggered)\b/i;
 const REPELLED = /^\s*(?:\w+\s+)?(?:repell?ed|repulsed|thwarted|foiled|fought off|fended off|beat back|pushed back|rebuffed)\b/i;
 const THEIR_ATTACK = /^\s*(?:their|its|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance|raids?)\b/i;
 const PROTEST_CUES = new Set(['protest', 'protest_weak']);
@@ -126,6 +127,8 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
       actor2 = object ?? inBetween[inBetween.length - 1] ?? null;
     }
   }
+  // "an army vehicle struck an IED": who drives onto a mine is its target, not who laid it
+  if (anchor.cue === 'ied' && actor1 && !actor2 && rel(actor1) < a && STRUCK.test(text.slice(actor1.end - sentence.start, a))) [actor1, actor2] = [null, actor1];
   const rep = between ? null : repelled(text, sentence.start, inReach);
   if (rep) [actor1, actor2] = [rep.attacker, rep.defender];
   if (actor1?.name.startsWith('Unidentified')) {

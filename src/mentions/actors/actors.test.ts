@@ -243,3 +243,8 @@ test('gendarmes are the gendarmerie of the state in focus, a unit of its militar
   assert.deepEqual(pairs('The Gendarmerie forces beat a journalist in Nzerekore.', '2020-05-09', { country: 'GN' }).map((p) => p[1]), ['Military Forces of Guinea (2010-) Gendarmerie', 'Journalists (Guinea)']);
   assert.deepEqual(pairs('Gendarmes arrested two men in Van.', '2020-05-09', { country: 'TR' }).map((p) => p[1]), ['Military Forces of Turkey (2016-) Gendarmerie']);
 });
+
+test('a clan "of <Parent> clan" is named as the parent\'s sub-clan', () => {
+  assert.deepEqual(pairs('Armed militiamen from the Ayr sub-clan of Habar Gedir clan shot a pastoralist.', '2020-05-09', { country: 'SO' }).map((p) => p[1]), ['Habar Gedir-Ayr Sub-Clan Militia (Somalia)', 'Pastoralists (Somalia)']);
+  assert.deepEqual(pairs('Sacad clan militiamen of the Habar Gedir clan clashed with a Leelkayse clan militia.', '2020-05-09', { country: 'SO' }).map((p) => p[1]), ['Habar Gedir-Sacad Sub-Clan Militia (Somalia)', 'Leelkayse Clan Militia (Somalia)']);
+});

@@ -60,7 +60,11 @@ function sentenceActors(ctx: Ctx): void {
       k--;
       continue;
     }
-    if (get(h, 'named') && namedGroup(ctx, k)) continue;
+    const group = get(h, 'named') ? namedGroup(ctx, k) : -1;
+    if (group >= 0) {
+      k = group;
+      continue;
+    }
     if (get(h, 'leader')) {
       const m = leaderPhrase(ctx, k);
       if (m >= 0) k = m;

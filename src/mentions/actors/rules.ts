@@ -5,7 +5,7 @@
  * tribal and clan groups, and definite descriptions that refer back.
  */
 import { actorForCountry, actorForRegime, regimeAt, type GenericActor } from './names.ts';
-import { adjacent, all, emit, entryActor, get, kindFor, memberEnd, resolveEntry, type Ctx, type Of } from './context.ts';
+import { adjacent, all, emit, entryActor, get, kindFor, memberEnd, phraseOf, resolveEntry, type Ctx, type Of } from './context.ts';
 import type { Hit } from './phrases.ts';
 import type { ActorEntry } from './types.ts';
 
@@ -158,19 +158,21 @@ const NAME_STOP = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'of', 'and', 'by'
 
 /**
  * "Al Hayash tribesmen" → "Al Hayash Tribal Militia (Yemen)": up to four
- * capitalised words right before a group head name a group of the country in focus.
+ * capitalised words right before a group head name a group of the country in
+ * focus; a clan "of <Parent> clan" is the parent's sub-clan, as ACLED names it.
+ * Returns the last hit consumed, -1 when the rule did not apply.
  */
-export function namedGroup(ctx: Ctx, k: number): boolean {
+export function namedGroup(ctx: Ctx, k: number): number {
   const { hits, toks } = ctx;
   const h = hits[k];
   const g = get(h, 'named');
   const country = ctx.focus ? ctx.cb.byIso2.get(ctx.focus) : undefined;
-  if (!g || !country) return false;
+  if (!g || !country) return -1;
   const floor = k > 0 ? hits[k - 1].j : 0;
   let i = h.i;
   while (i - 1 >= floor && h.i - (i - 1) <= 4 && /^\p{Lu}/u.test(toks[i - 1].raw)) i--;
   while (i < h.i && NAME_STOP.has(toks[i].norm)) i++;
-  if (i === h.i) return false;
+  if (i === h.i) return -1;
   const rule = ctx.cb.generic.namedGroups[g.group];
   const group = (a: number, b: number) => ({
     name: rule.name.replace('{name}', ctx.doc.text.slice(toks[a].start, toks[b - 1].end)).replace('{country}', country.name),
@@ -184,6 +186,29 @@ export function namedGroup(ctx: Ctx, k: number): boolean {
     while (a - 1 >= floor && and - (a - 1) <= 3 && /^\p{Lu}/u.test(toks[a - 1].raw) && !NAME_STOP.has(toks[a - 1].norm)) a--;
     emit(ctx, a, and, group(a, and), 'generic', null);
   }
+  const parent = parentClan(ctx, h.j);
+  const sub = ctx.cb.generic.namedGroups.find((r) => r.name.startsWith('{name} Sub-Clan'));
+  if (parent && sub && /clan/i.test(phraseOf(h, 'named'))) {
+    // "militiamen from the Ayr sub-clan of Habar Gedir clan" → "Habar Gedir-Ayr Sub-Clan Militia (Somalia)"
+    const name = `${ctx.doc.text.slice(toks[parent.i].start, toks[parent.j - 1].end)}-${ctx.doc.text.slice(toks[i].start, toks[h.i - 1].end)}`;
+    emit(ctx, i, parent.end, { name: sub.name.replace('{name}', name).replace('{country}', country.name), inter: sub.inter, country: country.iso2 }, 'generic', null);
+    let m = k;
+    while (hits[m + 1] && hits[m + 1].j <= parent.end) m++;
+    return m;
+  }
   emit(ctx, i, h.j, group(i, h.i), 'generic', null);
-  return true;
+  return k;
+}
+
+/** "… of (the) Habar Gedir clan" right after a clan group: the clan it is a branch of, and where the phrase ends. */
+function parentClan(ctx: Ctx, from: number): { i: number; j: number; end: number } | null {
+  const { toks } = ctx;
+  let k = from;
+  if (toks[k]?.norm !== 'of') return null;
+  k++;
+  if (toks[k]?.norm === 'the') k++;
+  const i = k;
+  while (k < toks.length && k - i < 3 && /^\p{Lu}/u.test(toks[k].raw)) k++;
+  if (k === i || toks[k]?.norm !== 'clan') return null;
+  return { i, j: k, end: k + 1 };
 }
