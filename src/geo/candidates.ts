@@ -1,0 +1,53 @@
+/**
+ * A mention's candidate list before ranking: one entry per place, GeoNames'
+ * own country and admin1 entries over the bundled twins, and transliteration
+ * variants from the countries in focus when the name is not known there.
+ */
+import type { Gazetteer, GazEntry } from './gazetteer.ts';
+import type { Recognized } from './recognize.ts';
+import { similarity, skeleton } from './normalize.ts';
+
+const KIND_ORDER = [1, 2, 0, 3];
+
+/** One candidate per place, keeping the strongest way its name matched (alias, main name, alternate, skeleton). */
+export function uniquePlaces(candidates: GazEntry[]): GazEntry[] {
+  const best = new Map<number, GazEntry>();
+  for (const c of candidates) {
+    const had = best.get(c.id);
+    if (!had || KIND_ORDER[c.kind] < KIND_ORDER[had.kind]) best.set(c.id, c);
+  }
+  return geoNamesAreas([...best.values()]);
+}
+
+/**
+ * A country or first-level area present twice, from the bundled
+ * countries/states source (negative id) and from an imported GeoNames dump:
+ * GeoNames' own entry stands (its id and reference point are the ones
+ * records and gold data use), with the larger population of the two.
+ */
+function geoNamesAreas(candidates: GazEntry[]): GazEntry[] {
+  const imported = candidates.filter((c) => c.id > 0 && /^(PCLI|ADM1)$/.test(c.fcode));
+  if (imported.length === 0) return candidates;
+  const twin = (c: GazEntry) => imported.find((g) => g.cc === c.cc && g.fcode === c.fcode && g.matched === c.matched);
+  const merged = new Map<GazEntry, number>();
+  const kept = candidates.filter((c) => {
+    const g = c.id < 0 ? twin(c) : undefined;
+    if (g) merged.set(g, Math.max(merged.get(g) ?? 0, c.population));
+    return !g;
+  });
+  return kept.map((c) => (merged.has(c) ? { ...c, population: Math.max(c.population, merged.get(c)!) } : c));
+}
+
+/**
+ * Adds transliteration variants: when no candidate lies in a country in
+ * focus, places there with the same consonant skeleton join the list.
+ */
+export function widenWithSkeleton(m: Recognized, gaz: Gazetteer, focus: Map<string, number>): void {
+  if (m.demonymOf) return;
+  const skel = skeleton(m.key);
+  if (skel.length < 2) return;
+  const inFocus = [...focus].filter(([, w]) => w >= 0.2).map(([cc]) => cc);
+  if (inFocus.length === 0 || m.candidates.some((c) => inFocus.includes(c.cc) && c.kind !== 1)) return;
+  const extra = inFocus.flatMap((cc) => gaz.bySkeleton(cc, skel)).filter((c) => similarity(m.key, c.matched) >= 0.55);
+  m.candidates = [...m.candidates, ...extra];
+}
