@@ -248,3 +248,8 @@ test('a clan "of <Parent> clan" is named as the parent\'s sub-clan', () => {
   assert.deepEqual(pairs('Armed militiamen from the Ayr sub-clan of Habar Gedir clan shot a pastoralist.', '2020-05-09', { country: 'SO' }).map((p) => p[1]), ['Habar Gedir-Ayr Sub-Clan Militia (Somalia)', 'Pastoralists (Somalia)']);
   assert.deepEqual(pairs('Sacad clan militiamen of the Habar Gedir clan clashed with a Leelkayse clan militia.', '2020-05-09', { country: 'SO' }).map((p) => p[1]), ['Habar Gedir-Sacad Sub-Clan Militia (Somalia)', 'Leelkayse Clan Militia (Somalia)']);
 });
+
+test('a lone soldier or policewoman names the forces of the state in focus', () => {
+  assert.deepEqual(pairs('One soldier was killed by a Taliban sniper.', '2020-05-09', { country: 'AF' }).map((p) => p[1]), ['Military Forces of Afghanistan (2014-)', 'Taliban']);
+  assert.deepEqual(pairs('Unknown gunmen shot and killed 1 policewoman in Kandahar.', '2020-05-09', { country: 'AF' }).map((p) => p[1]), ['Unidentified Armed Group (Afghanistan)', 'Police Forces of Afghanistan (2014-)']);
+});
