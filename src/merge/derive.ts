@@ -49,7 +49,9 @@ export function combineCounts(counts: (CountField | null)[], claimants: (string 
   // one rule for fusing disagreeing figures, shared with the casualty tallies
   const { low, best, high } = fuseCounts(all)!;
   const texts = [...new Set(all.map((c) => c.text))];
-  return { low, best, high, text: texts.join(' / ') };
+  // ACLED codes the most conservative report's figure
+  const acled = all.map((c) => c.acled).filter((a): a is number => a !== undefined);
+  return { low, best, high, ...(acled.length ? { acled: Math.min(...acled) } : {}), text: texts.join(' / ') };
 }
 
 function widestDate(claims: ClaimLike[]): EventRecord['date'] {

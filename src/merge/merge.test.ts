@@ -10,6 +10,8 @@ test('combineCounts: one claimant repeated counts once; different figures widen 
   const r = combineCounts([four, { low: 6, best: 6, high: 6, text: 'six' }, { low: 28, best: null, high: null, text: 'at least 28' }], ['a', 'b', 'c'])!;
   assert.deepEqual([r.low, r.best, r.high], [4, 5, null], 'best lies between the disagreeing figures; the open claim beyond them keeps high open');
   assert.equal(combineCounts([null, null], [null, null]), null);
+  const coded = combineCounts([{ ...four, acled: 4 }, { low: 6, best: 6, high: 6, acled: 6, text: 'six' }], ['a', 'b'])!;
+  assert.equal(coded.acled, 4, "ACLED's figure across reports is the most conservative one");
 });
 
 test('haversineKm: Marea to Azaz is about 18 km', () => {
