@@ -50,9 +50,9 @@ test('hxl: a header row, then one hashtag per column; the two actors are told ap
   assert.equal(names.length, tags.length);
   for (const t of tags) assert.match(t, /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/, t);
   assert.equal(new Set(tags).size, tags.length);
-  assert.equal(row[tags.indexOf('#actor+name+primary')], 'Islamic State (Syria)');
-  assert.equal(row[tags.indexOf('#actor+name+secondary')], 'Opposition Rebels (Syria)');
-  assert.equal(names[tags.indexOf('#actor+name+primary')], 'actor1');
+  assert.equal(row[tags.indexOf('#group+name+first')], 'Islamic State (Syria)');
+  assert.equal(row[tags.indexOf('#group+name+second')], 'Opposition Rebels (Syria)');
+  assert.equal(names[tags.indexOf('#group+name+first')], 'actor1');
 });
 
 test('geojson: a FeatureCollection with [lon, lat] points; json is one array', () => {

@@ -109,10 +109,10 @@ function flatRow(e: EventRecord): unknown[] {
   ];
 }
 
-/** HXL columns: a readable header row, then the hashtag row. The two actors stay apart by attribute. */
+/** HXL columns: a readable header row, then the hashtag row. HXL has no #actor; actors are #group+name+first/+second, as in ACLED's HDX files. */
 const HXL_COLUMNS: [string, string][] = [
   ['id', '#event+id'], ['event_date', '#date+occurred'], ['date_start', '#date+start'], ['date_end', '#date+end'],
-  ['event_type', '#event+type'], ['sub_event_type', '#event+type+sub'], ['actor1', '#actor+name+primary'], ['actor2', '#actor+name+secondary'],
+  ['event_type', '#event+type'], ['sub_event_type', '#event+type+sub'], ['actor1', '#group+name+first'], ['actor2', '#group+name+second'],
   ['location', '#loc+name'], ['latitude', '#geo+lat'], ['longitude', '#geo+lon'], ['admin1', '#adm1+name'], ['country', '#country+name'],
   ['iso3', '#country+code'], ['fatalities_low', '#affected+killed+min'], ['injuries_low', '#affected+injured+min'], ['source', '#meta+source'],
   ['notes', '#description+notes'],
