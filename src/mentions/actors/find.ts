@@ -9,11 +9,11 @@ import type { ActorMention } from '../types.ts';
 import { all, emit, entryActor, get, kindFor, memberEnd, resolveEntry, type Ctx } from './context.ts';
 import { focusCountry } from './focus.ts';
 import { frontLineActors } from './fronts.ts';
-import { crimeActor, signKeys, signsIn } from './crime.ts';
+import { crimeActor } from './crime.ts';
+import { phraseSet, phrasesIn, tokenize, type PhraseSet } from './tokens.ts';
 import { actorForCountry, unidentifiedMilitary } from './names.ts';
 import { scan, scanWithin } from './phrases.ts';
 import { coreference, countryPhrase, headOfCountry, leaderPhrase, loyalty, namedGroup, theState } from './rules.ts';
-import { tokenize } from './tokens.ts';
 import type { Codebook } from './types.ts';
 
 export interface FindOptions {
@@ -88,6 +88,20 @@ function sentenceActors(ctx: Ctx): void {
   }
 }
 
+/**
+ * The few phrase lists read outside the trie, tokenized once per codebook: a
+ * memo of a read-only resource (the codebook never changes once built).
+ */
+const SETS = new WeakMap<Codebook, { signs: PhraseSet; monitors: PhraseSet }>();
+function phraseSets(cb: Codebook): { signs: PhraseSet; monitors: PhraseSet } {
+  let sets = SETS.get(cb);
+  if (!sets) {
+    sets = { signs: phraseSet(cb.generic.organisedCrimeSigns ?? []), monitors: phraseSet(cb.generic.monitors ?? []) };
+    SETS.set(cb, sets);
+  }
+  return sets;
+}
+
 /** More than 60% of the letters (ASCII is enough to tell) in capitals: a shouted headline, where "IS" is only a verb. */
 function shouted(text: string): boolean {
   let upper = 0;
@@ -128,12 +142,12 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
   const titleHits = doc.title && !doc.text.startsWith(doc.title) ? [scan(cb.index, tokenize(doc.title))] : [];
   const focus = opts.country ? opts.country.toUpperCase() : focusCountry(doc, [...titleHits, ...perSentence.map((p) => p.hits)], cb);
   const out: ActorMention[] = [];
-  const signs = signKeys(cb.generic.organisedCrimeSigns ?? []);
-  const crime = perSentence.some((p) => signsIn(p.toks, signs).length > 0);
+  const { signs, monitors } = phraseSets(cb);
+  const crime = perSentence.some((p) => phrasesIn(p.toks, signs).length > 0);
   for (const { s, toks, hits } of perSentence) {
     const ctx = { cb, doc, date, focus, sentence: s.index, toks, hits, out, crime };
     sentenceActors(ctx);
-    frontLineActors(ctx);
+    frontLineActors(ctx, monitors);
     if (crime) crimeActor(ctx, signs);
   }
   return out.sort((a, b) => a.start - b.start);

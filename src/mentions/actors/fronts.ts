@@ -8,7 +8,7 @@
 import type { ActorMention } from '../types.ts';
 import { emit, entryActor, type Ctx } from './context.ts';
 import { actorForCountry, inPeriod, type GenericActor } from './names.ts';
-import { tokenize, type Tok } from './tokens.ts';
+import { phrasesIn, tokenize, type PhraseSet, type Tok } from './tokens.ts';
 import type { ActorEntry, FrontLine } from './types.ts';
 
 const key = (toks: { norm: string }[]) => toks.map((t) => t.norm).join(' ');
@@ -16,16 +16,22 @@ const LONGEST = 4;
 /** "Donetsk region", "Luhansk People's Republic" are not the town */
 const NOT_TOWN = new Set(['region', 'oblast', 'province', 'people', "people's", 'republic', 'regional', 'direction']);
 
-function mentionsMonitor(toks: Tok[], monitors: string[]): boolean {
-  const text = ` ${key(toks)} `;
-  return monitors.some((m) => text.includes(` ${key(tokenize(m))} `) && (!/^[A-Z]+$/.test(m) || toks.some((t) => t.raw === m)));
+/** Which side held each place of a line, by token key; built once per line (a memo of read-only data). */
+const SIDES = new WeakMap<FrontLine, Map<string, boolean>>();
+function sidesOf(line: FrontLine): Map<string, boolean> {
+  let sides = SIDES.get(line);
+  if (!sides) {
+    sides = new Map<string, boolean>();
+    for (const p of line.nonStateHeld) sides.set(key(tokenize(p)), false);
+    for (const p of line.stateHeld) sides.set(key(tokenize(p)), true);
+    SIDES.set(line, sides);
+  }
+  return sides;
 }
 
 /** The first place of the line in the sentence, and who held it. */
 function heldPlace(toks: Tok[], line: FrontLine): { i: number; j: number; state: boolean } | null {
-  const sides = new Map<string, boolean>();
-  for (const p of line.nonStateHeld) sides.set(key(tokenize(p)), false);
-  for (const p of line.stateHeld) sides.set(key(tokenize(p)), true);
+  const sides = sidesOf(line);
   for (let i = 0; i < toks.length; i++) {
     if (!/^\p{Lu}/u.test(toks[i].raw)) continue;
     for (let j = Math.min(toks.length, i + LONGEST); j > i; j--) {
@@ -45,9 +51,8 @@ function heldPlace(toks: Tok[], line: FrontLine): { i: number; j: number; state:
  * line is tried first; a place name alone may say which line (the geoparser
  * can put a frontline village in another country).
  */
-export function frontLineActors(ctx: Ctx): void {
-  const monitors = ctx.cb.generic.monitors ?? [];
-  if (ctx.date === null || monitors.length === 0 || !mentionsMonitor(ctx.toks, monitors)) return;
+export function frontLineActors(ctx: Ctx, monitors: PhraseSet): void {
+  if (ctx.date === null || phrasesIn(ctx.toks, monitors).length === 0) return;
   const date = ctx.date;
   const lines = ctx.cb.countries
     .flatMap((c) => (c.frontLines ?? []).filter((l) => inPeriod(date, l.from, l.to)).map((line) => ({ country: c, line })))

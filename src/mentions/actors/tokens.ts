@@ -49,3 +49,38 @@ export function keepsCase(phrase: string): boolean {
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
   return /^\p{L}+$/u.test(phrase) && /\p{Lu}/u.test(phrase.slice(1)) && phrase.length <= 6;
 }
+
+/** A small set of phrases as folded token keys, for rules that look for a handful of phrases outside the trie. */
+export interface PhraseSet {
+  keys: Set<string>;
+  /** first tokens of the phrases: most tokens start none */
+  first: Set<string>;
+  longest: number;
+}
+
+export function phraseSet(phrases: readonly string[]): PhraseSet {
+  const split = phrases.map((p) => tokenize(p)).filter((t) => t.length > 0);
+  return {
+    keys: new Set(split.map((toks) => toks.map((t) => t.norm).join(' '))),
+    first: new Set(split.map((toks) => toks[0].norm)),
+    longest: Math.max(0, ...split.map((t) => t.length)),
+  };
+}
+
+/** Token spans [i, j) of the set's phrases in a token list, longest first at each start. */
+export function phrasesIn(toks: Tok[], set: PhraseSet): { i: number; j: number }[] {
+  const out: { i: number; j: number }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!set.first.has(toks[i].norm)) continue;
+    let key = '';
+    let found = -1;
+    for (let j = i; j < toks.length && j - i < set.longest; j++) {
+      key = j === i ? toks[j].norm : `${key} ${toks[j].norm}`;
+      if (set.keys.has(key)) found = j + 1;
+    }
+    if (found < 0) continue;
+    out.push({ i, j: found });
+    i = found - 1;
+  }
+  return out;
+}
