@@ -93,6 +93,8 @@ test('resolution: a name is no evidence for itself; a country name means the cou
   assert.equal(china.find((p) => p.text === 'China')?.resolved?.featureCode, 'PCLI');
   const jenin = parse('The Jenin refugee camp was raided again. Residents of Jenin said troops left at dawn.').places;
   assert.equal(jenin[0]?.resolved?.iso2, 'PS', 'an English alternate name of a town beats a hamlet bearing it as main name');
+  const arima = parse('Regime forces shelled Arima and Manbij in Aleppo province, the Syrian Observatory said.').places;
+  assert.equal(arima.find((p) => p.text === 'Arima')?.resolved?.iso2, 'SY', 'no far small namesake (Arima, Trinidad) in a Syrian story');
   const lebanon = parse('Lebanon police said the fire started Tuesday. Lebanon fire chief Tom Smith said crews from Zionsville and Whitestown, Indiana, helped.').places;
   assert.ok(lebanon.filter((p) => p.text === 'Lebanon').every((p) => p.resolved?.iso2 === 'US'), 'a recurring name does not vote for its own country');
 });

@@ -131,7 +131,8 @@ function isRival(o: GazEntry, c: GazEntry): boolean {
 function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
   const f: Record<string, number> = {};
   const pop = priorPopulation(c);
-  f.population = (0.4 * Math.log10(1 + pop)) / 7 + (0.5 * pop) / ctx.maxPopulation(m);
+  // each tenfold of population counts (a town of 10,000 over a hamlet of 500 namesake), the biggest namesake a little more
+  f.population = (0.8 * Math.log10(1 + pop)) / 7 + (0.5 * pop) / ctx.maxPopulation(m);
   const focus = ctx.focus(m.key);
   const focusShare = focus.get(c.cc) ?? 0;
   if (c.fcode === 'PPLC' && (focusShare >= 0.3 || focus.size === 0)) f.capital = 0.4;
@@ -167,7 +168,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.7 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
   // a small town far from every other place of the story, in a country the story never mentions: likely a namesake
-  if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && /^PPL[^AC]?$/.test(c.fcode) && c.population < 100_000) f.remote = -2;
+  if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && c.fcode.startsWith('PPL') && c.fcode !== 'PPLC' && c.population < 100_000) f.remote = -2;
   const area = areaOf(c);
   if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
   if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
