@@ -89,7 +89,7 @@ async function importFiles(path: string, files: string[]): Promise<number> {
     }
   };
   try {
-    if (files.length > 1 && bytes > BULK_IMPORT_BYTES) {
+    if (bytes > BULK_IMPORT_BYTES) {
       await importWithoutSkeletonIndexes(gaz.db, async () => {
         await importAll();
         process.stderr.write('sitrep gazetteer: rebuilding the name skeleton indexes…\n');
