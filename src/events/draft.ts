@@ -7,7 +7,7 @@ import type { ActorMention, PlaceMention, SourceMention } from '../mentions/type
 import type { ActorField, CountField, EvidenceSource, LocationField } from './types.ts';
 import type { Lexicon, SubEventType } from './lexicon.ts';
 import type { Report } from './report.ts';
-import { assignRoles } from './roles.ts';
+import { assignRoles, subjectOf } from './roles.ts';
 import { classify, decidingCues } from './classify.ts';
 import { addDays, eventDate, type ReportDate } from './dating.ts';
 import { countOf } from './counts.ts';
@@ -117,6 +117,12 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   const reporters = sources.filter((s) => s.kind === 'monitor' || s.kind === 'outlet' || s.kind === 'organisation');
   const actors = doc.mentions.actors.filter((a) => a.sentence === report.sentence && !overlapsAny(a, reporters));
   const roles = assignRoles(sentence, report.anchor, actors, report.hits);
+  // the agent may be the subject of the sentence before, in the same paragraph, never over one the cue sentence names
+  for (let back = report.sentence - 1; !roles.actor1 && back >= Math.max(0, report.sentence - 2) && sameParagraph(doc, back, report.sentence); back--) {
+    const said = doc.mentions.sources.filter((s) => s.sentence === back);
+    const earlier = subjectOf(doc.sentences[back], doc.mentions.actors.filter((a) => a.sentence === back && !overlapsAny(a, said)));
+    if (earlier && earlier.name !== roles.actor2?.name) roles.actor1 = earlier;
+  }
   // an arrest told later counts as intervention only when it is of the crowd ("15 demonstrators were detained")
   const crowd = (h: { sentence: number }) => /protest|demonstrat|rall|march|participant|crowd|\d/i.test(doc.sentences[h.sentence].text);
   const cues = new Set(report.hits.filter((h) => h.sentence === report.sentence || h.cue !== 'arrest' || crowd(h)).map((h) => h.cue));

@@ -171,3 +171,12 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
   const target = actorFirst ? classOf(actor2!.inter) : (words ?? (actor2 ? classOf(actor2.inter) : null));
   return { actor1, actor2, assoc, passive, target };
 }
+
+/**
+ * The agent a sentence names as its subject, for a next sentence that names
+ * none ("The police raided the area. A shoot-out broke out."): the first
+ * actor not governed by a preposition.
+ */
+export function subjectOf(sentence: Sentence, actors: ActorMention[]): ActorMention | null {
+  return actors.find((m) => !m.role && !PREP_BEFORE.test(before(sentence.text, m.start - sentence.start)) && !PASSIVE_BY.test(before(sentence.text, m.start - sentence.start, 60))) ?? null;
+}
