@@ -110,3 +110,37 @@ test('a bulk import rebuilds the skeleton indexes it dropped, also when a file f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** One GeoNames dump line: id, name, asciiname, alternates, lat, lon, class, code, cc, then the admin and trailing columns. */
+const dumpLine = (id: number, name: string, ascii: string, alternates: string, lat: number, lon: number) =>
+  [id, name, ascii, alternates, lat, lon, 'P', 'PPLA', 'SY', '', '01', '', '', '', 0, '', '', 'Asia/Damascus', '2024-01-01'].join('\t');
+
+test('a dump naming places in local script keeps their Latin name as the main one', async () => {
+  const { db, dir } = freshDb();
+  const mainName = (id: number) => db.prepare('SELECT name FROM places WHERE id = ?').pluck().get(id) as string;
+  const kindOf = (id: number, key: string) => db.prepare('SELECT kind FROM names WHERE place_id = ? AND key = ?').pluck().get(id, key) as number | undefined;
+  try {
+    const before = join(dir, 'cities.txt');
+    writeFileSync(before, `${dumpLine(170063, 'Aleppo', 'Aleppo', 'Alep,Halab,حلب', 36.20124, 37.16117)}\n`);
+    await importDump(db, before);
+    // Who's On First re-serialised: the name column in Arabic or Cyrillic, the ASCII column empty
+    const wof = join(dir, 'SY.txt');
+    const rows = [dumpLine(170063, 'حلب', '', 'Alep,Alepo,Aleppo,Halab', 36.202439, 37.151825), dumpLine(702550, 'Львів', '', 'Lwów,Lviv,Lemberg,Львов', 49.83826, 24.02324)];
+    writeFileSync(wof, `${rows.join('\n')}\n`);
+    for (let pass = 0; pass < 2; pass++) {
+      await importDump(db, wof);
+      assert.equal(mainName(170063), 'Aleppo', 'the name the gazetteer had stays main');
+      assert.equal(kindOf(170063, 'aleppo'), 0);
+      assert.equal(kindOf(170063, 'alep'), 1);
+      assert.equal(mainName(702550), 'Lviv', 'a new place takes its first alternate in ASCII letters');
+      assert.equal(kindOf(702550, 'lviv'), 0);
+    }
+    const latin = join(dir, 'LB.txt');
+    writeFileSync(latin, `${dumpLine(170063, 'Halab', 'Halab', 'Aleppo', 36.2, 37.15)}\n`);
+    await importDump(db, latin);
+    assert.equal(mainName(170063), 'Halab', "a Latin name column is the dump's word");
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

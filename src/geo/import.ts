@@ -67,7 +67,7 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
          population = CASE WHEN excluded.population > 0 THEN excluded.population ELSE places.population END, source = excluded.source`,
     );
     const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
-    const known = db.prepare('SELECT 1 FROM places WHERE id = ?').pluck();
+    const known = db.prepare('SELECT name FROM places WHERE id = ?').pluck();
     const writeNames = nameWriter(db, filters ?? undefined);
     // places of one batch are distinct (a repeated id flushes first), so their writes do not interact and may be reordered
     let batch = new Map<number, GeoNamesRow>();
@@ -77,9 +77,11 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
       const names: NameRow[] = [];
       for (const r of rows) {
         // a re-imported place loses its old names first, so that importing twice changes nothing
-        if (known.get(r.geonameid) !== undefined) clear.run(r.geonameid);
-        place.run(r.geonameid, r.name, r.lat, r.lon, r.fclass || 'P', r.fcode, r.cc, r.admin1, r.admin2, r.population, 'import');
-        for (const n of namesOf(r.geonameid, r.cc, [r.name, r.asciiname], r.alternates)) names.push(n);
+        const previous = known.get(r.geonameid) as string | undefined;
+        if (previous !== undefined) clear.run(r.geonameid);
+        const main = mainNames(r, previous);
+        place.run(r.geonameid, main[0], r.lat, r.lon, r.fclass || 'P', r.fcode, r.cc, r.admin1, r.admin2, r.population, 'import');
+        for (const n of namesOf(r.geonameid, r.cc, main, r.alternates)) names.push(n);
       }
       writeNames(names.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.placeId - b.placeId)));
     };
@@ -126,6 +128,24 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
     if (table === 'admin1') insert.run(parts[0], parts[1], f[1]);
     else insert.run(parts[0], parts[1], parts[2], f[1]);
   });
+}
+
+/**
+ * A place's main names, the one it is shown by first. GeoNames writes a Latin
+ * name in the name column, but re-serialised dumps (Who's On First) may write
+ * the local script there ("حلب" for Aleppo, "Львів" for Lviv) and leave the
+ * ASCII column empty: the Latin name English news and ACLED use then stays
+ * main, taken from the gazetteer itself, the ASCII column, or the first
+ * alternate in ASCII letters, in that order.
+ */
+export function mainNames(r: Pick<GeoNamesRow, 'name' | 'asciiname' | 'alternates'>, previous?: string): string[] {
+  if (isLatin(r.name)) return [r.name, r.asciiname];
+  const latin =
+    (previous && isLatin(previous) ? previous : '') ||
+    (r.asciiname && isLatin(r.asciiname) ? r.asciiname : '') ||
+    r.alternates.find((a) => /^[A-Za-z][A-Za-z' -]+$/.test(a)) ||
+    '';
+  return latin ? [latin, r.name] : [r.name, r.asciiname];
 }
 
 function rowByRow(row: (line: string) => void): RowHandler {
