@@ -39,6 +39,8 @@ const STATE_FORCE = /^(?:Police|Military) Forces of /;
 const PASSIVE_BY = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:(?:a|an|the|suspected|alleged)\s+)*$/i;
 // "unknown gunmen presumably IS", "gunmen believed to belong to IS": the named group the reporter attributes the act to
 const ATTRIBUTED = /^\s*,?\s*(?:presumably|presumed to be|believed to (?:be|belong to)|suspected to (?:be|belong to)|thought to be|likely|probably)\s+(?:members of\s+)?(?:the\s+)?$/i;
+// a subject that acts: "the police carried out", "gunmen reportedly opened fire", not "controlled by an alliance, a monitor said"
+const ACTS_AFTER = /^\s+(?:(?:\w+ly|also|then|first)\s+)?(?!(?:was|were|need|used|based|backed|led|linked)\b)(?:\w+ed|opened|shot|went|came|began|fought|took|set|broke|ran|stormed|struck|hit|seized|overran|launched|attacked|entered)\b/i;
 const WINDOW = 140;
 
 function before(text: string, rel: number, n = 40): string {
@@ -178,5 +180,6 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
  * actor not governed by a preposition.
  */
 export function subjectOf(sentence: Sentence, actors: ActorMention[]): ActorMention | null {
-  return actors.find((m) => !m.role && !PREP_BEFORE.test(before(sentence.text, m.start - sentence.start)) && !PASSIVE_BY.test(before(sentence.text, m.start - sentence.start, 60))) ?? null;
+  const rel = (n: number) => n - sentence.start;
+  return actors.find((m) => !m.role && !PREP_BEFORE.test(before(sentence.text, rel(m.start))) && ACTS_AFTER.test(sentence.text.slice(rel(m.end)))) ?? null;
 }
