@@ -8,22 +8,34 @@ import { fromDay, toDay, type Histogram } from './points.ts';
 const H = 84;
 const PAD = { l: 34, r: 8, t: 8, b: 20 };
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_MS = 86_400_000;
+
+/** Axis labels: the first of each month (January as its year) over a long range, else every few days. */
 function ticks(h: Histogram, w: number): { x: number; text: string }[] {
   const days = h.counts.length * h.width;
   const out: { x: number; text: string }[] = [];
-  const step = Math.max(1, Math.ceil(days / Math.max(2, Math.floor(w / 70))));
-  const monthly = days > 120;
+  const xOf = (d: number) => PAD.l + ((d - h.start) / days) * w;
   const fits = (x: number) => x >= PAD.l && x < PAD.l + w - 14;
-  for (let d = h.start; d <= h.start + days; d++) {
-    const iso = fromDay(d);
-    const x = PAD.l + ((d - h.start) / days) * w;
-    if (monthly) {
-      if (iso.endsWith('-01') && fits(x) && (out.length === 0 || x - out[out.length - 1].x > 46)) {
-        out.push({ x, text: iso.slice(5, 7) === '01' ? iso.slice(0, 4) : new Date(iso).toLocaleString('en', { month: 'short', timeZone: 'UTC' }) });
+  if (days > 120) {
+    const first = new Date(h.start * DAY_MS);
+    // months are counted on from the first one in range; Date.UTC carries them into years
+    for (let m = first.getUTCMonth() + (first.getUTCDate() > 1 ? 1 : 0); ; m++) {
+      const date = new Date(Date.UTC(first.getUTCFullYear(), m, 1));
+      const d = date.getTime() / DAY_MS;
+      if (d > h.start + days) break;
+      const x = xOf(d);
+      if (fits(x) && (out.length === 0 || x - out[out.length - 1].x > 46)) {
+        out.push({ x, text: date.getUTCMonth() === 0 ? String(date.getUTCFullYear()) : MONTHS[date.getUTCMonth()] });
       }
-    } else if ((d - h.start) % step === 0 && fits(x)) {
-      out.push({ x, text: new Date(iso).toLocaleString('en', { day: 'numeric', month: 'short', timeZone: 'UTC' }) });
     }
+    return out;
+  }
+  const step = Math.max(1, Math.ceil(days / Math.max(2, Math.floor(w / 70))));
+  for (let d = h.start; d <= h.start + days; d += step) {
+    const x = xOf(d);
+    const date = new Date(d * DAY_MS);
+    if (fits(x)) out.push({ x, text: `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}` });
   }
   return out;
 }

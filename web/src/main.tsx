@@ -99,7 +99,9 @@ function App() {
   }, [pointsWanted]);
 
   const idx = useMemo(() => (points ? filterPoints(points, filters) : null), [points, filters]);
-  const hist = useMemo(() => (points ? histogram(points, filterPoints(points, filters, { ignoreDates: true })) : null), [points, filters]);
+  // the histogram shows every date (the brush marks the chosen ones): a brush need not recount it
+  const undated = JSON.stringify({ ...filters, from: '', to: '' });
+  const hist = useMemo(() => (points ? histogram(points, filterPoints(points, filters, { ignoreDates: true })) : null), [points, undated]);
   const suggestions = useMemo(() => ({
     actors: points ? distinct(points.actors.flat()) : [],
     countries: points ? distinct(points.country) : [],
