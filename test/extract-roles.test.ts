@@ -26,3 +26,25 @@ test('an agent named in the sentence before stands in when the cue sentence name
   const [own] = code('On 6 May 2020, Taliban fighters moved into a village in Kunduz. Later, ISKP militants attacked an army post, killing two soldiers.');
   assert.match(own?.actor1?.name ?? '', /^Islamic State/, 'the cue sentence\'s own agent wins');
 });
+
+test('two crowds fighting each other are rioters on both sides', () => {
+  const [e] = code('On 4 May 2020, two groups of villagers clashed over a land dispute in Etawah and attacked each other with sticks. Five people were injured.');
+  assert.equal(e?.event_type, 'Riots');
+  assert.equal(e?.actor1?.name, 'Rioters (India)');
+  assert.equal(e?.actor2?.name, 'Rioters (India)');
+});
+
+test('a shoot-out where nobody is named is unidentified on both sides', () => {
+  const [e] = code('On 4 May 2020, a shoot-out took place in Maiduguri. One person was killed.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.equal(e?.actor1?.name, 'Unidentified Armed Group (Nigeria)');
+  assert.equal(e?.actor2?.name, 'Unidentified Armed Group (Nigeria)');
+});
+
+test('a bomb that kills civilians has them as its target', () => {
+  const [e] = code('On 4 May 2020, a roadside bomb exploded near a market in Kandahar city, killing three civilians.');
+  assert.equal(e?.event_type, 'Explosions/Remote violence');
+  assert.equal(e?.actor2?.name, 'Civilians (Afghanistan)');
+  const [army] = code('On 4 May 2020, a roadside bomb hit an army vehicle in Kandahar city, killing three soldiers.');
+  assert.notEqual(army?.actor2?.name, 'Civilians (Afghanistan)');
+});

@@ -7,7 +7,7 @@ import type { ActorMention, PlaceMention, SourceMention } from '../mentions/type
 import type { ActorField, CountField, EvidenceSource, LocationField } from './types.ts';
 import type { Lexicon, SubEventType } from './lexicon.ts';
 import type { Report } from './report.ts';
-import { assignRoles, subjectOf } from './roles.ts';
+import { assignRoles, subjectOf, type Target } from './roles.ts';
 import { classify, decidingCues } from './classify.ts';
 import { addDays, eventDate, type ReportDate } from './dating.ts';
 import { countOf } from './counts.ts';
@@ -67,8 +67,19 @@ function overlapsAny(m: { start: number; end: number }, spans: { start: number; 
   return spans.some((s) => m.start < s.end && s.start < m.end);
 }
 
+// two crowds or two armed sides fighting each other: ACLED names both sides ("Rioters" vs "Rioters")
+const MUTUAL = /\b(?:each other|one another|among themselves|between (?:the )?(?:two|2|rival|several) (?:\w+ )?(?:groups?|factions?|families|communities|clans|gangs|parties|sides|villages)|(?:two|2|rival) (?:\w+ )?(?:groups|factions|families|clans|communities) (?:of \w+ )?(?:clashed|fought))\b/i;
+
+interface Setting {
+  day: string | null;
+  criminal: boolean;
+  /** the report's words say two sides fought each other */
+  mutual: boolean;
+  target: Target;
+}
+
 /** Fills the roles ACLED always names with a generic actor of the event's country. */
-function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location'>, hooks: EventHooks, day: string | null, criminal: boolean): void {
+function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>, hooks: EventHooks, { day, criminal, mutual, target }: Setting): void {
   const g = (kind: GenericKind) => hooks.genericActor(kind, d.location, day);
   const lead = (kind: GenericKind, inter: number) => {
     if (d.actor1?.inter === inter) return;
@@ -81,11 +92,19 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   const type = d.sub.eventType;
   if (type === 'Protests') lead('protesters', 6);
   else if (type === 'Riots') lead('rioters', 5);
+  // "villagers attacked each other": the people named are the crowd on both sides, not its victims
+  if (type === 'Riots' && mutual && (!d.actor2 || d.actor2.inter === 7)) d.actor2 = g('rioters') ?? d.actor2;
   if (type === 'Violence against civilians' || (type === 'Riots' && d.sub.name === 'Mob violence' && !d.actor2)) {
     if (!d.actor2 || d.actor2.inter !== 7) d.actor2 = g('civilians') ?? d.actor2;
   }
+  // a bomb or shell that killed or hurt civilians has them as its target
+  if (type === 'Explosions/Remote violence' && !d.actor2 && target === 'civilian' && (d.fatalities || d.injuries)) d.actor2 = g('civilians');
   // someone did it, unnamed: ACLED's unidentified actor of the country (a gang where the story is about crime)
-  if (!d.actor1 && UNNAMED_AGENT.has(type)) d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
+  if (!d.actor1 && UNNAMED_AGENT.has(type)) {
+    d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
+    // a shoot-out where neither side is named: unidentified on both sides
+    if (d.sub.name === 'Armed clash' && !d.actor2) d.actor2 = d.actor1;
+  }
 }
 
 /**
@@ -164,6 +183,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     sourceRank: claim ? SOURCE_RANK[claim.kind] : 0,
     strength: trigger.strength,
   };
-  genericRoles(draft, hooks, date.date.end, lex.context.criminal.test(doc.text));
+  const mutual = sentences.some((i) => MUTUAL.test(doc.sentences[i].text));
+  genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, target: roles.target });
   return draft;
 }
