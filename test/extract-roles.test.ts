@@ -39,6 +39,10 @@ test('a shoot-out where nobody is named is unidentified on both sides', () => {
   assert.equal(e?.sub_event_type, 'Armed clash');
   assert.equal(e?.actor1?.name, 'Unidentified Armed Group (Nigeria)');
   assert.equal(e?.actor2?.name, 'Unidentified Armed Group (Nigeria)');
+  const [among] = code('On 4 May 2020, in Maiduguri, armed men clashed. No casualties were reported.');
+  assert.equal(among?.actor2?.name, 'Unidentified Armed Group (Nigeria)');
+  const [police] = code('On 4 May 2020, in Maiduguri, armed men clashed with the police.');
+  assert.match(police?.actor2?.name ?? '', /^Police Forces of Nigeria/);
 });
 
 test('a bomb that kills civilians has them as its target', () => {

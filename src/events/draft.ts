@@ -75,11 +75,13 @@ interface Setting {
   criminal: boolean;
   /** the report's words say two sides fought each other */
   mutual: boolean;
+  /** a clash cue triggered the report ("clashed", "a shoot-out") */
+  clashed: boolean;
   target: Target;
 }
 
 /** Fills the roles ACLED always names with a generic actor of the event's country. */
-function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>, hooks: EventHooks, { day, criminal, mutual, target }: Setting): void {
+function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>, hooks: EventHooks, { day, criminal, mutual, clashed, target }: Setting): void {
   const g = (kind: GenericKind) => hooks.genericActor(kind, d.location, day);
   const lead = (kind: GenericKind, inter: number) => {
     if (d.actor1?.inter === inter) return;
@@ -105,6 +107,8 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
     // a shoot-out where neither side is named: unidentified on both sides
     if (d.sub.name === 'Armed clash' && !d.actor2) d.actor2 = d.actor1;
   }
+  // "armed men clashed": a fight among the unnamed, with nobody else in it
+  if (d.sub.name === 'Armed clash' && !d.actor2 && clashed && target === null && d.actor1?.name.startsWith('Unidentified Armed Group')) d.actor2 = d.actor1;
 }
 
 /**
@@ -184,6 +188,6 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     strength: trigger.strength,
   };
   const mutual = sentences.some((i) => MUTUAL.test(doc.sentences[i].text));
-  genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, target: roles.target });
+  genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, clashed: trigger.cue === 'clash', target: roles.target });
   return draft;
 }
