@@ -125,15 +125,16 @@ test('a dump naming places in local script keeps their Latin name as the main on
     await importDump(db, before);
     // Who's On First re-serialised: the name column in Arabic or Cyrillic, the ASCII column empty
     const wof = join(dir, 'SY.txt');
-    const rows = [dumpLine(170063, 'حلب', '', 'Alep,Alepo,Aleppo,Halab', 36.202439, 37.151825), dumpLine(702550, 'Львів', '', 'Lwów,Lviv,Lemberg,Львов', 49.83826, 24.02324)];
+    const rows = [dumpLine(170063, 'حلب', '', 'Alep,Alepo,Aleppo,Halab', 36.202439, 37.151825), dumpLine(702550, 'Львів', '', 'Lwów,Lviv,Lemberg,Львов', 49.83826, 24.02324), dumpLine(170062, 'محافظة حلب', 'Aleppo Governorate', 'Halab', 36.2, 37.6)];
     writeFileSync(wof, `${rows.join('\n')}\n`);
     for (let pass = 0; pass < 2; pass++) {
       await importDump(db, wof);
       assert.equal(mainName(170063), 'Aleppo', 'the name the gazetteer had stays main');
       assert.equal(kindOf(170063, 'aleppo'), 0);
       assert.equal(kindOf(170063, 'alep'), 1);
-      assert.equal(mainName(702550), 'Lviv', 'a new place takes its first alternate in ASCII letters');
-      assert.equal(kindOf(702550, 'lviv'), 0);
+      assert.equal(mainName(170062), 'Aleppo Governorate', 'else the ASCII column names it');
+      assert.equal(mainName(702550), 'Львів', 'a new place in local script only keeps its name column');
+      assert.equal(kindOf(702550, 'lviv'), 1, 'no alternate is promoted');
     }
     const latin = join(dir, 'LB.txt');
     writeFileSync(latin, `${dumpLine(170063, 'Halab', 'Halab', 'Aleppo', 36.2, 37.15)}\n`);

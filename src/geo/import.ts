@@ -133,18 +133,15 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
 /**
  * A place's main names, the one it is shown by first. GeoNames writes a Latin
  * name in the name column, but re-serialised dumps (Who's On First) may write
- * the local script there ("حلب" for Aleppo, "Львів" for Lviv) and leave the
- * ASCII column empty: the Latin name English news and ACLED use then stays
- * main, taken from the gazetteer itself, the ASCII column, or the first
- * alternate in ASCII letters, in that order.
+ * the local script there ("حلب" for Aleppo) and leave the ASCII column empty:
+ * the Latin name the gazetteer already had, or the ASCII column, then stays
+ * main. A new place with only local-script main names keeps them: which of its
+ * Latin alternates English uses is unknown, and promoting the first one would
+ * let a village outrank a city known by that name only as an alternate.
  */
-export function mainNames(r: Pick<GeoNamesRow, 'name' | 'asciiname' | 'alternates'>, previous?: string): string[] {
+export function mainNames(r: Pick<GeoNamesRow, 'name' | 'asciiname'>, previous?: string): string[] {
   if (isLatin(r.name)) return [r.name, r.asciiname];
-  const latin =
-    (previous && isLatin(previous) ? previous : '') ||
-    (r.asciiname && isLatin(r.asciiname) ? r.asciiname : '') ||
-    r.alternates.find((a) => /^[A-Za-z][A-Za-z' -]+$/.test(a)) ||
-    '';
+  const latin = (previous && isLatin(previous) ? previous : '') || (r.asciiname && isLatin(r.asciiname) ? r.asciiname : '');
   return latin ? [latin, r.name] : [r.name, r.asciiname];
 }
 
