@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applySchema } from './schema.ts';
+import { nameKey } from './normalize.ts';
 import { importDump, ImportError, importWithoutSkeletonIndexes } from './import.ts';
 
 const SHARED = new URL('../../../shared/gazetteer/', import.meta.url);
@@ -69,7 +70,7 @@ test('empty, truncated and corrupt files are refused whole', { skip: missing }, 
   }
 });
 
-test('a place listed twice in one file keeps the names of its last row', { skip: missing }, async () => {
+test('a place listed twice in one file is shown by its last row, keeping both main names', { skip: missing }, async () => {
   const { db, dir } = freshDb();
   try {
     const lines = readFileSync(LB, 'utf8').split('\n').slice(0, 50);
@@ -79,8 +80,9 @@ test('a place listed twice in one file keeps the names of its last row', { skip:
     writeFileSync(file, `${[...lines, again].join('\n')}\n`);
     const result = await importDump(db, file);
     assert.equal(result.rows, 51);
-    const keys = (db.prepare('SELECT key FROM names WHERE place_id = ? ORDER BY key').pluck().all(Number(cols[0])) as string[]);
-    assert.deepEqual(keys, ['qaryat tajriba', 'tajriba village']);
+    const keys = (kind: number) => db.prepare('SELECT key FROM names WHERE place_id = ? AND kind = ? ORDER BY key').pluck().all(Number(cols[0]), kind) as string[];
+    assert.deepEqual(keys(0), [nameKey(cols[1]), 'qaryat tajriba'].sort());
+    assert.deepEqual(keys(1), ['tajriba village'], "the first row's alternates are gone");
     assert.equal((db.prepare('SELECT name FROM places WHERE id = ?').pluck().get(Number(cols[0])) as string), 'Qaryat Tajriba');
   } finally {
     db.close();
@@ -140,6 +142,7 @@ test('a dump naming places in local script keeps their Latin name as the main on
     writeFileSync(latin, `${dumpLine(170063, 'Halab', 'Halab', 'Aleppo', 36.2, 37.15)}\n`);
     await importDump(db, latin);
     assert.equal(mainName(170063), 'Halab', "a Latin name column is the dump's word");
+    assert.equal(kindOf(170063, 'aleppo'), 0, 'and the name it had stays a main name');
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

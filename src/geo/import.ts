@@ -66,7 +66,9 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
          cc = excluded.cc, admin1_code = excluded.admin1_code, admin2_code = excluded.admin2_code,
          population = CASE WHEN excluded.population > 0 THEN excluded.population ELSE places.population END, source = excluded.source`,
     );
-    const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind < 2');
+    // alternates are rewritten; main names stay: a dump may name a known place another way (Who's On First
+    // writes "Avdeyevka" where cities500 has "Avdiivka"), and the name it had must not sink to an alternate
+    const clear = db.prepare('DELETE FROM names WHERE place_id = ? AND kind = 1');
     const known = db.prepare('SELECT name FROM places WHERE id = ?').pluck();
     const writeNames = nameWriter(db, filters ?? undefined);
     // places of one batch are distinct (a repeated id flushes first), so their writes do not interact and may be reordered
@@ -76,7 +78,7 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
       batch = new Map();
       const names: NameRow[] = [];
       for (const r of rows) {
-        // a re-imported place loses its old names first, so that importing twice changes nothing
+        // a re-imported place loses its old alternates first, so that importing twice changes nothing
         const previous = known.get(r.geonameid) as string | undefined;
         if (previous !== undefined) clear.run(r.geonameid);
         const main = mainNames(r, previous);
