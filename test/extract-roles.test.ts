@@ -52,3 +52,10 @@ test('a bomb that kills civilians has them as its target', () => {
   const [army] = code('On 4 May 2020, a roadside bomb hit an army vehicle in Kandahar city, killing three soldiers.');
   assert.notEqual(army?.actor2?.name, 'Civilians (Afghanistan)');
 });
+
+test('who the civilian victims were is kept as an associated actor beside Civilians (<country>)', () => {
+  const [e] = code('On 4 May 2020, a mob attacked journalists with stones in Lucknow.');
+  assert.equal(e?.event_type, 'Riots');
+  assert.equal(e?.actor2?.name, 'Civilians (India)');
+  assert.ok(e?.assoc_actors.some((a) => a.name === 'Journalists (India)'), 'the journalists stay as associated actor');
+});

@@ -78,10 +78,12 @@ interface Setting {
   /** a clash cue triggered the report ("clashed", "a shoot-out") */
   clashed: boolean;
   target: Target;
+  /** the report names civilian victims and no armed ones */
+  civilianVictims: boolean;
 }
 
 /** Fills the roles ACLED always names with a generic actor of the event's country. */
-function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>, hooks: EventHooks, { day, criminal, mutual, clashed, target }: Setting): void {
+function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>, hooks: EventHooks, { day, criminal, mutual, clashed, target, civilianVictims }: Setting): void {
   const g = (kind: GenericKind) => hooks.genericActor(kind, d.location, day);
   const lead = (kind: GenericKind, inter: number) => {
     if (d.actor1?.inter === inter) return;
@@ -99,8 +101,17 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   if (type === 'Violence against civilians' || (type === 'Riots' && d.sub.name === 'Mob violence' && !d.actor2)) {
     if (!d.actor2 || d.actor2.inter !== 7) d.actor2 = g('civilians') ?? d.actor2;
   }
-  // a bomb or shell that killed or hurt civilians has them as its target
-  if (type === 'Explosions/Remote violence' && !d.actor2 && target === 'civilian' && (d.fatalities || d.injuries)) d.actor2 = g('civilians');
+  // a bomb or shell that killed or hurt civilians, and no armed men, has them as its target
+  if (type === 'Explosions/Remote violence' && !d.actor2 && (target === 'civilian' || civilianVictims) && (d.fatalities || d.injuries)) d.actor2 = g('civilians');
+  // ACLED's civilian side is always "Civilians (<country>)"; who they were (women, journalists) is an associated actor
+  const identity = d.actor2 && (d.actor2.inter === 7 || (d.actor2.inter === 0 && type !== 'Battles'));
+  if (d.actor2 && identity && !d.actor2.name.startsWith('Civilians')) {
+    const civilians = g('civilians');
+    if (civilians && civilians.name !== d.actor2.name) {
+      d.assoc.push(d.actor2);
+      d.actor2 = { ...civilians, text: d.actor2.text, start: d.actor2.start, end: d.actor2.end };
+    }
+  }
   // someone did it, unnamed: ACLED's unidentified actor of the country (a gang where the story is about crime)
   if (!d.actor1 && UNNAMED_AGENT.has(type)) {
     d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
@@ -188,6 +199,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     strength: trigger.strength,
   };
   const mutual = sentences.some((i) => MUTUAL.test(doc.sentences[i].text));
-  genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, clashed: trigger.cue === 'clash', target: roles.target });
+  const victims = new Set(report.hits.filter((h) => sentences.includes(h.sentence)).map((h) => h.cue));
+  const civilianVictims = victims.has('victim') && !victims.has('armed');
+  genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, clashed: trigger.cue === 'clash', target: roles.target, civilianVictims });
   return draft;
 }
