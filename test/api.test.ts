@@ -116,3 +116,14 @@ test('GET /api/events.points: coordinates as columns, strings dictionary-coded, 
   assert.equal((await app.inject('/api/events.points?country=Iraq')).json().n, 0);
   assert.equal((await app.inject('/api/events.points?bbox=1,2')).statusCode, 400);
 });
+
+test('GET /api/events.points answers again from the store once it changes', async () => {
+  const url = '/api/events.points?country=Syria';
+  const dateOf = (r: { id: string[]; date: { values: string[]; codes: number[] } }, id: string) => r.date.values[r.date.codes[r.id.indexOf(id)]];
+  const first = (await app.inject(url)).json();
+  const id = first.id[0] as string;
+  assert.deepEqual((await app.inject(url)).json(), first, 'an unchanged store gives the same answer');
+  const patched = await app.inject({ method: 'PATCH', url: `/api/events/${id}`, payload: { fields: { event_date: '2016-05-20' } } });
+  assert.equal(patched.statusCode, 200);
+  assert.equal(dateOf((await app.inject(url)).json(), id), '2016-05-20');
+});
