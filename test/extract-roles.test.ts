@@ -32,6 +32,10 @@ test('two crowds fighting each other are rioters on both sides', () => {
   assert.equal(e?.event_type, 'Riots');
   assert.equal(e?.actor1?.name, 'Rioters (India)');
   assert.equal(e?.actor2?.name, 'Rioters (India)');
+  const [clash] = code('On 5 May 2020, supporters of rival candidates clashed in Bhopal, pelting stones. Three people were injured.');
+  assert.equal(clash?.actor2?.name, 'Rioters (India)');
+  const [mob] = code('On 5 May 2020, a mob attacked a shopkeeper with sticks in Bhopal.');
+  assert.equal(mob?.actor2?.name, 'Civilians (India)', 'a mob attacking a person is mob violence against a civilian');
 });
 
 test('a shoot-out where nobody is named is unidentified on both sides', () => {

@@ -68,12 +68,12 @@ function overlapsAny(m: { start: number; end: number }, spans: { start: number; 
 }
 
 // two crowds or two armed sides fighting each other: ACLED names both sides ("Rioters" vs "Rioters")
-const MUTUAL = /\b(?:each other|one another|among themselves|between (?:the )?(?:two|2|rival|several) (?:\w+ )?(?:groups?|factions?|families|communities|clans|gangs|parties|sides|villages)|(?:two|2|rival) (?:\w+ )?(?:groups|factions|families|clans|communities) (?:of \w+ )?(?:clashed|fought))\b/i;
+const MUTUAL = /\b(?:each other|one another|among themselves|(?:physical |fist ?-?)fights?|scuffles?|brawls?|counter-?(?:demonstrators|protesters)|between (?:the )?(?:two|2|rival|several) (?:\w+ )?(?:groups?|factions?|families|communities|clans|gangs|parties|sides|villages)|(?:two|2|rival) (?:\w+ )?(?:groups|factions|families|clans|communities) (?:of \w+ )?(?:clashed|fought))\b/i;
 
 interface Setting {
   day: string | null;
   criminal: boolean;
-  /** the report's words say two sides fought each other */
+  /** the report's words say two sides fought each other (a clash, "each other", a scuffle) */
   mutual: boolean;
   /** a clash cue triggered the report ("clashed", "a shoot-out") */
   clashed: boolean;
@@ -198,9 +198,9 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     sourceRank: claim ? SOURCE_RANK[claim.kind] : 0,
     strength: trigger.strength,
   };
-  const mutual = sentences.some((i) => MUTUAL.test(doc.sentences[i].text));
-  const victims = new Set(report.hits.filter((h) => sentences.includes(h.sentence)).map((h) => h.cue));
-  const civilianVictims = victims.has('victim') && !victims.has('armed');
+  const seen = new Set(report.hits.filter((h) => sentences.includes(h.sentence)).map((h) => h.cue));
+  const mutual = seen.has('clash') || sentences.some((i) => MUTUAL.test(doc.sentences[i].text));
+  const civilianVictims = seen.has('victim') && !seen.has('armed');
   genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, clashed: trigger.cue === 'clash', target: roles.target, civilianVictims });
   return draft;
 }
