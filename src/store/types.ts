@@ -89,26 +89,24 @@ export interface AddResult {
   events: string[];
 }
 
-export interface DocumentView {
+/** What a stored document says of itself. */
+interface DocumentMeta {
   id: string;
   title: string | null;
   source: string | null;
   url: string | null;
   published: string | null;
   language: string;
+}
+
+export interface DocumentView extends DocumentMeta {
   text: string;
   copies: { url: string | null; source: string | null; similarity: number }[];
   spans: { kind: SpanKind; start: number; end: number; text: string; label: string | null; event_ids: string[] }[];
 }
 
 /** A document found by search: its metadata and the passage where the words occur. */
-export interface DocumentHit {
-  id: string;
-  title: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  language: string;
+export interface DocumentHit extends DocumentMeta {
   /** about 200 characters around the first match (the text's start without `q`) */
   snippet: string;
 }
