@@ -68,6 +68,8 @@ function App() {
   // the server applies what the browser cannot (free text, review state)
   const serverQuery = filterParams(filters, LOCAL_KEYS).toString();
   const [pageFor, setPageFor] = useState<string | null>(null);
+  // the map is built once the first table answer is in (see MapView's `start`)
+  const mapWanted = pageFor !== null || mapReady;
   useEffect(() => {
     const ctl = new AbortController();
     const q = new URLSearchParams(query);
@@ -182,7 +184,7 @@ function App() {
       <main class="layout">
         <div class="left">
           <div class="map-wrap">
-            <MapView onReady={(h) => { map.current = h; setMapReady(true); }} onPick={(id) => go(`#/event/${encodeURIComponent(id)}`)} />
+            <MapView start={mapWanted} onReady={(h) => { map.current = h; setMapReady(true); }} onPick={(id) => go(`#/event/${encodeURIComponent(id)}`)} />
             <Legend
               overlays={overlays} onToggle={(name) => setOverlays({ ...overlays, [name]: !overlays[name] })}
               controllers={controllers === null ? null : controllers.map((c) => [c, controllerColor(c)] as [string, string])}

@@ -31,13 +31,18 @@ function overlayText(p: Record<string, unknown>): string {
 
 const asset = (name: string) => new URL(`./${name}`, import.meta.url).href;
 
-export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: string) => void; onMove?: () => void }) {
+/**
+ * `start` holds the map back: building it takes the page's only thread for a
+ * second or more in software-rendered browsers, so the page lets the table in first.
+ */
+export function MapView(props: { start: boolean; onReady: (h: MapHandle) => void; onPick: (id: string) => void; onMove?: () => void }) {
   const el = useRef<HTMLDivElement>(null);
   const statusEl = useRef<HTMLParagraphElement>(null);
   const overlayStatusEl = useRef<HTMLParagraphElement>(null);
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
   useEffect(() => {
+    if (!props.start) return;
     let map: MapLibre | null = null;
     let detach = () => {};
     let cancelled = false;
@@ -187,7 +192,7 @@ export function MapView(props: { onReady: (h: MapHandle) => void; onPick: (id: s
       detach();
       map?.remove();
     };
-  }, []);
+  }, [props.start]);
   return (
     <>
       <div ref={el} class="map" role="region" aria-label="Map of events" />
