@@ -20,22 +20,13 @@ import type { DocumentBundle } from '../src/store/index.ts';
 import type { ControlRecord, EventRecord } from '../src/events/types.ts';
 import { claimsIn, controlTimeline, tally } from '../src/derive/index.ts';
 import derived, { computeDerived } from '../src/serve/derived.ts';
+import { mulberry32 } from './random.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '10000' }, queries: { type: 'string', default: '400' }, db: { type: 'string' } } });
 const N = Number(values.events);
 const Q = Number(values.queries);
 
-/** mulberry32: a seeded generator so every run codes the same data. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(42);
+const rand = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 const ACTORS = ['Islamic State (Syria)', 'Opposition Rebels (Syria)', 'Military Forces of Syria (2000-)', 'Syrian Democratic Forces', 'Military Forces of Turkey (2016-)', 'Hayat Tahrir al-Sham'];

@@ -24,6 +24,7 @@ import { toFilters } from '../src/serve/filters.ts';
 import type { FilterQuery } from '../src/serve/filters.ts';
 import { SqliteStore } from '../src/store/sqlite/index.ts';
 import { saveEvent } from '../src/store/sqlite/events.ts';
+import { mulberry32 } from './random.ts';
 
 const { values: opts } = parseArgs({ options: { events: { type: 'string', default: '100000' }, 'skip-ingest': { type: 'boolean', default: false }, 'events-from': { type: 'string' }, keep: { type: 'string' } } });
 const SIZES = opts.events!.split(',').map(Number).filter((n) => n > 0);
@@ -84,16 +85,6 @@ async function benchIngest(): Promise<EventRecord[]> {
   return events;
 }
 
-/** Deterministic PRNG so runs are comparable. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function day(offset: number): string {
   return new Date(Date.UTC(2015, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 }
@@ -111,7 +102,7 @@ const BASE_EVENTS = 20_000;
 function generate(path: string, real: EventRecord[], n: number): void {
   const store = new SqliteStore(path);
   const db = store.db;
-  const rand = rng(n);
+  const rand = mulberry32(n);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const located = real.filter((e) => e.location?.lat != null);
   const actors = real.flatMap((e) => [e.actor1, e.actor2]).filter((a): a is NonNullable<typeof a> => !!a);
@@ -185,7 +176,7 @@ function percentile(xs: number[], p: number): number {
 
 async function benchQueries(path: string, real: EventRecord[], n: number): Promise<void> {
   const app = await buildApp({ db: path });
-  const rand = rng(7);
+  const rand = mulberry32(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const countries = [...new Set(real.map((e) => e.location?.country).filter(Boolean))] as string[];
   const admin1s = [...new Set(real.map((e) => e.location?.admin1).filter(Boolean))] as string[];

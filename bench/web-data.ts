@@ -7,6 +7,7 @@
 import type { EventRecord } from '../src/events/types.ts';
 import type { DocumentBundle, Store } from '../src/store/index.ts';
 import { contentHash, stableId } from '../src/store/index.ts';
+import { mulberry32 } from './random.ts';
 
 const AREAS: [string, string, string, number, number, string[]][] = [
   ['Syria', 'SYR', 'Aleppo', 36.2, 37.15, ['Islamic State (Syria)', 'Opposition Rebels (Syria)', 'Military Forces of Syria (2000-2024)', 'Civilians (Syria)']],
@@ -40,23 +41,11 @@ const TYPES: [string, string[], number][] = [
   ['Strategic developments', ['Arrests', 'Looting/property destruction', 'Agreement'], 0.07],
 ];
 
-/** mulberry32: a small seeded generator, so every run builds the same data */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const START = Date.parse('2014-01-01');
 const SPAN_DAYS = 1826;
 
-export function syntheticBundle(i: number, random = rng(i + 1)): DocumentBundle {
+export function syntheticBundle(i: number, random = mulberry32(i + 1)): DocumentBundle {
   const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const [country, iso3, admin1, lat0, lon0, actors] = AREAS[Math.floor(random() ** 1.3 * AREAS.length)];
   let r = random();

@@ -4,13 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadResources, extract, type Resources } from '../src/pipeline.ts';
-
-let res: Resources | null = null;
-function code(text: string, published = '2020-05-10') {
-  res ??= loadResources();
-  return extract({ id: 'case', text, published }, res).result.events;
-}
+import { code } from './coding.ts';
 
 test('active and passive voice give the same roles', () => {
   const [active] = code('On 8 May 2020, Taliban fighters killed two policemen in Kandahar city.');

@@ -6,13 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadResources, extract, type Resources } from '../src/pipeline.ts';
 import { acledFatalities } from '../src/events/index.ts';
+import { code } from './coding.ts';
 
-let res: Resources | null = null;
 function fatalities(text: string): number[] {
-  res ??= loadResources();
-  return extract({ id: 'case', text, published: '2020-05-10' }, res).result.events.map((e) => acledFatalities(e.fatalities));
+  return code(text).map((e) => acledFatalities(e.fatalities));
 }
 
 test('one victim told in a later sentence counts once', () => {
@@ -28,7 +26,7 @@ test('a follow-up that says "also" or "other" adds its victims', () => {
 test('vague amounts at the figures ACLED codes', () => {
   assert.deepEqual(fatalities('On 9 May 2020, pro-Hadi forces thwarted a Houthi incursion in Al Bayda, killing dozens of Houthi fighters.'), [12]);
   assert.deepEqual(fatalities('On 7 May 2020, unknown gunmen killed an unknown number of civilians in Gao.'), [10]);
-  const [note] = extract({ id: 'case', text: 'On 7 May 2020, unknown gunmen killed an unknown number of civilians in Gao.', published: '2020-05-10' }, res!).result.events.map((e) => e.notes);
+  const [note] = code('On 7 May 2020, unknown gunmen killed an unknown number of civilians in Gao.').map((e) => e.notes);
   assert.match(note, /Unknown number of fatalities, coded as 10\.$/);
   assert.deepEqual(fatalities('On 9 May 2020, clashes took place between rebels and regime forces in Dara. Several regime soldiers were killed in the clashes.'), [10]);
 });

@@ -5,13 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadResources, extract, type Resources } from '../src/pipeline.ts';
-
-let res: Resources | null = null;
-function code(text: string, published = '2020-05-10') {
-  res ??= loadResources();
-  return extract({ id: 'roles', text, published }, res).result.events;
-}
+import { code } from './coding.ts';
 
 test('a body found bound or gagged is the work of an unidentified gang', () => {
   const [e] = code('On 2 May 2020, in Culiacan, Sinaloa, a man was found dead beside a road. He was blindfolded and gagged.');

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RawDocument } from '../src/ingest/index.ts';
+import { mulberry32 } from '../bench/random.ts';
 
 const VOA = fileURLToPath(new URL('../examples/voa_stories.jsonl', import.meta.url));
 
@@ -34,16 +35,6 @@ const TEMPLATES: ((p: Place, n: number, day: Date) => string)[] = [
   (p, n, d) => `${n} people died in fighting between ${p[3]} and ${p[2]} in ${p[0]} on ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, residents said.`,
 ];
 
-/** mulberry32: a small seeded generator, so every run builds the same corpus */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Corpus {
   docs: (RawDocument & { id: string })[];
   /** document id → id of the document it is a copy of (itself for originals) */
@@ -55,7 +46,7 @@ export interface Corpus {
  * @example makeCorpus({total: 2000}).docs.length // 2000
  */
 export function makeCorpus(o: { total: number; voa?: number; events?: number; reportsPerEvent?: number; seed?: number }): Corpus {
-  const rnd = random(o.seed ?? 7);
+  const rnd = mulberry32(o.seed ?? 7);
   const originals: (RawDocument & { id: string })[] = [];
   const voa = readFileSync(VOA, 'utf8').trim().split('\n').slice(0, o.voa ?? 24).map((l) => JSON.parse(l) as Record<string, string>);
   for (const s of voa) originals.push({ id: `voa-${s.id}`, text: s.text, title: s.title, published: s.published, source: 'VOA', url: s.url });
