@@ -203,6 +203,9 @@ async function benchQueries(path: string, real: EventRecord[], n: number): Promi
     'bbox 10°': () => box(5),
     'min_fatalities=20': () => 'min_fatalities=20',
     'q word': () => `q=${pick(words)}`,
+    'q word + month': () => `q=${pick(words)}&${month()}`,
+    'q word + country': () => `q=${pick(words)}&country=${encodeURIComponent(pick(countries))}`,
+    'q word by fatalities': () => `q=${pick(words)}&sort=-fatalities`,
     'combined, by fatalities': () => `country=${encodeURIComponent(pick(countries))}&event_type=${encodeURIComponent(pick(types))}&from=2016-01-01&to=2022-12-31&sort=-fatalities`,
     'page 20': () => `${month()}&offset=950&limit=50`,
   };

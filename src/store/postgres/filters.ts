@@ -15,7 +15,7 @@ export class Params {
   }
 }
 
-/** The words of `q` as one string for plainto_tsquery; null when it has none. */
+/** The words of `q` as one string for plainto_tsquery; null when it has none. Pass it through search_fold (migration 006), as the stored words were. */
 export function searchWords(q: string): string | null {
   const terms = q.match(/[\p{L}\p{N}]+/gu);
   return terms ? terms.join(' ') : null;
@@ -48,7 +48,7 @@ export function where(f: EventFilters, p: Params, geometry: boolean): string {
   }
   if (f.q !== undefined) {
     const words = searchWords(f.q);
-    clauses.push(words ? `e.search @@ plainto_tsquery('simple', ${p.add(words)})` : 'false');
+    clauses.push(words ? `e.search @@ plainto_tsquery('simple', search_fold(${p.add(words)}))` : 'false');
   }
   clauses.push(f.review ? `e.review_state = ${p.add(f.review)}` : "e.review_state <> 'rejected'");
   return `WHERE ${clauses.join(' AND ')}`;

@@ -92,27 +92,32 @@ export async function points(sql: Sql, filters: EventFilters, geometry: boolean)
      FROM events e ${w} AND e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.seq`, p.values);
 }
 
-const GROUP: Record<AggregateBy, string> = {
-  day: 'e.event_date',
-  week: `to_char(e.event_date::date, 'IYYY-"W"IW')`,
-  admin1: 'e.admin1',
-  event_type: 'e.event_type',
-  actor: 'a.name',
+/**
+ * What an aggregate groups on. Names group whatever their case, as SQLite's
+ * NOCASE columns do ("ALEPPO" counts with "Aleppo"); one spelling is shown.
+ */
+const GROUP: Record<AggregateBy, { group: string; key: string }> = {
+  day: { group: 'e.event_date', key: 'e.event_date' },
+  week: { group: `to_char(e.event_date::date, 'IYYY-"W"IW')`, key: `to_char(e.event_date::date, 'IYYY-"W"IW')` },
+  admin1: { group: 'lower(e.admin1)', key: 'min(e.admin1)' },
+  event_type: { group: 'lower(e.event_type)', key: 'min(e.event_type)' },
+  actor: { group: 'lower(a.name)', key: 'min(a.name)' },
 };
 
 export async function aggregate(sql: Sql, by: AggregateBy, filters: EventFilters, geometry: boolean): Promise<AggregateRow[]> {
   const p = new Params();
   const w = where(filters, p, geometry);
   const join = by === 'actor' ? 'JOIN event_actors a ON a.event_id = e.id' : '';
-  const key = `${GROUP[by]} COLLATE "C" NULLS FIRST`;
-  const order = by === 'day' || by === 'week' ? key : `count(*) DESC, ${key}`;
+  const { group, key } = GROUP[by];
+  const sortKey = `${key} COLLATE "C" NULLS FIRST`;
+  const order = by === 'day' || by === 'week' ? sortKey : `count(*) DESC, ${sortKey}`;
   return rows<AggregateRow>(sql,
-    `SELECT ${GROUP[by]} AS key, count(*)::int AS events,
+    `SELECT ${key} AS key, count(*)::int AS events,
        coalesce(sum(e.fatalities_low), 0)::int AS fatalities_low,
        coalesce(sum(coalesce(e.fatalities_best, e.fatalities_low)), 0)::int AS fatalities_best,
        CASE WHEN bool_or(e.has_fatalities AND e.fatalities_high IS NULL) THEN NULL ELSE coalesce(sum(e.fatalities_high), 0)::int END AS fatalities_high,
        count(*) FILTER (WHERE NOT e.has_fatalities)::int AS no_figure
-     FROM events e ${join} ${w} GROUP BY key ORDER BY ${order} LIMIT 5000`, p.values);
+     FROM events e ${join} ${w} GROUP BY ${group} ORDER BY ${order} LIMIT 5000`, p.values);
 }
 
 /** Documents by words and publication day, newest first; see Store.searchDocuments. */
@@ -121,7 +126,7 @@ export async function searchDocuments(sql: Sql, q: DocumentQuery): Promise<{ tot
   const clauses: string[] = [];
   if (q.q !== undefined) {
     const words = searchWords(q.q);
-    clauses.push(words ? `d.search @@ plainto_tsquery('simple', ${p.add(words)})` : 'false');
+    clauses.push(words ? `d.search @@ plainto_tsquery('simple', search_fold(${p.add(words)}))` : 'false');
   }
   // published may be a day or a full timestamp: compare by day
   if (q.from) clauses.push(`d.published >= ${p.add(q.from)}`);

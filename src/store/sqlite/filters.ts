@@ -16,12 +16,42 @@ export function ftsQuery(q: string): string | null {
 }
 
 /**
+ * The search index's key is day × 2^32 + event rowid (migration 007): its
+ * order is the list's date order, and the low 32 bits give the event back.
+ */
+const KEY_DAY = 4294967296;
+export const EVENT_OF_KEY = `events_search.rowid & ${KEY_DAY - 1}`;
+
+/** The keys of f's date range, as constraints FTS5 seeks on. */
+function keyRange(f: EventFilters): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (f.from) {
+    clauses.push(`events_search.rowid >= CAST(julianday(?) AS INTEGER) * ${KEY_DAY}`);
+    params.push(f.from);
+  } else if (f.to) clauses.push(`events_search.rowid >= ${KEY_DAY}`); // undated events (day 0) are before any date
+  if (f.to) {
+    clauses.push(`events_search.rowid < (CAST(julianday(?) AS INTEGER) + 1) * ${KEY_DAY}`);
+    params.push(f.to);
+  }
+  return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
+}
+
+/**
+ * How the q clause is tested: `in` may drive the query from the matches
+ * (cheap for a rare word), `set` gathers the matches once and tests each
+ * event against them, `probe` looks each event up in the index (dear per
+ * event, for a few), `joined` leaves it to a FROM that walks the index (see
+ * searchWalk).
+ */
+export type SearchMode = 'in' | 'set' | 'probe' | 'joined';
+
+/**
  * `probe`: for large result sets, test each event for actor and bbox (and
  * membership of the q set) while SQLite walks the sort index, stopping at
  * the page, instead of fetching and sorting every member of the sets.
  */
-export function where(f: EventFilters, probe = false): Where {
-  const member = probe ? '+e.rowid' : 'e.rowid';
+export function where(f: EventFilters, probe = false, search: SearchMode = 'in'): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...p: unknown[]) => {
@@ -48,10 +78,13 @@ export function where(f: EventFilters, probe = false): Where {
       add(`e.rowid IN (SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?)`, w, e, s, n);
     }
   }
-  if (f.q !== undefined) {
+  if (f.q !== undefined && search !== 'joined') {
     const q = ftsQuery(f.q);
-    if (q) add(`${member} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, q);
-    else add('0');
+    const range = keyRange(f);
+    if (!q) add('0');
+    else if (search === 'probe') {
+      add('EXISTS (SELECT 1 FROM event_search_keys k JOIN events_search ON events_search.rowid = k.key WHERE k.event_rowid = e.rowid AND events_search MATCH ?)', q);
+    } else add(`${probe || search === 'set' ? '+e.rowid' : 'e.rowid'} IN (SELECT ${EVENT_OF_KEY} FROM events_search WHERE events_search MATCH ?${range.sql})`, q, ...range.params);
   }
   if (f.review) add('e.review_state = ?', f.review);
   else add("e.review_state != 'rejected'");
@@ -59,14 +92,35 @@ export function where(f: EventFilters, probe = false): Where {
 }
 
 /**
+ * FROM and WHERE that walk the events matching `f.q` in the search index's
+ * order (`ORDER BY events_search.rowid`, i.e. by date), testing each for the
+ * other filters: a page of a common word's matches stops after the page.
+ */
+export function searchWalk(f: EventFilters, match: string): Where {
+  const range = keyRange(f);
+  const rest = where(f, true, 'joined');
+  return {
+    sql: `FROM events_search CROSS JOIN events e ON e.rowid = ${EVENT_OF_KEY} WHERE events_search MATCH ?${range.sql} AND ${rest.sql.slice('WHERE '.length)}`,
+    params: [match, ...range.params, ...rest.params],
+  };
+}
+
+/** The events matching `match` in f's date range, of any review state, up to `cap`. */
+export function searchCount(f: EventFilters, match: string, cap: number): Where {
+  const range = keyRange(f);
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM events_search WHERE events_search MATCH ?${range.sql} LIMIT ?)`, params: [match, ...range.params, cap] };
+}
+
+/**
  * When the only filter is one of actor, bbox or q: the count of matching
  * events of any review state, from that filter's own index alone (no event
- * row visited), stopping at `cap`. Null for other filter sets.
+ * row visited), stopping at `cap`. Null for other filter sets. A q may come
+ * with a date range: the index's keys hold the date.
  */
 export function sideCount(f: EventFilters): { sql: string; params: unknown[] } | null {
-  const columns = f.from || f.to || f.country || f.admin1 || f.event_type || f.sub_event_type || f.min_fatalities !== undefined;
+  const columns = f.country || f.admin1 || f.event_type || f.sub_event_type || f.min_fatalities !== undefined;
   const sides = [f.actor, f.bbox, f.q].filter((x) => x !== undefined);
-  if (columns || sides.length !== 1) return null;
+  if (columns || sides.length !== 1 || ((f.from || f.to) && f.q === undefined)) return null;
   // "+": distinct over the name range as found, not by walking the event index in order
   if (f.actor) return { sql: 'SELECT DISTINCT +event_rowid FROM event_actors WHERE name >= ? AND name < ?', params: [f.actor, f.actor + '\uffff'] };
   if (f.bbox) {
@@ -75,7 +129,9 @@ export function sideCount(f: EventFilters): { sql: string; params: unknown[] } |
     return { sql: `SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?`, params: [w, e, s, n] };
   }
   const q = ftsQuery(f.q!);
-  return q ? { sql: 'SELECT rowid FROM events_fts WHERE events_fts MATCH ?', params: [q] } : null;
+  if (!q) return null;
+  const range = keyRange(f);
+  return { sql: `SELECT rowid FROM events_search WHERE events_search MATCH ?${range.sql}`, params: [q, ...range.params] };
 }
 
 const ORDER: Record<SortKey, string> = {

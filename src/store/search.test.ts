@@ -1,0 +1,206 @@
+/**
+ * Event search: the date-keyed index (every page plan against a plain
+ * filter-and-sort of the same events), accent folding on both engines, the
+ * upgrade of an existing SQLite database, and PostgreSQL's case-insensitive
+ * admin1.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventRecord } from '../events/types.ts';
+import { COUNT_CAP, searchText } from './rows.ts';
+import { SqliteStore } from './sqlite/index.ts';
+import { migrations } from './sqlite/migrate.ts';
+import type { EventQuery, SortKey, Store } from './types.ts';
+import { ENGINES } from '../../test/pg-engines.ts';
+import { bundle, event } from '../../test/store-fixtures.ts';
+
+interface Row { rowid: number; id: string; date: string | null; country: string; type: string; fatalities: number | null; rejected: boolean; words: string[] }
+
+/** Enough events that a common word matches more than COUNT_CAP of them, written as the bench writes its copies. */
+function bulk(store: SqliteStore, n: number): Row[] {
+  const db = store.db;
+  const rows: Row[] = [];
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const t = '2024-01-01T00:00:00Z';
+  db.transaction(() => {
+    for (let i = 1; i <= n; i++) {
+      const day = Math.floor(rand() * 900);
+      const date = i % 97 === 0 ? null : new Date(Date.UTC(2015, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      const words = [rand() < 0.85 ? 'killed' : 'wounded', ...(rand() < 0.04 ? ['shelling'] : [])];
+      const row: Row = {
+        rowid: i, id: `ev-${i}`, date, country: rand() < 0.003 ? 'Iraq' : rand() < 0.05 ? 'Yemen' : 'Syria', type: rand() < 0.1 ? 'Riots' : 'Battles',
+        fatalities: rand() < 0.5 ? Math.floor(rand() * 50) : null, rejected: i % 53 === 0, words,
+      };
+      rows.push(row);
+      db.run(`INSERT INTO events (rowid, id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, fatalities_low,
+          has_fatalities, confidence, review_state, source_count, document_ids, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'x', ?, 'A', ?, ?, 0.5, ?, 1, '[]', ?, ?)`,
+      i, row.id, date, date, date, row.type, row.country, row.fatalities, row.fatalities === null ? 0 : 1, row.rejected ? 'rejected' : 'unreviewed', t, t);
+      db.run('INSERT INTO event_records (rowid, record) VALUES (?, ?)', i, JSON.stringify({ id: row.id }));
+      db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', i, `${words.join(' ')} in ${row.country}`);
+    }
+  });
+  return rows;
+}
+
+/** What a page must be: filter every event, sort, slice. */
+function expected(rows: Row[], q: EventQuery & { word: string }): { ids: string[]; total: number } {
+  const sort: SortKey = q.sort ?? '-event_date';
+  const key = (r: Row) => (sort.endsWith('event_date') ? r.date : r.fatalities);
+  const cmp = (a: Row, b: Row) => {
+    const ka = key(a);
+    const kb = key(b);
+    const c = ka === kb ? a.rowid - b.rowid : ka === null ? -1 : kb === null ? 1 : ka < kb ? -1 : 1;
+    return sort.startsWith('-') ? -c : c;
+  };
+  const hits = rows.filter((r) => !r.rejected && r.words.includes(q.word) && (!q.country || r.country === q.country)
+    && (!q.event_type || r.type === q.event_type) && (!q.from || (r.date !== null && r.date >= q.from)) && (!q.to || (r.date !== null && r.date <= q.to)))
+    .sort(cmp);
+  return { ids: hits.slice(q.offset, q.offset + q.limit).map((r) => r.id), total: hits.length };
+}
+
+describe('event search on a date-keyed index (sqlite)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-search-'));
+  const store = new SqliteStore(join(dir, 'store.db'));
+  const rows = bulk(store, 13_000);
+  const common = rows.filter((r) => r.words.includes('killed')).length;
+
+  test('the fixture holds a common word (> COUNT_CAP matches) and a rare one', () => {
+    assert.ok(common > COUNT_CAP, `${common} matches`);
+    assert.ok(rows.filter((r) => r.words.includes('shelling')).length < COUNT_CAP);
+  });
+
+  const cases: (Partial<EventQuery> & { word: string })[] = [
+    { word: 'killed' },
+    { word: 'killed', offset: 400 },
+    { word: 'killed', sort: 'event_date' },
+    { word: 'killed', offset: 9_000, sort: 'event_date' },
+    { word: 'killed', from: '2015-03-01', to: '2015-03-31' },
+    { word: 'killed', from: '2016-01-01' },
+    { word: 'killed', country: 'Yemen' },
+    { word: 'killed', country: 'Yemen', offset: 100, sort: 'event_date' },
+    { word: 'killed', country: 'Iraq' },
+    { word: 'killed', country: 'Iraq', sort: '-fatalities', offset: 5 },
+    { word: 'killed', event_type: 'Battles' },
+    { word: 'killed', event_type: 'Battles', from: '2015-06-01', to: '2015-12-31', offset: 60 },
+    { word: 'killed', sort: '-fatalities' },
+    { word: 'killed', country: 'Yemen', sort: 'fatalities' },
+    { word: 'shelling' },
+    { word: 'shelling', country: 'Syria', sort: 'event_date', offset: 10 },
+    { word: 'wounded', to: '2015-06-30' },
+  ];
+  for (const c of cases) {
+    const { word, ...rest } = c;
+    test(`q=${word} ${JSON.stringify(rest)} pages as a full filter-and-sort would`, async () => {
+      const q: EventQuery & { word: string } = { limit: 50, offset: 0, ...c, q: word };
+      const want = expected(rows, q);
+      const got = await store.listEvents(q);
+      assert.deepEqual(got.items.map((e) => e.id), want.ids);
+      assert.equal(got.total, Math.min(want.total, COUNT_CAP));
+      assert.equal(got.total_exact, want.total <= COUNT_CAP);
+    });
+  }
+
+  test('undated events come last newest first, first oldest first', async () => {
+    const undated = rows.filter((r) => r.date === null && !r.rejected && r.words.includes('shelling'));
+    if (undated.length === 0) return;
+    const all = await store.listEvents({ q: 'shelling', limit: 1000, offset: 0 });
+    assert.equal(all.items.at(-1)!.id, expected(rows, { word: 'shelling', q: 'shelling', limit: 1000, offset: 0 }).ids.at(-1));
+  });
+
+  test('a deleted event leaves the index; a re-indexed one moves to its new date', async () => {
+    const db = store.db;
+    const keys = () => db.get<{ n: number }>('SELECT count(*) AS n FROM event_search_keys')!.n;
+    const before = keys();
+    db.run('DELETE FROM events WHERE rowid = 5');
+    assert.equal(keys(), before - 1);
+    assert.equal(db.get('SELECT 1 FROM events_search WHERE events_search MATCH ? AND rowid & 4294967295 = 5', 'killed OR wounded'), undefined);
+    // the write path: the row gets its new date, then its words are replaced by event rowid
+    db.run("UPDATE events SET event_date = '2030-01-01', review_state = 'unreviewed' WHERE rowid = 6");
+    db.run('DELETE FROM events_fts WHERE rowid = ?', 6);
+    db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', 6, 'moved killed');
+    const page = await store.listEvents({ q: 'killed', limit: 1, offset: 0 });
+    assert.deepEqual(page.items.map((e) => e.id), ['ev-6']);
+    assert.equal(keys(), before - 1);
+  });
+
+  test.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+const ACCENTED = 'Government shelling hit Qaṭanā and Huế; a Việt reporter saw it.';
+
+describe('accent folding and an upgraded database (sqlite)', () => {
+  test('a store at migration 006 gets its events searchable by every word the write path would index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-search-up-'));
+    try {
+      const path = join(dir, 'old.db');
+      const raw = new Database(path);
+      for (const m of migrations().filter((m) => m.version <= 6)) raw.exec(m.sql);
+      raw.pragma('user_version = 6');
+      const record: EventRecord = event({ id: 'x', document_id: 'd', sentence: ACCENTED, location: { ...event({ id: 'x', document_id: 'd', sentence: '' }).location!, name: 'Qaṭanā', text: 'Qatana' } });
+      raw.prepare(`INSERT INTO events (rowid, id, event_date, event_type, sub_event_type, confidence, source_count, document_ids, created_at, updated_at)
+        VALUES (1, 'ev-x', '2016-05-27', 'Battles', 'x', 0.5, 1, '[]', '', '')`).run();
+      raw.prepare('INSERT INTO event_records (rowid, record) VALUES (1, ?)').run(JSON.stringify(record));
+      raw.prepare('INSERT INTO events_fts (rowid, text) VALUES (1, ?)').run(searchText(record));
+      raw.close();
+      const store = new SqliteStore(path);
+      try {
+        const words = [...new Set(searchText(record).match(/[\p{L}\p{N}]+/gu)!)];
+        for (const w of words) assert.equal((await store.listEvents({ q: w, limit: 5, offset: 0 })).total, 1, w);
+        for (const w of ['Qatana', 'Hue', 'viet', 'VIỆT']) assert.equal((await store.listEvents({ q: w, limit: 5, offset: 0 })).total, 1, w);
+        assert.equal((await store.listEvents({ q: 'Damascus', limit: 5, offset: 0 })).total, 0);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function withStore(open: () => Promise<{ store: Store; cleanup(): Promise<void> }>, fn: (store: Store) => Promise<void>): Promise<void> {
+  const o = await open();
+  try {
+    await fn(o.store);
+  } finally {
+    await o.cleanup();
+  }
+}
+
+for (const engine of ENGINES) {
+  describe(`search and admin1 on ${engine.name}`, { skip: engine.skip }, () => {
+    test('a word is found whatever its accents, in events and documents', () => withStore(engine.open, async (store) => {
+      await store.addDocument(bundle('acc', ACCENTED, [event({ id: 'a', document_id: 'acc', sentence: ACCENTED })]));
+      for (const w of ['Qatana', 'qaṭanā', 'hue', 'HUẾ', 'Viet', 'Việt']) {
+        assert.equal((await store.listEvents({ q: w, limit: 5, offset: 0 })).total, 1, `event: ${w}`);
+        assert.equal((await store.searchDocuments({ q: w, limit: 5, offset: 0 })).total, 1, `document: ${w}`);
+      }
+      assert.equal((await store.listEvents({ q: 'Qatana Aleppo', limit: 5, offset: 0 })).total, 1);
+      assert.equal((await store.listEvents({ q: 'Qatana Damascus', limit: 5, offset: 0 })).total, 0);
+    }));
+
+    test('admin1 is one area whatever its case, to filter and to count', () => withStore(engine.open, async (store) => {
+      const place = event({ id: 'p', document_id: 'p', sentence: '' }).location!;
+      const at = (doc: string, admin1: string, date: string, type = 'Battles') => store.addDocument(bundle(doc, `Fighting in ${doc} on ${date}.`, [event({
+        id: doc, document_id: doc, sentence: `Fighting in ${doc}.`, event_type: type, event_date: date, date: { start: date, end: date, precision: 1, text: date },
+        location: { ...place, admin1, lat: null, lon: null, geonameid: null },
+      })]));
+      await at('one', 'Aleppo', '2016-01-01');
+      await at('two', 'ALEPPO', '2016-03-01', 'battles');
+      await at('three', 'Idlib', '2016-05-01');
+      assert.equal((await store.listEvents({ admin1: 'aleppo', limit: 5, offset: 0 })).total, 2);
+      const byAdmin1 = await store.aggregate('admin1', {});
+      assert.deepEqual(byAdmin1.map((r) => [r.key?.toLowerCase(), r.events]), [['aleppo', 2], ['idlib', 1]]);
+      const byType = await store.aggregate('event_type', {});
+      assert.deepEqual(byType.map((r) => [r.key?.toLowerCase(), r.events]), [['battles', 3]]);
+    }));
+  });
+}
