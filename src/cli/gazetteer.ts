@@ -7,6 +7,7 @@ import { buildGazetteer, gazetteerPath, lookupPlace, openGazetteer } from '../ge
 import { isCurrent } from '../geo/gazetteer.ts';
 import { statSync } from 'node:fs';
 import { BULK_IMPORT_BYTES, importDump, ImportError, importWithoutSkeletonIndexes } from '../geo/import.ts';
+import { currentLookupToken, writeLookupIndex } from '../geo/index-write.ts';
 import { parseOptions, UsageError } from './main.ts';
 
 const HELP = `usage:
@@ -50,17 +51,33 @@ export async function run(args: string[]): Promise<number> {
 function build(path: string, force: boolean): number {
   if (!force && isCurrent(path)) {
     process.stderr.write(`sitrep gazetteer: ${path} is up to date (use --force to rebuild)\n`);
+    // a gazetteer built before the lookup file existed gets one
+    lookupFile(path);
     return 0;
   }
   const started = Date.now();
   process.stderr.write(`sitrep gazetteer: building ${path} from GeoNames cities500 and countries-states-cities…\n`);
   const n = buildGazetteer(path, (done) => process.stderr.isTTY && process.stderr.write(`\r  ${done} places`));
   process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}sitrep gazetteer: ${n} places in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  lookupFile(path);
   return 0;
 }
 
+/** Writes the lookup file that makes first lookups cheap (index-write.ts). */
+function lookupFile(path: string): void {
+  const started = Date.now();
+  const gaz = openGazetteer({ path, lookupFile: false });
+  try {
+    if (currentLookupToken(gaz.db, path)) return;
+    writeLookupIndex(gaz.db, path);
+    process.stderr.write(`sitrep gazetteer: lookup file ${path}.lookup written in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  } finally {
+    gaz.close();
+  }
+}
+
 async function importFiles(path: string, files: string[]): Promise<number> {
-  const gaz = openGazetteer({ path });
+  const gaz = openGazetteer({ path, lookupFile: false });
   let failed = 0;
   const bytes = files.reduce((n, f) => n + fileSize(f), 0);
   const importAll = async () => {
@@ -99,6 +116,7 @@ async function importFiles(path: string, files: string[]): Promise<number> {
   } finally {
     gaz.close();
   }
+  lookupFile(path);
   return failed > 0 ? 1 : 0;
 }
 

@@ -1,7 +1,9 @@
 /**
- * The gazetteer service: a read-mostly SQLite file queried with prepared
- * statements. Geoparsing asks for a handful of candidate names per sentence,
- * so lookups go to the index on demand and are memoised per instance.
+ * The gazetteer service: a read-mostly SQLite file. Geoparsing asks for a
+ * handful of candidate names per sentence; they come from the lookup file
+ * beside the database (index-read.ts: one read per name) when it matches the
+ * database, else from prepared statements, and are memoised per instance.
+ * A commit by another connection (an import) drops what was memoised.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,8 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './schema.ts';
 import { nameKey } from './normalize.ts';
 import { loadFilters, type NameFilters } from './bloom.ts';
+import { LookupIndex } from './index-read.ts';
+import { lookupPath } from './index-format.ts';
 
 export const DEFAULT_GAZETTEER = fileURLToPath(new URL('../../.cache/gazetteer.db', import.meta.url));
 
@@ -46,7 +50,7 @@ const SELECT = `SELECT p.id, p.name, n.key, p.lat, p.lon, p.fclass, p.fcode, p.c
 
 type Row = [number, string, string, number, number, string, string, string, number, string, number, number | null, string, string];
 
-const MAX_CANDIDATES = 30;
+export const MAX_CANDIDATES = 30;
 /** half-width in degrees of the first box searched by nearestAdmin1 */
 const NEAR_BOX = 0.25;
 /** names by consonant skeleton within a country (see ensureIndexes) */
@@ -61,6 +65,29 @@ function skeletonStatements(db: Database.Database, indexed: boolean): [Database.
   ];
 }
 
+/**
+ * admin1 name of the nearest place within ~100 km that has one: a small box
+ * first, as a place found within its half-width is the nearest in the large box too.
+ */
+export function nearestAdmin1Finder(db: Database.Database): (cc: string, lat: number, lon: number) => string | null {
+  const near = db.prepare(
+    `SELECT a1.name AS admin1, (p.lat - @lat) * (p.lat - @lat) + (p.lon - @lon) * (p.lon - @lon) AS d
+     FROM places p JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
+     WHERE p.cc = @cc AND p.lat BETWEEN @lat - @box AND @lat + @box AND p.lon BETWEEN @lon - @box AND @lon + @box
+     ORDER BY d LIMIT 1`,
+  );
+  return (cc, lat, lon) => {
+    const small = near.get({ cc, lat, lon, box: NEAR_BOX }) as { admin1: string; d: number } | undefined;
+    const row = small && small.d <= NEAR_BOX * NEAR_BOX ? small : (near.get({ cc, lat, lon, box: 1 }) as { admin1: string } | undefined);
+    return row?.admin1 ?? null;
+  };
+}
+
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
+/** How often (ms) an open gazetteer asks SQLite whether another connection has committed. */
+const FRESHNESS_MS = 500;
+
 function hasIndex(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 }
@@ -70,39 +97,77 @@ export class Gazetteer {
   readonly db: Database.Database;
   private readonly byKeyStmt: Database.Statement;
   private bySkelStmt: Database.Statement;
-  private readonly nearStmt: Database.Statement;
+  private readonly nearest: (cc: string, lat: number, lon: number) => string | null;
   private readonly wordStmt: Database.Statement;
   private bySkelAnyStmt: Database.Statement;
   private readonly placeStmt: Database.Statement;
   private readonly existsStmt: Database.Statement;
   private readonly admin1Stmt: Database.Statement;
   private readonly admin2Stmt: Database.Statement;
+  private readonly dataVersion: Database.Statement;
+  private readonly otherVersion: Database.Statement;
   private readonly adminNames = new Map<string, string | null>();
   private readonly keyCache = new Map<string, GazEntry[]>();
   private readonly nameKeys = new Map<string, string>();
-  private readonly filters: NameFilters | null;
+  private filters: NameFilters | null = null;
+  /** the lookup file; null when it is missing or written for another state of the database */
+  private lookup: LookupIndex | null = null;
   /** memo of word classes and inferred admin1 names */
   private readonly wordCache = new Map<string, string | null>();
   private countryList: Map<string, CountryRow> | null = null;
   private demonymList: Map<string, { iso2: string; placeId: number }> | null = null;
+  private version = '';
+  private checkedAt = 0;
+  private readonly noteNear = (cc: string, lat: number, lon: number, admin1: string | null) => {
+    const key = `${cc}|${lat}|${lon}`;
+    if (!this.wordCache.has(key)) this.wordCache.set(key, admin1);
+  };
 
   constructor(path: string, db: Database.Database) {
     this.path = path;
     this.db = db;
     this.byKeyStmt = db.prepare(`${SELECT} WHERE n.key = ? ORDER BY n.kind = 2 DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(true);
     [this.bySkelStmt, this.bySkelAnyStmt] = skeletonStatements(db, hasIndex(db, 'names_skel_any') && hasIndex(db, SKELETON_INDEX));
-    this.filters = loadFilters(db);
     this.existsStmt = db.prepare('SELECT 1 FROM names WHERE key = ? LIMIT 1').pluck();
     this.placeStmt = db.prepare(`${SELECT} WHERE n.place_id = ? ORDER BY n.kind LIMIT 1`).raw(true);
     this.admin1Stmt = db.prepare('SELECT name FROM admin1 WHERE cc = ? AND code = ?').pluck();
     this.admin2Stmt = db.prepare('SELECT name FROM admin2 WHERE cc = ? AND a1 = ? AND code = ?').pluck();
     this.wordStmt = db.prepare('SELECT class FROM words WHERE word = ?');
-    this.nearStmt = db.prepare(
-      `SELECT a1.name AS admin1, (p.lat - @lat) * (p.lat - @lat) + (p.lon - @lon) * (p.lon - @lon) AS d
-       FROM places p JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
-       WHERE p.cc = @cc AND p.lat BETWEEN @lat - @box AND @lat + @box AND p.lon BETWEEN @lon - @box AND @lon + @box
-       ORDER BY d LIMIT 1`,
-    );
+    this.nearest = nearestAdmin1Finder(db);
+    // data_version moves on another connection's commits, total_changes() on this one's
+    this.dataVersion = db.prepare('SELECT total_changes() AS n').pluck();
+    this.otherVersion = db.prepare('PRAGMA data_version').pluck();
+    this.refresh();
+  }
+
+  /** True when the lookups answer from the lookup file rather than SQL. */
+  get indexed(): boolean {
+    this.fresh();
+    return this.lookup !== null;
+  }
+
+  /**
+   * Forgets everything memoised when another connection has committed since
+   * the last look (`sitrep gazetteer import` in another process), and opens
+   * the lookup file that matches the database now. True when it reloaded.
+   */
+  refresh(): boolean {
+    this.checkedAt = Date.now();
+    const version = `${this.otherVersion.get()}:${this.dataVersion.get()}`;
+    if (version === this.version) return false;
+    this.version = version;
+    for (const memo of [this.adminNames, this.keyCache, this.wordCache]) memo.clear();
+    this.countryList = null;
+    this.demonymList = null;
+    this.filters = loadFilters(this.db);
+    this.lookup?.close();
+    const token = this.db.prepare("SELECT v FROM meta WHERE k = 'lookup'").pluck().get() as string | undefined;
+    this.lookup = token ? LookupIndex.open(lookupPath(this.path), token) : null;
+    return true;
+  }
+
+  private fresh(): void {
+    if (Date.now() - this.checkedAt > FRESHNESS_MS) this.refresh();
   }
 
   private entries(rows: Row[], kind?: number): GazEntry[] {
@@ -148,12 +213,13 @@ export class Gazetteer {
 
   /** Places whose normalised name is `key` (see nameKey). */
   byKey(key: string): GazEntry[] {
+    this.fresh();
     let hit = this.keyCache.get(key);
     if (!hit) {
-      // most n-grams of a text name nothing: a bare index probe settles those
-      // without filters a bare index probe settles the many n-grams that name nothing; with them, a false positive is rare
-      const known = this.filters ? this.filters.keys.has(key) : this.existsStmt.get(key) !== undefined;
-      hit = known ? this.entries(this.byKeyStmt.all(key) as Row[]) : [];
+      // most n-grams of a text name nothing: the filter settles them in memory (without one, a bare index probe)
+      const known = this.filters ? this.filters.keys.has(key) : this.lookup !== null || this.existsStmt.get(key) !== undefined;
+      if (!known) hit = [];
+      else hit = this.lookup ? this.lookup.byKey(key, this.noteNear) : this.entries(this.byKeyStmt.all(key) as Row[]);
       if (this.keyCache.size > 50_000) this.keyCache.clear();
       this.keyCache.set(key, hit);
     }
@@ -162,10 +228,12 @@ export class Gazetteer {
 
   /** Places in country `cc` whose consonant skeleton is `skel` (see skeleton). */
   bySkeleton(cc: string, skel: string): GazEntry[] {
+    this.fresh();
     const key = `${cc}\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.skeletonRows(false, [skel, cc]), 3);
+      if (this.filters?.skeletons.has(skel) === false) hit = [];
+      else hit = this.lookup ? this.lookup.bySkeleton(skel, cc, this.noteNear) : this.entries(this.skeletonRows(false, [skel, cc]), 3);
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -173,10 +241,12 @@ export class Gazetteer {
 
   /** Places anywhere whose skeleton is `skel`: only for long, multi-word names. */
   bySkeletonAnywhere(skel: string): GazEntry[] {
+    this.fresh();
     const key = `*\u0000${skel}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      hit = this.filters?.skeletons.has(skel) === false ? [] : this.entries(this.skeletonRows(true, [skel]), 3);
+      if (this.filters?.skeletons.has(skel) === false) hit = [];
+      else hit = this.lookup ? this.lookup.bySkeleton(skel, null, this.noteNear) : this.entries(this.skeletonRows(true, [skel]), 3);
       this.keyCache.set(key, hit);
     }
     return hit;
@@ -184,10 +254,11 @@ export class Gazetteer {
 
   /** 'common' for an English common word, 'person' for a person name, null otherwise. */
   wordClass(word: string): string | null {
+    this.fresh();
     const w = word.toLowerCase();
     if (!this.wordCache.has(w)) {
-      const row = this.wordStmt.get(w) as { class: string } | undefined;
-      this.wordCache.set(w, row?.class ?? null);
+      if (this.lookup) this.wordCache.set(w, this.lookup.wordClass(w));
+      else this.wordCache.set(w, (this.wordStmt.get(w) as { class: string } | undefined)?.class ?? null);
     }
     return this.wordCache.get(w) ?? null;
   }
@@ -210,11 +281,17 @@ export class Gazetteer {
 
   /** A gazetteer entry by id, under its main name. */
   place(id: number): GazEntry | null {
+    this.fresh();
     const key = `#${id}`;
     let hit = this.keyCache.get(key);
     if (!hit) {
-      const row = this.placeStmt.get(id) as Row | undefined;
-      hit = row ? this.entries([row]) : [];
+      if (this.lookup) {
+        const e = this.lookup.place(id, this.noteNear);
+        hit = e ? [e] : [];
+      } else {
+        const row = this.placeStmt.get(id) as Row | undefined;
+        hit = row ? this.entries([row]) : [];
+      }
       this.keyCache.set(key, hit);
     }
     return hit[0] ?? null;
@@ -224,7 +301,8 @@ export class Gazetteer {
   key(text: string): string {
     let k = this.nameKeys.get(text);
     if (k === undefined) {
-      k = nameKey(text);
+      // one plain word is its own lower case under nameKey's rules (no marks, articles or separators)
+      k = PLAIN_WORD.test(text) ? text.toLowerCase() : nameKey(text);
       if (this.nameKeys.size > 100_000) this.nameKeys.clear();
       this.nameKeys.set(text, k);
     }
@@ -240,16 +318,14 @@ export class Gazetteer {
   /** admin1 name of the nearest place within ~100 km that has one (for rows that lack it). */
   nearestAdmin1(cc: string, lat: number, lon: number): string | null {
     const key = `${cc}|${lat}|${lon}`;
-    if (!this.wordCache.has(key)) {
-      // a small box first: a place found within its half-width is the nearest in the large box too
-      const near = this.nearStmt.get({ cc, lat, lon, box: NEAR_BOX }) as { admin1: string; d: number } | undefined;
-      const row = near && near.d <= NEAR_BOX * NEAR_BOX ? near : (this.nearStmt.get({ cc, lat, lon, box: 1 }) as { admin1: string } | undefined);
-      this.wordCache.set(key, row?.admin1 ?? null);
-    }
+    // candidates read from the lookup file come with their answer (see noteNear)
+    if (!this.wordCache.has(key)) this.wordCache.set(key, this.nearest(cc, lat, lon));
     return this.wordCache.get(key) ?? null;
   }
 
   close(): void {
+    this.lookup?.close();
+    this.lookup = null;
     this.db.close();
   }
 }

@@ -2,12 +2,14 @@
  * Opening the gazetteer: the default file is built on first use from the
  * bundled sources; an explicit path (or SITREP_GAZETTEER) is used as it is
  * once it exists, so an imported village-level gazetteer is never rebuilt away.
+ * Either way its lookup file (index-write.ts) is written when missing.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { buildGazetteer } from './build.ts';
 import { DEFAULT_GAZETTEER, Gazetteer, isCurrent } from './gazetteer.ts';
 import { ensureIndexes } from './schema.ts';
+import { currentLookupToken, ensureLookupIndex } from './index-write.ts';
 
 /** Where the gazetteer lives: opts.path, else $SITREP_GAZETTEER, else .cache/gazetteer.db in the project. */
 export function gazetteerPath(opts?: { path?: string }): string {
@@ -19,7 +21,7 @@ export function gazetteerPath(opts?: { path?: string }): string {
  * older layout (about 30 s, once).
  * @example const gaz = openGazetteer(); lookupPlace(gaz, 'Aleppo')?.lat // 36.2
  */
-export function openGazetteer(opts?: { path?: string }): Gazetteer {
+export function openGazetteer(opts?: { path?: string; /** false: do not write a missing lookup file (an import is about to) */ lookupFile?: boolean }): Gazetteer {
   const path = gazetteerPath(opts);
   if (!isCurrent(path)) {
     if (existsSync(path) && !isCurrent(path) && !isStale(path)) throw new Error(`${path} is not a sitrep gazetteer`);
@@ -31,7 +33,11 @@ export function openGazetteer(opts?: { path?: string }): Gazetteer {
   db.pragma('busy_timeout = 5000');
   // lookups touch scattered index pages; a 32 MB page cache keeps the hot ones (memory-mapping all would cost ~100 MB RSS)
   db.pragma('cache_size = -32000');
-  ensureIndexes(db);
+  // the lookup file is derived data: a gazetteer from before it existed, or just imported into, gets it here
+  if (ensureIndexes(db) && opts?.lookupFile !== false && !currentLookupToken(db, path)) {
+    process.stderr.write(`sitrep: writing the gazetteer's lookup file ${path}.lookup (once)…\n`);
+    ensureLookupIndex(db, path);
+  }
   return new Gazetteer(path, db);
 }
 

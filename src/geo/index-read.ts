@@ -1,0 +1,163 @@
+/**
+ * Reads the lookup file (see index-format.ts) with positional reads: one for
+ * a run of hash slots, one for the record. Only the header, the small string
+ * table and the English words are held in memory.
+ */
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import type { GazEntry } from './gazetteer.ts';
+import { AT, hash, HEADER_BYTES, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, type Header } from './index-format.ts';
+
+/** Slots read at once: with the table at most 0.6 full, a probe rarely runs past them. */
+const PROBE = 16;
+
+/** The admin1 name nearestAdmin1 gives for a candidate's point, where the file knows it. */
+export type NearAdmin1 = (cc: string, lat: number, lon: number, admin1: string | null) => void;
+
+export class LookupIndex {
+  private readonly slotBuf = Buffer.alloc(PROBE * SLOT_WORDS * 4);
+  private recordBuf = Buffer.alloc(1 << 16);
+  private strings: string[] | null = null;
+  private words: Map<string, string> | null = null;
+
+  private constructor(
+    private readonly fd: number,
+    private readonly header: Header,
+  ) {}
+
+  /** The file at `path` when it is the one written for `token`, else null. */
+  static open(path: string, token: string): LookupIndex | null {
+    if (!existsSync(path)) return null;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(HEADER_BYTES);
+      readSync(fd, head, 0, HEADER_BYTES, 0);
+      const header = JSON.parse(head.toString('utf8').trimEnd()) as Header;
+      if (header.magic === MAGIC && header.token === token) return new LookupIndex(fd, header);
+    } catch {
+      // a torn or foreign file: the SQL lookups serve
+    }
+    closeSync(fd);
+    return null;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private string(i: number): string | null {
+    if (i === NONE) return null;
+    if (!this.strings) {
+      const b = Buffer.alloc(this.header.stringsBytes);
+      readSync(this.fd, b, 0, b.length, this.header.stringsAt);
+      this.strings = JSON.parse(b.toString('utf8')) as string[];
+    }
+    return this.strings[i];
+  }
+
+  /** The record of `key`, read into recordBuf; its length, or -1 when there is none. */
+  private find(key: string): number {
+    const h = hash(key);
+    const size = this.header.slots;
+    let i = h & (size - 1);
+    for (;;) {
+      const n = Math.min(PROBE, size - i);
+      readSync(this.fd, this.slotBuf, 0, n * SLOT_WORDS * 4, this.header.slotsAt + i * SLOT_WORDS * 4);
+      for (let s = 0; s < n; s++) {
+        const at = this.slotBuf.readUInt32LE(s * 12 + 4);
+        if (at === 0) return -1;
+        if (this.slotBuf.readUInt32LE(s * 12) !== h) continue;
+        const len = this.slotBuf.readUInt32LE(s * 12 + 8);
+        if (len > this.recordBuf.length) this.recordBuf = Buffer.alloc(len * 2);
+        readSync(this.fd, this.recordBuf, 0, len, at);
+        const keyLen = this.recordBuf.readUInt16LE(0);
+        if (this.recordBuf.toString('utf8', 2, 2 + keyLen) === key) return len;
+      }
+      i = (i + n) & (size - 1);
+    }
+  }
+
+  /** Entries from `at`; returns the offset after them. */
+  private entries(at: number, count: number, recordKey: string, kind: number | undefined, near: NearAdmin1, out: GazEntry[]): number {
+    const b = this.recordBuf;
+    for (let k = 0; k < count; k++) {
+      const nameEnd = at + AT.name + b.readUInt16LE(at + AT.nameLen);
+      const matchedLen = b.readUInt16LE(nameEnd + 2);
+      const matchedEnd = matchedLen === SAME_KEY ? nameEnd + 4 : nameEnd + 4 + matchedLen;
+      const cc = this.string(b.readUInt32LE(at + AT.cc))!;
+      const e: GazEntry = {
+        id: b.readInt32LE(at + AT.id),
+        name: b.toString('utf8', at + AT.name, nameEnd),
+        matched: matchedLen === SAME_KEY ? recordKey : b.toString('utf8', nameEnd + 4, matchedEnd),
+        lat: b.readDoubleLE(at + AT.lat),
+        lon: b.readDoubleLE(at + AT.lon),
+        fclass: this.string(b.readUInt32LE(at + AT.fclass))!,
+        fcode: this.string(b.readUInt32LE(at + AT.fcode))!,
+        cc,
+        population: b.readDoubleLE(at + AT.population),
+        source: this.string(b.readUInt32LE(at + AT.source))!,
+        kind: kind ?? b[nameEnd],
+        precision: b[nameEnd + 1] === NO_PRECISION ? null : b[nameEnd + 1],
+        admin1: this.string(b.readUInt32LE(at + AT.admin1)),
+        admin2: this.string(b.readUInt32LE(at + AT.admin2)),
+      };
+      if (e.admin1 === null && e.fcode !== 'PCLI') near(cc, e.lat, e.lon, this.string(b.readUInt32LE(at + AT.near)));
+      out.push(e);
+      at = matchedEnd;
+    }
+    return at;
+  }
+
+  /** Candidates whose name key is `key`, as Gazetteer.byKey's query gives them. */
+  byKey(key: string, near: NearAdmin1): GazEntry[] {
+    const out: GazEntry[] = [];
+    const k = NS.key + key;
+    if (this.find(k) < 0) return out;
+    const at = 2 + Buffer.byteLength(k);
+    this.entries(at + 2, this.recordBuf.readUInt16LE(at), key, undefined, near, out);
+    return out;
+  }
+
+  /** Candidates by skeleton, in country `cc` or (null) anywhere; kind 3. */
+  bySkeleton(skel: string, cc: string | null, near: NearAdmin1): GazEntry[] {
+    const out: GazEntry[] = [];
+    const k = NS.skeleton + skel;
+    if (this.find(k) < 0) return out;
+    const b = this.recordBuf;
+    let at = 2 + Buffer.byteLength(k);
+    if (cc === null) {
+      this.entries(at + 6, b.readUInt16LE(at + 4), '', 3, near, out);
+      return out;
+    }
+    at += 4 + b.readUInt32LE(at);
+    const groups = b.readUInt16LE(at);
+    at += 2;
+    for (let g = 0; g < groups; g++) {
+      if (this.string(b.readUInt32LE(at)) === cc) {
+        this.entries(at + 10, b.readUInt16LE(at + 8), '', 3, near, out);
+        break;
+      }
+      at += 8 + b.readUInt32LE(at + 4);
+    }
+    return out;
+  }
+
+  /** A place under its main name, or null. */
+  place(id: number, near: NearAdmin1): GazEntry | null {
+    const k = `${NS.place}${id}`;
+    if (this.find(k) < 0) return null;
+    const out: GazEntry[] = [];
+    this.entries(2 + Buffer.byteLength(k), 1, '', undefined, near, out);
+    return out[0];
+  }
+
+  /** 'common', 'person' or null. */
+  wordClass(word: string): string | null {
+    if (!this.words) {
+      const b = Buffer.alloc(this.header.wordsBytes);
+      readSync(this.fd, b, 0, b.length, this.header.wordsAt);
+      this.words = new Map();
+      for (const [cls, words] of Object.entries(JSON.parse(b.toString('utf8')) as Record<string, string>)) for (const w of words.split('\n')) this.words.set(w, cls);
+    }
+    return this.words.get(word) ?? null;
+  }
+}

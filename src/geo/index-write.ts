@@ -1,0 +1,320 @@
+/**
+ * Writes the lookup file (see index-format.ts) from the gazetteer database.
+ * Each record holds exactly what the SQL lookups in gazetteer.ts return, in
+ * their order: candidates by key sorted alias first, then by population, ties
+ * in place id order (the primary key's); by skeleton sorted by population,
+ * ties in (key, place id) order (the skeleton indexes'), the first
+ * MAX_CANDIDATES anywhere and per country.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { MAX_CANDIDATES, nearestAdmin1Finder } from './gazetteer.ts';
+import { LookupIndex } from './index-read.ts';
+import { AT, hash, HEADER_BYTES, lookupPath, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, type Header } from './index-format.ts';
+
+interface NameRow {
+  key: string;
+  place: number;
+  kind: number;
+  precision: number | null;
+}
+
+/** Appends records to a file through a 4 MB buffer and keeps (hash, offset, length) of each. */
+class RecordSink {
+  private buf = Buffer.alloc(4 << 20);
+  private used = 0;
+  private pos = HEADER_BYTES;
+  private meta = new Uint32Array(3 << 16);
+  count = 0;
+
+  constructor(private readonly fd: number) {}
+
+  get offset(): number {
+    return this.pos + this.used;
+  }
+
+  write(bytes: Buffer, len = bytes.length): void {
+    if (this.used + len > this.buf.length) this.drain();
+    if (len > this.buf.length) {
+      writeSync(this.fd, bytes, 0, len, this.pos);
+      this.pos += len;
+      return;
+    }
+    bytes.copy(this.buf, this.used, 0, len);
+    this.used += len;
+  }
+
+  record(key: string, bytes: Buffer, len: number): void {
+    const at = this.offset;
+    if (at + len > NONE) throw new Error('lookup file larger than 4 GB');
+    this.write(bytes, len);
+    if ((this.count + 1) * 3 > this.meta.length) {
+      const grown = new Uint32Array(this.meta.length * 2);
+      grown.set(this.meta);
+      this.meta = grown;
+    }
+    this.meta.set([hash(key), at, len], this.count * 3);
+    this.count++;
+  }
+
+  drain(): void {
+    writeSync(this.fd, this.buf, 0, this.used, this.pos);
+    this.pos += this.used;
+    this.used = 0;
+  }
+
+  /** The hash table over every record, load ≤ 0.6. */
+  slots(): Uint32Array {
+    let size = 1024;
+    while (size * 0.6 < this.count) size *= 2;
+    const slots = new Uint32Array(size * SLOT_WORDS);
+    for (let r = 0; r < this.count; r++) {
+      let i = this.meta[r * 3] & (size - 1);
+      while (slots[i * SLOT_WORDS + 1] !== 0) i = (i + 1) & (size - 1);
+      slots.set(this.meta.subarray(r * 3, r * 3 + 3), i * SLOT_WORDS);
+    }
+    return slots;
+  }
+}
+
+/** A growable byte buffer for one record. */
+class Bytes {
+  buf = Buffer.alloc(1 << 16);
+  len = 0;
+
+  reserve(n: number): number {
+    if (this.len + n > this.buf.length) {
+      const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.len + n));
+      this.buf.copy(grown, 0, 0, this.len);
+      this.buf = grown;
+    }
+    const at = this.len;
+    this.len += n;
+    return at;
+  }
+
+  str(s: string): void {
+    const n = Buffer.byteLength(s);
+    const at = this.reserve(2 + n);
+    this.buf.writeUInt16LE(n, at);
+    this.buf.write(s, at + 2);
+  }
+
+  u16(v: number): number {
+    const at = this.reserve(2);
+    this.buf.writeUInt16LE(v, at);
+    return at;
+  }
+
+  u32(v: number): number {
+    const at = this.reserve(4);
+    this.buf.writeUInt32LE(v, at);
+    return at;
+  }
+
+  append(b: Buffer): void {
+    b.copy(this.buf, this.reserve(b.length));
+  }
+}
+
+/** Places encoded once (see AT), with their population for sorting. */
+function encodePlaces(db: Database.Database, str: (s: string | null) => number): { bytes: Map<number, Buffer>; population: Map<number, number> } {
+  const admin1 = new Map<string, string>();
+  for (const r of db.prepare('SELECT cc, code, name FROM admin1').raw(true).iterate() as Iterable<string[]>) admin1.set(`${r[0]}\u0000${r[1]}`, r[2]);
+  const admin2 = new Map<string, string>();
+  for (const r of db.prepare('SELECT cc, a1, code, name FROM admin2').raw(true).iterate() as Iterable<string[]>) admin2.set(`${r[0]}\u0000${r[1]}\u0000${r[2]}`, r[3]);
+  const nearest = nearestAdmin1Finder(db);
+  const bytes = new Map<number, Buffer>();
+  const population = new Map<number, number>();
+  const rows = db.prepare('SELECT id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source FROM places').raw(true).all() as [number, string, number, number, string, string, string, string, string, number, string][];
+  for (const [id, name, lat, lon, fclass, fcode, cc, a1, a2, pop, source] of rows) {
+    const nameBytes = Buffer.byteLength(name);
+    const b = Buffer.alloc(AT.name + nameBytes);
+    const a1Name = admin1.get(`${cc}\u0000${a1}`) ?? null;
+    b.writeInt32LE(id, AT.id);
+    b.writeDoubleLE(lat, AT.lat);
+    b.writeDoubleLE(lon, AT.lon);
+    b.writeDoubleLE(pop, AT.population);
+    b.writeUInt32LE(str(fclass), AT.fclass);
+    b.writeUInt32LE(str(fcode), AT.fcode);
+    b.writeUInt32LE(str(cc), AT.cc);
+    b.writeUInt32LE(str(source), AT.source);
+    b.writeUInt32LE(str(a1Name), AT.admin1);
+    b.writeUInt32LE(str(admin2.get(`${cc}\u0000${a1}\u0000${a2}`) ?? null), AT.admin2);
+    b.writeUInt32LE(a1Name === null && fcode !== 'PCLI' ? str(nearest(cc, lat, lon)) : NONE, AT.near);
+    b.writeUInt16LE(nameBytes, AT.nameLen);
+    b.write(name, AT.name);
+    bytes.set(id, b);
+    population.set(id, pop);
+  }
+  return { bytes, population };
+}
+
+function entry(out: Bytes, place: Buffer, row: NameRow, sameKey: boolean): void {
+  out.append(place);
+  const at = out.reserve(2);
+  out.buf[at] = row.kind;
+  out.buf[at + 1] = row.precision ?? NO_PRECISION;
+  if (sameKey) out.u16(SAME_KEY);
+  else out.str(row.key);
+}
+
+/** Calls `each` with the rows of each run of equal `group` values, in the statement's order. */
+function groups(stmt: Database.Statement, each: (group: string, rows: (NameRow & { cc: string })[]) => void): void {
+  let current: string | null = null;
+  let rows: (NameRow & { cc: string })[] = [];
+  for (const [group, key, place, kind, precision, cc] of stmt.raw(true).iterate() as Iterable<[string, string, number, number, number | null, string]>) {
+    if (group !== current) {
+      if (current !== null) each(current, rows);
+      current = group;
+      rows = [];
+    }
+    rows.push({ key, place, kind, precision, cc });
+  }
+  if (current !== null) each(current, rows);
+}
+
+/**
+ * Writes the lookup file of the database at `dbPath` and records its token in
+ * meta, holding the write lock meanwhile so that no import slips in between.
+ * @example writeLookupIndex(gaz.db, gaz.path) // 'lq3k…'
+ */
+export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: { unlessCurrent?: boolean }): string {
+  const file = lookupPath(dbPath);
+  const tmp = `${file}.${process.pid}-${Date.now()}`;
+  const token = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
+  db.exec('BEGIN IMMEDIATE');
+  const current = opts?.unlessCurrent ? currentLookupToken(db, dbPath) : null;
+  if (current) {
+    db.exec('COMMIT');
+    return current;
+  }
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+  try {
+    const strings: string[] = [];
+    const stringIds = new Map<string, number>();
+    const str = (s: string | null) => {
+      if (s === null) return NONE;
+      let i = stringIds.get(s);
+      if (i === undefined) stringIds.set(s, (i = strings.push(s) - 1));
+      return i;
+    };
+    const { bytes: places, population } = encodePlaces(db, str);
+    const sink = new RecordSink(fd);
+    const out = new Bytes();
+    const main = new Map<number, NameRow>();
+    groups(db.prepare('SELECT key, key, place_id, kind, precision, cc FROM names ORDER BY key, place_id'), (key, all) => {
+      const rows = all.filter((r) => places.has(r.place));
+      for (const r of rows) {
+        const had = main.get(r.place);
+        if (!had || r.kind < had.kind) main.set(r.place, r);
+      }
+      if (rows.length === 0) return;
+      // the SQL's ORDER BY kind = 2 DESC, population DESC; a stable sort keeps place id order for ties
+      rows.sort((a, b) => Number(b.kind === 2) - Number(a.kind === 2) || population.get(b.place)! - population.get(a.place)!);
+      out.len = 0;
+      out.str(NS.key + key);
+      const top = rows.slice(0, MAX_CANDIDATES);
+      out.u16(top.length);
+      for (const r of top) entry(out, places.get(r.place)!, r, true);
+      sink.record(NS.key + key, out.buf, out.len);
+    });
+    groups(db.prepare('SELECT skel, key, place_id, kind, precision, cc FROM names INDEXED BY names_skel_any ORDER BY skel'), (skel, all) => {
+      const rows = all.filter((r) => places.has(r.place));
+      if (rows.length === 0) return;
+      rows.sort((a, b) => population.get(b.place)! - population.get(a.place)!);
+      out.len = 0;
+      out.str(NS.skeleton + skel);
+      const list = (picked: NameRow[]) => {
+        const at = out.u32(0);
+        out.u16(picked.length);
+        for (const r of picked) entry(out, places.get(r.place)!, r, false);
+        out.buf.writeUInt32LE(out.len - at - 4, at);
+      };
+      list(rows.slice(0, MAX_CANDIDATES));
+      const byCc = new Map<string, NameRow[]>();
+      for (const r of rows) {
+        const l = byCc.get(r.cc) ?? byCc.set(r.cc, []).get(r.cc)!;
+        if (l.length < MAX_CANDIDATES) l.push(r);
+      }
+      out.u16(byCc.size);
+      for (const [cc, picked] of byCc) {
+        out.u32(str(cc));
+        list(picked);
+      }
+      sink.record(NS.skeleton + skel, out.buf, out.len);
+    });
+    for (const [id, row] of main) {
+      out.len = 0;
+      out.str(`${NS.place}${id}`);
+      entry(out, places.get(id)!, row, false);
+      sink.record(`${NS.place}${id}`, out.buf, out.len);
+    }
+    const words: Record<string, string[]> = {};
+    for (const [word, cls] of db.prepare('SELECT word, class FROM words').raw(true).iterate() as Iterable<[string, string]>) (words[cls] ??= []).push(word);
+    const stringsBytes = Buffer.from(JSON.stringify(strings));
+    const stringsAt = sink.offset;
+    sink.write(stringsBytes);
+    const wordsBytes = Buffer.from(JSON.stringify(Object.fromEntries(Object.entries(words).map(([c, w]) => [c, w.join('\n')]))));
+    const wordsAt = sink.offset;
+    sink.write(wordsBytes);
+    const slotsAt = sink.offset;
+    const slots = sink.slots();
+    sink.write(Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength));
+    sink.drain();
+    const header: Header = { magic: MAGIC, token, slots: slots.length / SLOT_WORDS, slotsAt, stringsAt, stringsBytes: stringsBytes.length, wordsAt, wordsBytes: wordsBytes.length };
+    const head = Buffer.alloc(HEADER_BYTES, 0x20);
+    head.write(JSON.stringify(header));
+    writeSync(fd, head, 0, HEADER_BYTES, 0);
+    closeSync(fd);
+    renameSync(tmp, file);
+    db.prepare("INSERT OR REPLACE INTO meta (k, v) VALUES ('lookup', ?)").run(token);
+    db.exec('COMMIT');
+    return token;
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(tmp, { force: true });
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** The token of the lookup file when it matches the database, else null. */
+export function currentLookupToken(db: Database.Database, dbPath: string): string | null {
+  const token = db.prepare("SELECT v FROM meta WHERE k = 'lookup'").pluck().get() as string | undefined;
+  const index = token ? LookupIndex.open(lookupPath(dbPath), token) : null;
+  index?.close();
+  return index ? token! : null;
+}
+
+/**
+ * Writes the lookup file unless a current one exists (checked again once the
+ * write lock is held, as another process may have just written it). False
+ * when the database cannot be written now: the SQL lookups then serve.
+ */
+export function ensureLookupIndex(db: Database.Database, dbPath: string): boolean {
+  if (currentLookupToken(db, dbPath)) return true;
+  // another process writing it (or importing) holds the lock: do not wait for it
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    writeLookupIndex(db, dbPath, { unlessCurrent: true });
+    return true;
+  } catch (err) {
+    if (/SQLITE_BUSY|SQLITE_READONLY|readonly|locked/i.test(`${(err as { code?: string }).code} ${(err as Error).message}`)) return false;
+    throw err;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
