@@ -99,6 +99,8 @@ function segment(text: string, masked: string): { sentences: Sentence[]; tokens:
   const words = wdoc.tokens().out() as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  // where nothing was blanked a token's text is wink's word itself, and no copy is made
+  const unmasked = text === masked;
   let cursor = 0;
   let sStart = -1;
   let sEnd = -1;
@@ -116,7 +118,7 @@ function segment(text: string, masked: string): { sentences: Sentence[]; tokens:
       cursor = end;
       if (sStart < 0) sStart = start;
       sEnd = end;
-      tokens.push({ index: tokens.length, sentence: sentences.length, pos: pos[i], start, end, text: text.slice(start, end) });
+      tokens.push({ index: tokens.length, sentence: sentences.length, pos: pos[i], start, end, text: unmasked ? words[i] : text.slice(start, end) });
     }
     close();
   }

@@ -26,30 +26,83 @@ function scriptLanguage(tokens: string[], letters: number): string | null {
   return null;
 }
 
+/** Below this code unit (Greek starts there) every letter is Latin, IPA or a modifier: no script to tell. */
+const LATIN_END = 0x370;
+/** By code unit below LATIN_END: 1 for a letter (\p{L}), 2 for a letter that is its own lower case. */
+const LATIN_LETTER = new Uint8Array(LATIN_END);
+for (let c = 0; c < LATIN_END; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\p{L}/u.test(ch)) LATIN_LETTER[c] = ch === ch.toLowerCase() ? 2 : 1;
+}
+/** No function word is longer: a longer word is counted without being looked up. */
+const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
+
+/** What the guess rests on: the words of the sample, those that start in lower case, and their hits by language. */
+interface Counts {
+  tokens: number;
+  words: number;
+  hits: Map<string, number>;
+}
+
+function countWord(w: string, hits: Map<string, number>): void {
+  for (const lang of WORD_LANGS.get(w) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+}
+
+/**
+ * The counts for a sample with no code unit at or above LATIN_END, in one
+ * scan that makes a string only of a word that starts in lower case and is
+ * short enough to be a function word. Gives what `tokens` and the filter of guessLanguage give.
+ */
+function countLatin(sample: string): Counts {
+  const counts: Counts = { tokens: 0, words: 0, hits: new Map() };
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    if (LATIN_LETTER[sample.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && LATIN_LETTER[sample.charCodeAt(i)] !== 0) i++;
+    counts.tokens++;
+    if (LATIN_LETTER[sample.charCodeAt(start)] !== 2) continue;
+    counts.words++;
+    if (i - start <= LONGEST_WORD) countWord(sample.slice(start, i), counts.hits);
+  }
+  return counts;
+}
+
+/** The language the counts point to (see guessLanguage). */
+function decide({ words, hits }: Counts): string {
+  let best = { lang: 'und', share: 0 };
+  for (const [lang, n] of hits) if (n / Math.max(1, words) > best.share) best = { lang, share: n / words };
+  // another language needs evidence of its own; without any, a short text (a headline, a one-line
+  // note of place names) is taken as English, the corpus default, and a long one as unknown
+  const en = (hits.get('en') ?? 0) / Math.max(1, words);
+  if (best.lang !== 'en' && (hits.get(best.lang) ?? 0) >= 2 && best.share >= lists.minShare / 2) return best.lang;
+  if (en >= lists.minShare / 3 || words < 40) return 'en';
+  return 'und';
+}
+
 /**
  * ISO 639-1 code of the text's language, or 'und' when it cannot be told.
  * @example guessLanguage('Fighters captured the town on Friday, a monitor said.') // 'en'
  */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
+  if (!/[^\u0000-\u036f]/.test(sample)) {
+    const counts = countLatin(sample);
+    return counts.tokens === 0 ? 'und' : decide(counts);
+  }
   const tokens = sample.match(/\p{L}+/gu) ?? [];
   if (tokens.length === 0) return 'und';
   let letters = 0;
   for (const t of tokens) letters += t.length;
-  if (/[^\u0000-\u036f]/.test(sample)) {
-    const script = scriptLanguage(tokens, letters);
-    if (script) return script;
-  }
+  const script = scriptLanguage(tokens, letters);
+  if (script) return script;
   // function words are written in lower case; capitalised words are mostly names ("Al Jabal", "Los Angeles")
   const words = tokens.filter((t) => t[0] === t[0].toLowerCase());
   const hits = new Map<string, number>();
-  for (const t of words) for (const lang of WORD_LANGS.get(t) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
-  let best = { lang: 'und', share: 0 };
-  for (const [lang, n] of hits) if (n / Math.max(1, words.length) > best.share) best = { lang, share: n / words.length };
-  // another language needs evidence of its own; without any, a short text (a headline, a one-line
-  // note of place names) is taken as English, the corpus default, and a long one as unknown
-  const en = (hits.get('en') ?? 0) / Math.max(1, words.length);
-  if (best.lang !== 'en' && (hits.get(best.lang) ?? 0) >= 2 && best.share >= lists.minShare / 2) return best.lang;
-  if (en >= lists.minShare / 3 || words.length < 40) return 'en';
-  return 'und';
+  for (const t of words) countWord(t, hits);
+  return decide({ tokens: tokens.length, words: words.length, hits });
 }

@@ -37,6 +37,8 @@ test('data/text files are well formed: litter patterns compile, stop-word lists 
   const litter = (await import('../../data/text/litter.json', { with: { type: 'json' } })).default;
   const stop = (await import('../../data/text/stopwords.json', { with: { type: 'json' } })).default;
   for (const p of litter.patterns) assert.doesNotThrow(() => new RegExp(p, 'i'), p);
+  // the patterns run as one alternation, where a numbered back-reference would point at another pattern's group
+  for (const p of litter.patterns) assert.doesNotMatch(p, /\\[1-9]|\\k</, `no back-references: ${p}`);
   assert.equal(new Set(litter.exact).size, litter.exact.length, 'duplicate litter line');
   for (const e of litter.exact) assert.equal(e, e.toLowerCase().trim(), `litter entries are lower-case: ${e}`);
   for (const s of stop.scripts) assert.doesNotThrow(() => new RegExp(`[${s.range}]`, 'u'), s.lang);

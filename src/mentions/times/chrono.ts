@@ -58,13 +58,17 @@ export const preferPastWeekday: Refiner = {
  */
 const NEAR_FUTURE_DAYS = 60;
 
+/** "will meet on 12 June", "next March": the sentence looks ahead from the publication day. */
+function lookingAhead(sentence: string, r: ParsingResult): boolean {
+  return FUTURE_BEFORE.test(sentence.slice(Math.max(0, r.index - LOOK_BACK), r.index)) || /\bnext\b/i.test(r.text);
+}
+
 export const preferPastYear: Refiner = {
   refine(context, results) {
     const ref = localDay(context.reference.instant);
-    const future = (r: ParsingResult) => FUTURE_BEFORE.test(context.text.slice(Math.max(0, r.index - LOOK_BACK), r.index)) || /\bnext\b/i.test(r.text);
     for (const r of results) {
       const c = r.start;
-      if (!c.isCertain('month') || c.isCertain('year') || future(r)) continue;
+      if (!c.isCertain('month') || c.isCertain('year') || lookingAhead(context.text, r)) continue;
       const [y, m, d] = [c.get('year') as number, c.get('month') as number, c.isCertain('day') ? (c.get('day') as number) : 1];
       const ahead = (Date.UTC(y, m - 1, d) - Date.UTC(ref.y, ref.m - 1, ref.d)) / 86_400_000;
       if (ahead <= NEAR_FUTURE_DAYS) continue;
@@ -85,15 +89,66 @@ const LEFT_TO_RULES = new Set([
   'ENTimeUnitCasualRelativeFormatParser', 'ENEndOfCurrentMonthParser',
 ]);
 
-let parser: en.Chrono | null = null;
-/** Built on first use: a read-only parser configuration. */
-function getParser(): en.Chrono {
-  if (!parser) {
-    parser = en.casual.clone();
-    parser.parsers = parser.parsers.filter((p) => !LEFT_TO_RULES.has(p.constructor.name));
-    parser.refiners.push(preferPastWeekday, preferPastYear);
+/**
+ * A word each parser's pattern cannot match without (read off chrono's
+ * patterns, case-insensitive): a parser whose word is absent from a sentence
+ * finds nothing in it, so skipping it changes no result. Parsers missing here
+ * always run.
+ */
+const DIGIT = /[0-9]/;
+const YEAR = /[0-9]{4}/;
+const DIGIT_SEPARATOR_DIGIT = /[0-9][/.-][0-9]/;
+const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const PARSER_NEEDS: Record<string, RegExp> = {
+  ENYearMonthDayParser: YEAR,
+  ISOFormatParser: YEAR,
+  SlashDateFormatParser: DIGIT_SEPARATOR_DIGIT,
+  ENSlashMonthFormatParser: DIGIT_SEPARATOR_DIGIT,
+  ENTimeExpressionParser: DIGIT,
+  ENYearMonthNameParser: DIGIT,
+  ENMonthNameLittleEndianParser: MONTH,
+  ENMonthNameMiddleEndianParser: MONTH,
+  ENMonthNameParser: MONTH,
+  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|weekend|weekday/i,
+  ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i,
+  ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
+};
+
+interface Parsers {
+  /** the distinct needed words, each a bit of a sentence's mask */
+  needs: RegExp[];
+  /** by mask: a parser with only the parsers whose word the sentence has */
+  byMask: en.Chrono[];
+}
+
+let parsers: Parsers | null = null;
+/** Built on first use: read-only parser configurations, one per set of words present (the last has them all). */
+export function getParsers(): Parsers {
+  if (!parsers) {
+    const full = en.casual.clone();
+    full.parsers = full.parsers.filter((p) => !LEFT_TO_RULES.has(p.constructor.name));
+    full.refiners.push(preferPastWeekday, preferPastYear);
+    const needs = [...new Set(full.parsers.map((p) => PARSER_NEEDS[p.constructor.name]).filter((re) => re !== undefined))];
+    const byMask: en.Chrono[] = [];
+    for (let mask = 0; mask < 1 << needs.length; mask++) {
+      const chrono = full.clone();
+      chrono.parsers = full.parsers.filter((p) => {
+        const need = PARSER_NEEDS[p.constructor.name];
+        return need === undefined || (mask & (1 << needs.indexOf(need))) !== 0;
+      });
+      byMask.push(chrono);
+    }
+    parsers = { needs, byMask };
   }
-  return parser;
+  return parsers;
+}
+
+/** The parser for one sentence: chrono's parsers less those that cannot match it. */
+export function parserFor(sentence: string): en.Chrono {
+  const { needs, byMask } = getParsers();
+  let mask = 0;
+  for (let k = 0; k < needs.length; k++) if (needs[k].test(sentence)) mask |= 1 << k;
+  return byMask[mask];
 }
 
 /**
@@ -150,8 +205,7 @@ const DAY_PART: [RegExp, string][] = [
 /** TIMEX3 value, type and range for one chrono result. */
 function describe(r: ParsingResult): Pick<TimeCandidate, 'type' | 'value' | 'range' | 'precision'> | null {
   const s = r.start;
-  const certain = (k: 'day' | 'weekday' | 'month' | 'year' | 'hour') => s.isCertain(k);
-  const dayLevel = certain('day') || certain('weekday') || [...r.tags()].some((t) => t.startsWith('casualReference/'));
+  const dayLevel = s.isCertain('day') || s.isCertain('weekday') || [...r.tags()].some((t) => t.startsWith('casualReference/'));
   if (dayLevel) {
     const day = dayOf(s);
     const endDay = r.end && (r.end.isCertain('day') || r.end.isCertain('weekday')) ? dayOf(r.end) : day;
@@ -159,20 +213,20 @@ function describe(r: ParsingResult): Pick<TimeCandidate, 'type' | 'value' | 'ran
     const part = DAY_PART.find(([re]) => re.test(r.text));
     let value = isoDay(day);
     let type: TimeCandidate['type'] = 'DATE';
-    if (part && !certain('hour')) [value, type] = [`${value}${part[1]}`, 'TIME'];
-    else if (certain('hour')) {
+    if (part && !s.isCertain('hour')) [value, type] = [`${value}${part[1]}`, 'TIME'];
+    else if (s.isCertain('hour')) {
       const hh = String(s.get('hour')).padStart(2, '0');
       const mm = String(s.get('minute') ?? 0).padStart(2, '0');
       [value, type] = [`${value}T${hh}:${mm}`, 'TIME'];
     }
     return { type, value, range: dayRange(day, endDay), precision: days <= 1 ? 1 : days <= 8 ? 2 : 3 };
   }
-  if (certain('hour')) return null; // a clock time with no day: nothing to place on a calendar
-  if (certain('month') && certain('year') || certain('month')) {
+  if (s.isCertain('hour')) return null; // a clock time with no day: nothing to place on a calendar
+  if (s.isCertain('month')) {
     const [y, m] = [s.get('year') as number, s.get('month') as number];
     return { type: 'DATE', value: `${y}-${String(m).padStart(2, '0')}`, range: monthRange(y, m), precision: 3 };
   }
-  if (certain('year')) {
+  if (s.isCertain('year')) {
     const y = s.get('year') as number;
     return { type: 'DATE', value: String(y), range: yearRange(y), precision: 3 };
   }
@@ -188,7 +242,7 @@ const PROBES = [new Date(2001, 2, 14, 12), new Date(2011, 8, 21, 12)];
  */
 export function chronoCandidates(sentence: string, ref: Day | null): TimeCandidate[] {
   if (!CHRONO_HINT.test(sentence)) return [];
-  const chrono = getParser();
+  const chrono = parserFor(sentence);
   const instants = ref ? [new Date(ref.y, ref.m - 1, ref.d, 12)] : PROBES;
   const runs = instants.map((instant) => chrono.parse(sentence, { instant }, { forwardDate: false }) as ParsingResult[]);
   const out: TimeCandidate[] = [];

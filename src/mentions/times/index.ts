@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../../text/types.ts';
 import type { TimeMention } from '../types.ts';
-import { parsePublished } from './calendar.ts';
+import { parsePublished, type Day } from './calendar.ts';
 import type { TimeCandidate } from './candidate.ts';
 import { chronoCandidates } from './chrono.ts';
 import { FINDERS } from './patterns.ts';
@@ -19,15 +19,29 @@ export { parsePublished } from './calendar.ts';
  */
 const TIME_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|today|tonight|tomorrow|yesterday|now|current|currently|present|moment|nowadays|noon|midnight|morning|afternoon|evening|night|dawn|dusk|ago|recent|previous|formerly|soon|future|past|quarter|second|minute|hour|day|week|weekend|fortnight|month|year|decade|centur|daily|nightly|weekly|monthly|annually|yearly|hourly|quarter|noon)/i;
 
+/** The rule-based finders in running order: on equal spans the earlier wins. */
+const OWN_FINDERS = [...REFERENCE_FINDERS, ...FINDERS];
+
 /**
  * Keeps the longest of overlapping candidates; on equal length the earlier
  * finder wins (the rule-based finders come before chrono).
  */
 function resolveOverlaps(cands: TimeCandidate[]): TimeCandidate[] {
+  if (cands.length < 2) return cands;
   const ranked = cands.map((c, i) => ({ c, i })).sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
   const kept: TimeCandidate[] = [];
   for (const { c } of ranked) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Time expressions in a sentence's text against a parsed publication day. */
+function candidates(text: string, ref: Day | null): TimeCandidate[] {
+  if (!TIME_HINT.test(text)) return [];
+  const ctx = { ref };
+  const found: TimeCandidate[] = [];
+  for (const find of OWN_FINDERS) for (const c of find(text, ctx)) found.push(c);
+  for (const c of chronoCandidates(text, ref)) found.push(c);
+  return resolveOverlaps(found);
 }
 
 /**
@@ -35,11 +49,7 @@ function resolveOverlaps(cands: TimeCandidate[]): TimeCandidate[] {
  * @example timesInText('IS attacked on Friday.', '2016-05-29')[0].value // '2016-05-27'
  */
 export function timesInText(text: string, published: string | null): TimeCandidate[] {
-  if (!TIME_HINT.test(text)) return [];
-  const ref = parsePublished(published);
-  const ctx = { ref };
-  const own = [...REFERENCE_FINDERS, ...FINDERS].flatMap((find) => find(text, ctx));
-  return resolveOverlaps([...own, ...chronoCandidates(text, ref)]);
+  return candidates(text, parsePublished(published));
 }
 
 /**
@@ -50,8 +60,9 @@ export function timesInText(text: string, published: string | null): TimeCandida
  */
 export function findTimes(doc: Doc): TimeMention[] {
   const out: TimeMention[] = [];
+  const ref = parsePublished(doc.published);
   for (const s of doc.sentences) {
-    for (const c of timesInText(s.text, doc.published)) {
+    for (const c of candidates(s.text, ref)) {
       const start = s.start + c.start;
       const end = s.start + c.end;
       out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, type: c.type, value: c.value, range: c.range, precision: c.precision, resolved: c.resolved });

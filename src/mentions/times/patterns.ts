@@ -16,7 +16,12 @@ export const hinted = (hint: RegExp, find: Finder): Finder => (text, ctx) => (hi
 
 const MOD = '(early|earlier|late|later|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
+/**
+ * Every match of a global pattern. The patterns are compiled once and shared;
+ * the scan starts from 0 and runs to the end, which leaves `lastIndex` at 0.
+ */
 export function all(re: RegExp, text: string): RegExpExecArray[] {
+  re.lastIndex = 0;
   const out: RegExpExecArray[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
   return out;
@@ -27,10 +32,11 @@ function precisionOf(days: number): 1 | 2 | 3 {
   return days <= 1 ? 1 : days <= 8 ? 2 : 3;
 }
 
+const RELATIVE_PERIOD = new RegExp(`(?<!\\bthe\\s)\\b(?:${MOD}\\s+(?:in\\s+)?)?(this|last|next|previous|coming|current)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b`, 'gi');
+
 /** "last week", "this month", "earlier this year", "late last year", "next spring". */
 const relativePeriod: Finder = (text, { ref }) => {
-  const re = new RegExp(`(?<!\\bthe\\s)\\b(?:${MOD}\\s+(?:in\\s+)?)?(this|last|next|previous|coming|current)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b`, 'gi');
-  return all(re, text).map((m) => {
+  return all(RELATIVE_PERIOD, text).map((m) => {
     const [mod, which, unit] = [m[1]?.toLowerCase(), m[2].toLowerCase(), m[3].toLowerCase()];
     // "earlier this week": the expression is "this week", narrowed; "late last year" keeps its "late"
     const start = mod === 'earlier' || mod === 'later' ? m.index + m[0].toLowerCase().indexOf(which, mod.length) : m.index;
@@ -81,11 +87,12 @@ function fromIso(iso: string): Day {
 const NOT_A_YEAR_AFTER = /^(?:\s*(?:%|percent|per cent|people|persons|men|women|children|troops|soldiers|fighters|civilians|refugees|families|homes|houses|residents|km|kilometres|kilometers|miles|metres|meters|feet|dollars|euros|pounds|tonnes|tons|[-–]\s*\d)|[.,]\d|\d)/i;
 const NOT_A_YEAR_BEFORE = /(?:[$£€#]|\d[.,]?|\bno\.\s*|\bnumber\s+)$/i;
 
+const YEARS = new RegExp(`\\b(?:the\\s+(?=(?:early|late|mid)[- ](?:1[89]|20)\\d0s|(?:1[89]|20)\\d0s))?(?:${MOD}[- ](?:in\\s+|of\\s+)?)?(?:fiscal\\s+(?:year\\s+)?)?((?:1[89]|20)\\d{2})(s)?\\b`, 'gi');
+
 /** "2015", "late in 2015", "mid-2016", "the 1990s". */
 const years: Finder = (text) => {
-  const re = new RegExp(`\\b(?:the\\s+(?=(?:early|late|mid)[- ](?:1[89]|20)\\d0s|(?:1[89]|20)\\d0s))?(?:${MOD}[- ](?:in\\s+|of\\s+)?)?(?:fiscal\\s+(?:year\\s+)?)?((?:1[89]|20)\\d{2})(s)?\\b`, 'gi');
   const out: TimeCandidate[] = [];
-  for (const m of all(re, text)) {
+  for (const m of all(YEARS, text)) {
     const yearStart = m.index + m[0].length - m[2].length - (m[3] ? 1 : 0);
     if (NOT_A_YEAR_BEFORE.test(text.slice(Math.max(0, yearStart - 8), yearStart))) continue;
     if (NOT_A_YEAR_AFTER.test(text.slice(m.index + m[0].length))) continue;
@@ -107,11 +114,12 @@ function yearOfMonth(month: number, ref: Day): number {
   return month <= ref.m ? ref.y : ref.y - 1;
 }
 
+const MONTH_PART = new RegExp(`\\b${MOD}[- ](?:of\\s+|in\\s+)?(${MONTH_PATTERN})(?:,?\\s+((?:19|20)\\d{2}))?\\b`, 'g');
+
 /** "early May", "mid-May 2016", "the end of March". */
 const monthParts: Finder = (text, { ref }) => {
-  const re = new RegExp(`\\b${MOD}[- ](?:of\\s+|in\\s+)?(${MONTH_PATTERN})(?:,?\\s+((?:19|20)\\d{2}))?\\b`, 'g');
   const out: TimeCandidate[] = [];
-  for (const m of all(re, text)) {
+  for (const m of all(MONTH_PART, text)) {
     const month = MONTHS[m[2].toLowerCase().replace('.', '')];
     const end = m.index + m[0].length;
     if (!m[3] && !ref) {
@@ -125,13 +133,14 @@ const monthParts: Finder = (text, { ref }) => {
   return out;
 };
 
+const BETWEEN_LITTLE = new RegExp(`\\b[Bb]etween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})(?:,?\\s+((?:19|20)\\d{2}))?`, 'g');
+const BETWEEN_MIDDLE = new RegExp(`\\b[Bb]etween\\s+(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?`, 'g');
+
 /** "between 2 and 4 May 2020", "between May 2 and 4". */
 const betweenDays: Finder = (text, { ref }) => {
-  const little = new RegExp(`\\b[Bb]etween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})(?:,?\\s+((?:19|20)\\d{2}))?`, 'g');
-  const middle = new RegExp(`\\b[Bb]etween\\s+(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?`, 'g');
   const found = [
-    ...all(little, text).map((m) => ({ m, a: m[1], b: m[2], month: m[3], year: m[4] })),
-    ...all(middle, text).map((m) => ({ m, a: m[2], b: m[3], month: m[1], year: m[4] })),
+    ...all(BETWEEN_LITTLE, text).map((m) => ({ m, a: m[1], b: m[2], month: m[3], year: m[4] })),
+    ...all(BETWEEN_MIDDLE, text).map((m) => ({ m, a: m[2], b: m[3], month: m[1], year: m[4] })),
   ];
   const out: TimeCandidate[] = [];
   for (const { m, a, b, month, year } of found) {
@@ -150,19 +159,20 @@ const betweenDays: Finder = (text, { ref }) => {
   return out;
 };
 
+const DURATION = new RegExp(
+  `\\b(the\\s+)?(?:(?:up to|within|over|more than|less than|nearly|almost|about|at least)\\s+)?(?:(past|last|previous|next|coming|first|latest|final)\\s+)?` +
+    `(?:(${NUMBER_PATTERN})\\s+(?:to|or)\\s+)?(?:(${NUMBER_PATTERN})[- ](?:more\\s+)?)?(${UNIT_PATTERN})\\b(?![-‑]old|\\s+old)(\\s+ago|\\s+earlier|\\s+later)?`,
+  'gi',
+);
+
 /**
  * "three days", "the past 24 hours", "16-hour" (DURATION); "two weeks ago"
  * (a DATE at the unit's granularity). "N days later/earlier" count from
  * another event, not from the publication day, so they stay durations.
  */
 const durations: Finder = (text, { ref }) => {
-  const re = new RegExp(
-    `\\b(the\\s+)?(?:(?:up to|within|over|more than|less than|nearly|almost|about|at least)\\s+)?(?:(past|last|previous|next|coming|first|latest|final)\\s+)?` +
-      `(?:(${NUMBER_PATTERN})\\s+(?:to|or)\\s+)?(?:(${NUMBER_PATTERN})[- ](?:more\\s+)?)?(${UNIT_PATTERN})\\b(?![-‑]old|\\s+old)(\\s+ago|\\s+earlier|\\s+later)?`,
-    'gi',
-  );
   const out: TimeCandidate[] = [];
-  for (const m of all(re, text)) {
+  for (const m of all(DURATION, text)) {
     // "two to three weeks" is written with its lower count (TimeBank: P2W)
     const [the, which, count, unitWord, after] = [m[1], m[2]?.toLowerCase(), m[3] ?? m[4], m[5], m[6]?.trim().toLowerCase()];
     if (!count && !(which && the)) continue; // a bare "day" is no expression; "the past week" is

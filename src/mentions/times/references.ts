@@ -52,11 +52,12 @@ const quarters: Finder = (text, { ref }) => {
   return out;
 };
 
+const NAMED_MONTH = new RegExp(`\\b(last|this|next|past)\\s+(${MONTH_PATTERN})(?!\\s+\\d)`, 'g');
+
 /** "last April", "this September", "next March". */
 const namedMonths: Finder = (text, { ref }) => {
-  const re = new RegExp(`\\b(last|this|next|past)\\s+(${MONTH_PATTERN})(?!\\s+\\d)`, 'g');
   const out: TimeCandidate[] = [];
-  for (const m of all(re, text)) {
+  for (const m of all(NAMED_MONTH, text)) {
     const month = MONTHS[m[2].toLowerCase().replace('.', '')];
     const end = m.index + m[0].length;
     if (!ref) {
