@@ -20,6 +20,8 @@ export interface Cues {
   personVerbsAfter: Set<string>;
   /** hyphenated words after a name that make it an actor's modifier ("USA -backed") */
   modifierAfter: Set<string>;
+  /** words for a kind of place between a name and its stated container ("Mora village (Surat, Gujarat)") */
+  kindWords: Set<string>;
   offsetUnits: Record<string, number>;
   bearings: Record<string, number>;
 }
@@ -47,6 +49,7 @@ export function loadCues(): Cues {
     personTitles: set('personTitles'),
     personVerbsAfter: set('personVerbsAfter'),
     modifierAfter: set('modifierAfter'),
+    kindWords: set('kindWords'),
     offsetUnits: raw.offsetUnits as Record<string, number>,
     bearings: raw.bearings as Record<string, number>,
   });

@@ -11,6 +11,7 @@ import type { Doc } from '../text/types.ts';
 import type { PlaceMention } from '../mentions/types.ts';
 import { loadCues } from './cues.ts';
 import { offsetBefore, offsetPlace, wordsAfter, wordsBefore } from './spatial.ts';
+import { containerReadings, fitsAny, pointOfPlace, statedContainers } from './containers.ts';
 
 export interface Anchor {
   sentence: number;
@@ -21,7 +22,7 @@ export interface Anchor {
 const STRONG_LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'on', 'across', 'within', 'throughout', 'of']);
 const TARGET_VERBS = new Set(['hit', 'struck', 'shelled', 'bombed', 'seized', 'captured', 'took', 'targeted', 'attacked', 'stormed', 'besieged', 'overran', 'recaptured', 'raided', 'entered', 'pounded']);
 
-function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor): number {
+function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnother: boolean): number {
   const cues = loadCues();
   const use = m.use ?? 'place';
   if (use === 'actor' || use === 'in-name') return -Infinity;
@@ -32,6 +33,8 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor): number {
   const next = wordsAfter(doc, m.end, 2);
   if (STRONG_LOCATIVE.has(prev) || TARGET_VERBS.has(prev)) s += 0.6;
   if ((prev === 'in' || prev === 'of') && containedAfterPlace(doc, m)) s -= 0.5;
+  // "Jarablus in Aleppo", "Mora village (Surat, Gujarat)": the most specific place of the clause is the event's
+  if (containsAnother) s -= 0.8;
   if (cues.sourceBefore.has(prev2) || cues.sourceBefore.has(prev) || /^-?based$/.test(next[0] ?? '') || doc.text.slice(m.end, m.end + 7) === '-based') s -= 2;
   const sentence = doc.sentences[m.sentence]?.text.toLowerCase() ?? '';
   const flow = [...cues.flowFrom].some((w) => new RegExp(`\\b${w}\\b`).test(sentence));
@@ -79,18 +82,43 @@ function withOffset(doc: Doc, m: PlaceMention): PlaceMention {
   };
 }
 
+/** Not a capital or first-level seat, nor a city of 200,000: a name a namesake may well bear. */
+function weak(m: PlaceMention): boolean {
+  const p = m.resolved;
+  return !p || (!/^(PPLC|PPLA|ADM1|PCLI)$/.test(p.featureCode) && p.population < 200_000);
+}
+
+/**
+ * "Gunmen attacked a patrol in Camargo community" in a report framed "in
+ * Celaya, Guanajuato": a pick outside the container the text states is a
+ * namesake; another candidate inside it, else the container itself, stands for the place.
+ */
+function withinContainer(m: PlaceMention, containers: PlaceMention[]): PlaceMention {
+  const known = containers.filter((c) => c.resolved && c.use !== 'actor' && c.use !== 'in-name' && c.text.toLowerCase() !== m.text.toLowerCase());
+  if (known.length === 0 || !weak(m)) return m;
+  const readings = known.map((c) => containerReadings(c.resolved!, c.candidates.map((o) => o.place), pointOfPlace));
+  const verdict = (p: PlaceMention['candidates'][number]['place'], fuzzy: boolean) => readings.map((rs) => fitsAny(pointOfPlace(p), rs, fuzzy));
+  if (m.resolved && !verdict(m.resolved, (m.candidates[0]?.features.nameMatch ?? 0) < 0).includes(-1)) return m;
+  const inside = m.candidates.find((c) => { const v = verdict(c.place, (c.features.nameMatch ?? 0) < 0); return v.includes(1) && !v.includes(-1); });
+  if (inside) return { ...m, resolved: inside.place, reason: `${m.reason}; ${inside.place.name} lies inside the stated ${known[0].text}` };
+  const outer = known[0];
+  return { ...m, resolved: outer.resolved!.geoPrecision === 1 ? { ...outer.resolved!, geoPrecision: 2 } : outer.resolved, reason: `${m.reason}; no ${m.text} inside the stated ${outer.text}: the container stands for it` };
+}
+
 /**
  * The place where the event anchored at `anchor` (its trigger span) happened.
  * @example eventLocation(doc, places, {sentence: 2, start: 310, end: 318})?.resolved?.name // 'Mari`'
  */
 export function eventLocation(doc: Doc, places: PlaceMention[], anchor: Anchor): PlaceMention | null {
+  const containers = statedContainers(doc.text, places, doc.sentences.map((s) => s.start));
+  const isContainer = new Set(containers.flatMap((ks, i) => ((places[i].use ?? 'place') === 'place' ? ks.filter((k) => places[k].sentence === places[i].sentence) : [])));
   for (let back = 0; back <= 2; back++) {
-    const here = places.filter((p) => p.sentence === anchor.sentence - back);
-    const scored = here.map((p) => ({ p, s: sentenceScore(doc, p, anchor) - back * 0.5 })).filter((x) => x.s > 0);
+    const here = places.map((p, i) => ({ p, i })).filter(({ p }) => p.sentence === anchor.sentence - back);
+    const scored = here.map(({ p, i }) => ({ p, i, s: sentenceScore(doc, p, anchor, isContainer.has(i)) - back * 0.5 })).filter((x) => x.s > 0);
     scored.sort((a, b) => b.s - a.s);
     const best = scored.find((x) => (x.p.use ?? 'place') === 'place') ?? scored[0];
     if (best) {
-      const chosen = withOffset(doc, best.p);
+      const chosen = withOffset(doc, withinContainer(best.p, containers[best.i].map((k) => places[k])));
       return back === 0 ? chosen : { ...chosen, reason: `${chosen.reason}; taken from an earlier sentence (none in the event's own)` };
     }
   }

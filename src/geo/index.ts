@@ -25,7 +25,7 @@ const CANDIDATES_KEPT = 4;
  * @example geoparse(makeDoc({id: 'd', text: 'IS fighters seized Marea.'}), gaz)[0].resolved?.admin1 // 'Aleppo'
  */
 export function geoparse(doc: Doc, gaz: Gazetteer): PlaceMention[] {
-  return toMentions(resolveAll(recognize(doc, gaz), gaz), gaz);
+  return toMentions(resolveAll(recognize(doc, gaz), gaz, doc), gaz);
 }
 
 /**
@@ -33,7 +33,7 @@ export function geoparse(doc: Doc, gaz: Gazetteer): PlaceMention[] {
  * same document-level disambiguation as geoparse.
  */
 export function resolveSpans(doc: Doc, gaz: Gazetteer, spans: { start: number; end: number }[]): PlaceMention[] {
-  return toMentions(resolveAll(spans.map((s) => recognizeSpan(doc, gaz, s.start, s.end)), gaz), gaz);
+  return toMentions(resolveAll(spans.map((s) => recognizeSpan(doc, gaz, s.start, s.end)), gaz, doc), gaz);
 }
 
 /**
@@ -55,8 +55,11 @@ function enclosingArea(resolutions: Resolution[]): Resolution | null {
 function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {
   const container = enclosingArea(resolutions);
   return resolutions.map((r) => {
-    if (!r.best && container?.best) {
-      const area = toPlace(container.best, gaz);
+    // "Kabuta (Al Mansura, Aden)" with no Kabuta in the gazetteer: the stated container, else the document's
+    const stated = r.containers.map((k) => resolutions[k]).find((k) => k.best);
+    const fallback = stated ?? container;
+    if (!r.best && fallback?.best) {
+      const area = toPlace(fallback.best, gaz);
       return {
         start: r.mention.start,
         end: r.mention.end,
@@ -64,7 +67,7 @@ function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {
         sentence: r.mention.sentence,
         resolved: { ...area, geoPrecision: area.featureCode === 'PCLI' || area.featureCode === 'ADM1' ? 3 : 2 },
         score: 0,
-        reason: `not in the gazetteer (${r.reason}); fell back to the document's enclosing area ${area.name}`,
+        reason: `not in the gazetteer (${r.reason}); fell back to ${stated ? 'its stated container' : "the document's enclosing area"} ${area.name}`,
         candidates: [],
         via: r.mention.via,
         use: r.mention.use,

@@ -6,10 +6,12 @@
  * pick keeps its features and a reason in words.
  */
 import type { Place } from '../mentions/types.ts';
+import type { Doc } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
 import { distanceKm, nameKey, similarity } from './normalize.ts';
 import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
+import { containerReadings, fitsAny, pointOfEntry, statedContainers } from './containers.ts';
 
 const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
@@ -196,6 +198,8 @@ export interface Resolution {
   score: number;
   reason: string;
   ranked: Ranked[];
+  /** indices (into the resolutions) of the places the text states contain this one, nearest first */
+  containers: number[];
 }
 
 function explain(r: Ranked, runnerUp: Ranked | undefined): string {
@@ -209,9 +213,37 @@ function explain(r: Ranked, runnerUp: Ranked | undefined): string {
 }
 
 /**
- * Resolves every recognised mention; a document's places disambiguate each other.
+ * "Kabuta (Al Mansura, Aden)": a candidate inside the stated container gains,
+ * one outside it loses. Containers come after their places in the text, so
+ * the last are settled first.
  */
-export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[] {
+function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers: number[][]): void {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    // "Warangal city (Warangal, TS)": a district named after its town says nothing more
+    const known = containers[i].filter((k) => mentions[k].key !== mentions[i].key && ranked[k][0] && ranked[k][0].score >= MIN_SCORE);
+    const readings = known.map((k) => containerReadings(ranked[k][0], ranked[k].slice(1, 4), (r) => pointOfEntry(r.entry)));
+    if (readings.length === 0 || ranked[i].length === 0) continue;
+    for (const r of ranked[i]) {
+      const verdicts = readings.map((rs) => fitsAny(pointOfEntry(r.entry), rs, r.entry.kind === 3));
+      const value = verdicts.includes(-1) ? -0.9 : verdicts.includes(1) ? 0.9 : 0;
+      if (value === 0) continue;
+      r.features.statedContainer = value;
+      r.score += value;
+    }
+    ranked[i].sort((x, y) => y.score - x.score);
+  }
+}
+
+/** The containers the text states for each mention (none without the text). */
+function containersOf(mentions: Recognized[], doc: Doc | undefined): number[][] {
+  return doc ? statedContainers(doc.text, mentions, doc.sentences.map((s) => s.start)) : mentions.map(() => []);
+}
+
+/**
+ * Resolves every recognised mention; a document's places disambiguate each
+ * other, and with the document's text, the containers it states narrow them.
+ */
+export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): Resolution[] {
   const focus = countryFocus(mentions);
   for (const m of mentions) {
     widenWithSkeleton(m, gaz, focus(m.key));
@@ -241,11 +273,14 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer): Resolution[]
   });
   const second: Context = { focus: picked, keys, keyOf, maxPopulation, adminFocus, anchors };
   for (const m of mentions) if (m.partial) m.candidates = m.candidates.filter((c) => anchors.some((a) => a.key !== m.key && distanceKm(a.lat, a.lon, c.lat, c.lon) < 100));
-  return mentions.map((m) => {
-    const ranked = rank(m, second);
+  const final = mentions.map((m) => rank(m, second));
+  const containers = containersOf(mentions, doc);
+  fitToContainers(mentions, final, containers);
+  return mentions.map((m, i) => {
+    const ranked = final[i];
     const top = ranked[0];
-    if (!top || top.score < MIN_SCORE) return { mention: m, best: null, score: top?.score ?? 0, reason: top ? 'no candidate scored high enough' : 'not in the gazetteer', ranked };
-    return { mention: m, best: top.entry, score: top.score, reason: explain(top, ranked[1]), ranked };
+    if (!top || top.score < MIN_SCORE) return { mention: m, best: null, score: top?.score ?? 0, reason: top ? 'no candidate scored high enough' : 'not in the gazetteer', ranked, containers: containers[i] };
+    return { mention: m, best: top.entry, score: top.score, reason: explain(top, ranked[1]), ranked, containers: containers[i] };
   });
 }
 
