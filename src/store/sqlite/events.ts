@@ -28,9 +28,11 @@ function reviewOf(db: Db, eventId: string) {
 /**
  * Re-derives an event from its claims and corrections and writes every
  * index of it; an event left without claims is deleted. Returns the event, or null.
+ * `created`: the claim a new event was just made of (its only claim, no
+ * corrections, no index rows yet), which spares reading them back.
  */
-export function saveEvent(db: Db, eventId: string): StoredEvent | null {
-  const claims = claimsOf(db, eventId);
+export function saveEvent(db: Db, eventId: string, created?: Claim): StoredEvent | null {
+  const claims = created ? [created] : claimsOf(db, eventId);
   if (claims.length === 0) {
     const gone = db.get<{ rowid: number }>('DELETE FROM events WHERE id = ? RETURNING rowid', eventId);
     if (gone) {
@@ -39,7 +41,7 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
     }
     return null;
   }
-  const stored = storedEvent(eventId, claims, reviewOf(db, eventId));
+  const stored = storedEvent(eventId, claims, created ? reviewFrom([]) : reviewOf(db, eventId));
   const { review, document_ids: documentIds } = stored;
   const record: EventRecord = stored;
   const f = record.fatalities;
@@ -64,7 +66,7 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
     f && f.low !== null ? 1 : 0, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds), t, t,
   )!;
   db.run('INSERT OR REPLACE INTO event_records (rowid, record) VALUES (?, ?)', rowid, JSON.stringify(stored));
-  db.run('DELETE FROM event_actors WHERE event_rowid = ?', rowid);
+  if (!created) db.run('DELETE FROM event_actors WHERE event_rowid = ?', rowid);
   const actors = new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)]);
   for (const name of actors) {
     if (name) {
@@ -74,8 +76,8 @@ export function saveEvent(db: Db, eventId: string): StoredEvent | null {
   }
   if (l?.lat != null && l.lon != null) {
     db.run('INSERT OR REPLACE INTO events_rtree (rowid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)', rowid, l.lon, l.lon, l.lat, l.lat);
-  } else db.run('DELETE FROM events_rtree WHERE rowid = ?', rowid);
-  db.run('DELETE FROM events_fts WHERE rowid = ?', rowid);
+  } else if (!created) db.run('DELETE FROM events_rtree WHERE rowid = ?', rowid);
+  if (!created) db.run('DELETE FROM events_fts WHERE rowid = ?', rowid);
   db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', rowid, searchText(record));
   return stored;
 }

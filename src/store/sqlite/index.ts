@@ -10,17 +10,22 @@ import * as write from './write.ts';
 
 export class SqliteStore implements Store {
   readonly db: Db;
+  /** the last duplicate check: addDocument trusts it while the store has not changed since */
+  private checked: write.DuplicateCheck | undefined;
 
   constructor(path: string) {
     this.db = new Db(path);
   }
 
   async addDocument(bundle: DocumentBundle): Promise<AddResult> {
-    return write.addDocument(this.db, bundle);
+    const checked = this.checked;
+    this.checked = undefined;
+    return write.addDocument(this.db, bundle, checked);
   }
 
   async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
-    return write.findDuplicate(this.db, keys);
+    this.checked = write.checkDuplicate(this.db, keys);
+    return this.checked.hit;
   }
 
   async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {

@@ -9,6 +9,27 @@ import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, Revi
 import { Db, now } from './db.ts';
 import { bestMatch, saveEvent } from './events.ts';
 
+/** What a duplicate check found, and the store's revision it looked at. */
+export interface DuplicateCheck {
+  content_hash: string;
+  canonical_url: string | null;
+  revision: number;
+  hit: DuplicateHit | null;
+}
+
+function revision(db: Db): number {
+  return db.get<{ n: number }>('SELECT n FROM store_revision WHERE id = 1')!.n;
+}
+
+/**
+ * The check with the revision read before it: every write is committed with
+ * a new revision, so while the revision stands, the answer does.
+ */
+export function checkDuplicate(db: Db, keys: DocumentKeys): DuplicateCheck {
+  const seen = revision(db);
+  return { content_hash: keys.content_hash, canonical_url: keys.canonical_url, revision: seen, hit: findDuplicate(db, keys) };
+}
+
 export function findDuplicate(db: Db, keys: DocumentKeys): DuplicateHit | null {
   const byHash = db.get<{ id: string }>('SELECT id FROM documents WHERE content_hash = ?', keys.content_hash);
   if (byHash) return { document_id: byHash.id, similarity: 1, via: 'hash' };
@@ -17,11 +38,10 @@ export function findDuplicate(db: Db, keys: DocumentKeys): DuplicateHit | null {
     if (byUrl) return { document_id: byUrl.id, similarity: 1, via: 'url' };
   }
   if (!keys.minhash) return null;
-  const hashes = bands(keys.minhash);
   const candidates = db.all<{ id: string; minhash: Buffer | null }>(
     `SELECT d.id, d.minhash FROM documents d WHERE d.id IN (
        SELECT b.document_id FROM document_bands b JOIN json_each(?) q ON b.band = q.key AND b.hash = q.value) ORDER BY d.rowid`,
-    JSON.stringify(hashes));
+    JSON.stringify(bands(keys.minhash)));
   let best: DuplicateHit | null = null;
   for (const c of candidates) {
     if (!c.minhash) continue;
@@ -53,7 +73,7 @@ function recordCopy(db: Db, hit: DuplicateHit, b: DocumentBundle): AddResult {
 }
 
 /** A new claim joins the best-matching event (recording the merge) or starts its own. */
-function placeClaim(db: Db, c: Claim, ordinal: number, t: string): string {
+function placeClaim(db: Db, c: Claim, ordinal: number, t: string): { eventId: string; merged: boolean } {
   db.run(
     'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     c.id, c.document_id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t,
@@ -62,20 +82,26 @@ function placeClaim(db: Db, c: Claim, ordinal: number, t: string): string {
   if (!match) {
     const eventId = stableId('ev', c.id);
     db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, NULL)', c.id, eventId);
-    return eventId;
+    return { eventId, merged: false };
   }
   const { id: mergeId } = db.get<{ id: number }>(
     'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
     match.eventId, t, JSON.stringify([c.id]), JSON.stringify([c.document_id]), JSON.stringify(match.features), match.score,
   )!;
   db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, ?)', c.id, match.eventId, mergeId);
-  return match.eventId;
+  return { eventId: match.eventId, merged: true };
 }
 
+/** Sentences, spans and records: one statement each, the rows handed over as JSON. */
 function writeAnnotations(db: Db, id: string, b: DocumentBundle): void {
-  b.sentences.forEach((s, i) => db.run('INSERT INTO sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)', id, i, s.start, s.end));
-  for (const s of b.spans) {
-    db.run('INSERT OR IGNORE INTO spans (document_id, kind, start, "end", label, sentence) VALUES (?, ?, ?, ?, ?, ?)', id, s.kind, s.start, s.end, s.label, s.sentence);
+  if (b.sentences.length) {
+    db.run('INSERT INTO sentences (document_id, idx, start, "end") SELECT ?, key, value ->> 0, value ->> 1 FROM json_each(?)',
+      id, JSON.stringify(b.sentences.map((s) => [s.start, s.end])));
+  }
+  if (b.spans.length) {
+    db.run(`INSERT OR IGNORE INTO spans (document_id, kind, start, "end", label, sentence)
+            SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)`,
+    id, JSON.stringify(b.spans.map((s) => [s.kind, s.start, s.end, s.label, s.sentence])));
   }
   for (const r of b.records) db.run('INSERT OR REPLACE INTO records (id, document_id, kind, record) VALUES (?, ?, ?, ?)', r.id, id, r.record, JSON.stringify(r));
 }
@@ -102,7 +128,7 @@ function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
       touched.add(eventId);
       events.push(eventId);
     } else {
-      const placed = placeClaim(db, claim, ordinal, t);
+      const { eventId: placed } = placeClaim(db, claim, ordinal, t);
       saveEvent(db, placed);
       events.push(placed);
     }
@@ -117,10 +143,16 @@ function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
   return { document_id: id, duplicate_of: null, events: [...new Set(events)] };
 }
 
-export function addDocument(db: Db, b: DocumentBundle): AddResult {
+/**
+ * Stores one document. `checked` is the caller's duplicate check; it stands
+ * when no write has come in since (the revision has not moved), else the
+ * check runs again inside the transaction.
+ */
+export function addDocument(db: Db, b: DocumentBundle, checked?: DuplicateCheck): AddResult {
   return db.transaction(() => {
     const d = b.document;
-    const hit = findDuplicate(db, d);
+    const current = checked && checked.content_hash === d.content_hash && checked.canonical_url === d.canonical_url && checked.revision === revision(db);
+    const hit = current ? checked.hit : findDuplicate(db, d);
     if (hit && b.replace && hit.via === 'hash') return replaceClaims(db, hit.document_id, b);
     if (hit) return recordCopy(db, hit, b);
     if (db.get('SELECT 1 FROM documents WHERE id = ?', d.id)) {
@@ -134,12 +166,13 @@ export function addDocument(db: Db, b: DocumentBundle): AddResult {
       d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t,
     )!;
     db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
-    if (d.minhash) bands(d.minhash).forEach((hash, band) => db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) VALUES (?, ?, ?)', band, hash, d.id));
+    if (d.minhash) db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) SELECT key, value, ? FROM json_each(?)', d.id, JSON.stringify(bands(d.minhash)));
     writeAnnotations(db, d.id, b);
     const events = b.claims.map((c, ordinal) => {
-      const eventId = placeClaim(db, c, ordinal, t);
-      saveEvent(db, eventId);
-      return eventId;
+      const placed = placeClaim(db, c, ordinal, t);
+      // a claim of a new document that joined no event is its event's only claim, with no corrections yet
+      saveEvent(db, placed.eventId, placed.merged ? undefined : c);
+      return placed.eventId;
     });
     return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
   });
