@@ -79,8 +79,10 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const protest = lex.protest.test(sentence.text);
   for (const c of lex.cues) {
     c.re.lastIndex = 0;
-    for (const m of sentence.text.matchAll(c.re)) {
-      const rel = m.index ?? 0;
+    // exec in a loop, not matchAll: matchAll copies the regex at every call
+    for (let m = c.re.exec(sentence.text); m; m = c.re.exec(sentence.text)) {
+      if (m[0] === '') c.re.lastIndex++;
+      const rel = m.index;
       const relEnd = rel + m[0].length;
       const rest = sentence.text.slice(relEnd);
       if (c.after && !c.after.test(rest)) continue;

@@ -8,6 +8,7 @@
 import words from '../../../data/lexicon/casualty-words.json' with { type: 'json' };
 import type { Interval } from '../types.ts';
 import { AMOUNT, WORD_ALT, readAmount } from './amount.ts';
+import { nativeRegExp } from './native.ts';
 
 /** the words that can end a phrase naming people ("police officers" ends in "officers") */
 const PERSON_HEADS = new Set(words.personNouns.map((n) => n.toLowerCase().split(' ').at(-1)!));
@@ -37,7 +38,7 @@ const personHead = (np: string) => PERSON_HEADS.has(np.trim().split(/\s+/).at(-1
 const JOIN_BACK = /(?:\s*,\s*and|\s*,|\s+and|\s+as\s+well\s+as|\s+including)\s+$/i;
 /** a word of a victim phrase: no number, no joining word */
 const NP_WORD = `(?!(?:${WORD_ALT}|and|or|including|as|well|who|which|that|were|was|is|are|the|an?|his|her|\\d)\\b)[\\w'’-]+`;
-const ITEM_BACK = new RegExp(`(?:^|[\\s(])(?<amount>${AMOUNT}|an?|one|the|his|her)\\s+(?<np>(?:${NP_WORD}\\s+){0,4}?${NP_WORD})\\s*$`, 'i');
+const itemBack = nativeRegExp(`(?:^|[\\s(])(?<amount>${AMOUNT}|an?|one|the|his|her)\\s+(?<np>(?:${NP_WORD}\\s+){0,4}?${NP_WORD})\\s*$`, 'i');
 
 /**
  * The victims listed before a subject that starts at `at` ("X and Y were killed").
@@ -53,7 +54,7 @@ export function subjectsBefore(text: string, at: number, first: ListItem): ListI
     if (!join) break;
     const before = prefix.slice(0, join.index);
     const offset = Math.max(0, before.length - 120);
-    const m = ITEM_BACK.exec(before.slice(offset));
+    const m = itemBack().exec(before.slice(offset));
     if (!m?.groups || !personHead(m.groups.np)) break;
     const interval = itemInterval(m.groups.amount, m.groups.np);
     if (!interval) break;
@@ -77,7 +78,7 @@ export function subjectsBefore(text: string, at: number, first: ListItem): ListI
   return counted;
 }
 
-const ITEM_AFTER = new RegExp(`^\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+(?:(?<poss>his|her|their|its)\\s+)?(?<amount>(?:${AMOUNT}|an?|one)(?=\\s))?(?<np>(?:\\s*(?!(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|including)\\b)(?!\\d)[\\w'’-]+){1,4})`, 'id');
+const itemAfter = nativeRegExp(`^\\s*,?\\s+(?:and|as\\s+well\\s+as)\\s+(?:(?<poss>his|her|their|its)\\s+)?(?<amount>(?:${AMOUNT}|an?|one)(?=\\s))?(?<np>(?:\\s*(?!(?:in|on|at|near|from|with|after|and|or|but|who|which|that|while|as|during|by|for|to|of|was|were|is|are|had|has|have|including)\\b)(?!\\d)[\\w'’-]+){1,4})`, 'id');
 
 /**
  * The victims joined after an object that ends at `end` ("killing a woman and
@@ -87,7 +88,7 @@ export function objectsAfter(text: string, end: number): ListItem[] {
   const out: ListItem[] = [];
   let at = end;
   for (let guard = 0; guard < 6; guard++) {
-    const m = ITEM_AFTER.exec(text.slice(at));
+    const m = itemAfter().exec(text.slice(at));
     if (!m?.groups || !personHead(m.groups.np)) break;
     const rest = text.slice(at + m[0].length);
     if (/^\s+(?:were|was|are|is|have|has|had|got|been|also)\b/i.test(rest)) break;

@@ -7,6 +7,7 @@
 import words from '../../../data/lexicon/casualty-words.json' with { type: 'json' };
 import type { QuantityKind } from '../types.ts';
 import { AMOUNT, NUMBER, WORD_ALT } from './amount.ts';
+import { nativeRegExp } from './native.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -44,9 +45,12 @@ export interface QuantityPattern {
   name: string;
   /** the slot of casualty-words.json the trigger comes from, or a fixed kind */
   kind: keyof KindWords | QuantityKind;
-  re: RegExp;
+  /** the clause pattern (global, with indices), compiled on first use */
+  re: () => RegExp;
   /** a cheap test that the sentence may match at all: the full pattern is slow */
   hint: RegExp;
+  /** the words (lower case) that can start a phrase of the hint; null when the hint is more than a list of phrases */
+  starts: string[] | null;
   /** how more victims joined to this one are found: after an object, before a subject */
   list?: 'object' | 'subject';
   /** the number killed is unknown: counted together with the injured, or not counted at all */
@@ -54,7 +58,25 @@ export interface QuantityPattern {
 }
 
 const hint = (source: string) => new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])`, 'i');
-const p = (name: string, kind: QuantityPattern['kind'], hintSource: string, source: string, more: Partial<QuantityPattern> = {}): QuantityPattern => ({ name, kind, re: new RegExp(source, 'gid'), hint: hint(hintSource), ...more });
+
+/**
+ * The first words of a hint's phrases ("shot\\s+dead" → "shot"). A hint can
+ * match only where one of them stands as a whole word, since it matches
+ * whole words only; null when a phrase is more than plain words.
+ */
+function startsOf(source: string): string[] | null {
+  const starts = new Set<string>();
+  for (const phrase of source.split('|')) {
+    const plain = phrase.replace(/\\s\+/g, ' ');
+    const first = /^[\w-]+/.exec(plain)?.[0];
+    if (!first || /[\\?*+()[\]{}^$.|]/.test(plain)) return null;
+    starts.add(first.toLowerCase());
+  }
+  return [...starts];
+}
+
+const p = (name: string, kind: QuantityPattern['kind'], hintSource: string, source: string, more: Partial<QuantityPattern> = {}): QuantityPattern =>
+  ({ name, kind, re: nativeRegExp(source, 'gid'), hint: hint(hintSource), starts: startsOf(hintSource), ...more });
 const NUMBERISH = `\\d+|${WORD_ALT}`;
 
 /** "to kill", "threatened to kill": an intent, not a deed */
