@@ -99,10 +99,12 @@ function commonWord(db: Db, q: EventQuery, match: string): { counted: number; ro
   const few = searchCount(q, match, COUNT_CAP + 1);
   if (db.get<{ n: number }>(few.sql, ...few.params)!.n <= COUNT_CAP) return null;
   const byDate = (q.sort ?? '-event_date').endsWith('event_date');
+  const alone = !q.review && sideCount(q) !== null;
+  // never dearer than gathering: a gather also looks up every match's event to sort it
+  if (alone && byDate) return { counted: count(db, q), rowids: () => searchPage(db, q, match) };
   const all = searchCount(q, match, MATCHES_SEEN);
   const matches = db.get<{ n: number }>(all.sql, ...all.params)!.n;
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
-  const alone = !q.review && sideCount(q) !== null;
   const others = alone ? events : count(db, { ...q, q: undefined });
   // look `tested` events up one by one, or gather the matches once
   const mode = (tested: number): SearchMode => (tested * PROBE < matches * GATHER ? 'probe' : 'set');
@@ -112,8 +114,10 @@ function commonWord(db: Db, q: EventQuery, match: string): { counted: number; ro
     const w = where(q, false, mode(others));
     counted = capped(db, { sql: `SELECT 1 FROM events e ${w.sql}`, params: w.params });
   }
-  const walkIndex = byDate && ((q.offset + q.limit) * matches * VISIT) / Math.max(counted, 1) < (alone ? matches * GATHER : Math.min(others * PROBE, matches * GATHER));
-  return { counted, rowids: () => (walkIndex ? searchPage(db, q, match) : pageRowids(db, q, Math.max(counted, 1), (walked) => mode(walked ?? others))) };
+  // alone, every match counts (the few rejected aside); with filters, `counted` (capped) is what is known
+  const hits = Math.max(alone ? matches : counted, 1);
+  const walkIndex = byDate && ((q.offset + q.limit) * matches * VISIT) / hits < Math.min(others * PROBE, matches * GATHER);
+  return { counted, rowids: () => (walkIndex ? searchPage(db, q, match) : pageRowids(db, q, hits, (walked) => mode(walked ?? others))) };
 }
 
 export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: string[] } {
