@@ -44,18 +44,41 @@ export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent 
     return null;
   }
   const stored = storedEvent(eventId, claims, reviewFrom(corrections));
-  const { review, document_ids: documentIds } = stored;
+  await sql.query(`WITH ${EVENT_UPSERT} SELECT 1`, [JSON.stringify([eventRow(stored, now())])]);
+  return stored;
+}
+
+/** An event as one row of EVENT_UPSERT's input. */
+export function eventRow(stored: StoredEvent, t: string): Record<string, unknown> {
   const record: EventRecord = stored;
   const f = record.fatalities;
   const l = record.location;
-  const t = now();
-  const actors = [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n);
-  // the event row and its actor names together: drop the names no longer there, add the new ones
-  await sql.query(
-    `WITH e AS (INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
+  return {
+    id: stored.id, event_date: record.event_date, date_start: record.date?.start ?? record.event_date, date_end: record.date?.end ?? record.event_date,
+    event_type: record.event_type, sub_event_type: record.sub_event_type, country: l?.country ?? null, admin1: l?.admin1 ?? null,
+    actor1: record.actor1?.name ?? null, actor2: record.actor2?.name ?? null, lat: l?.lat ?? null, lon: l?.lon ?? null,
+    fatalities_low: f?.low ?? null, fatalities_best: f?.best ?? null, fatalities_high: f?.high ?? null, has_fatalities: !!f && f.low !== null,
+    confidence: record.confidence, review_state: stored.review.state, source_count: stored.document_ids.length,
+    document_ids: JSON.stringify(stored.document_ids), record: JSON.stringify(stored), search: searchText(record), t,
+    actors: [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n),
+  };
+}
+
+/**
+ * CTEs writing events given as a JSON array of `eventRow`s in $1: each row
+ * inserted or updated, its actor names made to match (names no longer there
+ * dropped, new ones added). Callers put it in a WITH of their own.
+ */
+export const EVENT_UPSERT = `ev_in AS (SELECT * FROM json_to_recordset($1::json) AS t(id text, event_date text, date_start text, date_end text,
+       event_type text, sub_event_type text, country text, admin1 text, actor1 text, actor2 text, lat float8, lon float8,
+       fatalities_low int, fatalities_best int, fatalities_high int, has_fatalities boolean, confidence float8, review_state text,
+       source_count int, document_ids text, record text, search text, t text, actors text[])),
+     ev AS (INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
        lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
        document_ids, record, search, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, to_tsvector('simple', $22), $23, $23)
+     SELECT id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
+       lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
+       document_ids, record, to_tsvector('simple', search), t, t FROM ev_in
      ON CONFLICT (id) DO UPDATE SET event_date = excluded.event_date, date_start = excluded.date_start,
        date_end = excluded.date_end, event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,
        country = excluded.country, admin1 = excluded.admin1, actor1 = excluded.actor1, actor2 = excluded.actor2,
@@ -65,16 +88,8 @@ export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent 
        source_count = excluded.source_count, document_ids = excluded.document_ids, record = excluded.record,
        search = excluded.search, updated_at = excluded.updated_at
      RETURNING id),
-     gone AS (DELETE FROM event_actors WHERE event_id = $1 AND NOT (name = ANY($24::text[])))
-     INSERT INTO event_actors (event_id, name) SELECT e.id, unnest($24::text[]) FROM e ON CONFLICT DO NOTHING`,
-    [eventId, record.event_date, record.date?.start ?? record.event_date, record.date?.end ?? record.event_date,
-      record.event_type, record.sub_event_type, l?.country ?? null, l?.admin1 ?? null, record.actor1?.name ?? null,
-      record.actor2?.name ?? null, l?.lat ?? null, l?.lon ?? null, f?.low ?? null, f?.best ?? null, f?.high ?? null,
-      !!f && f.low !== null, record.confidence, review.state, documentIds.length, JSON.stringify(documentIds),
-      JSON.stringify(stored), searchText(record), t, actors],
-  );
-  return stored;
-}
+     ev_gone AS (DELETE FROM event_actors a USING ev_in WHERE a.event_id = ev_in.id AND NOT (a.name = ANY(ev_in.actors))),
+     ev_actors AS (INSERT INTO event_actors (event_id, name) SELECT ev.id, unnest(ev_in.actors) FROM ev JOIN ev_in ON ev_in.id = ev.id ON CONFLICT DO NOTHING)`;
 
 export interface MergeChoice {
   eventId: string;
@@ -87,38 +102,67 @@ export function blockBox(lat: number): { dLat: number; dLon: number } {
   return { dLat: BLOCK_KM / 111, dLon: BLOCK_KM / (111 * Math.max(0.05, Math.cos((lat * Math.PI) / 180))) };
 }
 
+/** Where a claim may merge: its type, the blocking date window and box; null when it is undated. */
+function blockOf(claim: Claim): { type: string; before: string; after: string; box: [number, number, number, number] | null } | null {
+  const r = claim.record;
+  const start = r.date?.start ?? r.event_date;
+  const end = r.date?.end ?? r.event_date;
+  if (!start || !end) return null;
+  const l = r.location;
+  let box: [number, number, number, number] | null = null;
+  if (l?.lat != null && l.lon != null) {
+    const { dLat, dLon } = blockBox(l.lat);
+    box = [l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat];
+  }
+  return { type: r.event_type, before: shiftDay(end, BLOCK_DAYS), after: shiftDay(start, -BLOCK_DAYS), box };
+}
+
+/**
+ * The query (text and parameters from $first on) giving the merge candidates
+ * of every claim of one document, as rows (i, id, record) where i is the
+ * claim's index: events of the same type whose dates reach the claim's window
+ * and whose place is in its box or unknown, never one already holding a
+ * claim of the document, at most 500 per claim, oldest first.
+ */
+export function candidatesQuery(claims: Claim[], documentId: string, first: number): { text: string; params: unknown[] } {
+  const blocks = claims.map(blockOf);
+  const at = blocks.flatMap((b, i) => (b ? [i] : []));
+  const col = <T>(f: (b: NonNullable<ReturnType<typeof blockOf>>) => T) => at.map((i) => f(blocks[i]!));
+  const p = (k: number) => `$${first + k}`;
+  return {
+    text: `SELECT q.i, e.id, e.record FROM unnest(${p(0)}::int[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[],
+         ${p(4)}::float8[], ${p(5)}::float8[], ${p(6)}::float8[], ${p(7)}::float8[]) AS q(i, type, before, after, lon0, lon1, lat0, lat1)
+       CROSS JOIN LATERAL (SELECT e.id, e.record FROM events e
+         WHERE lower(e.event_type) = lower(q.type) AND e.date_start <= q.before AND e.date_end >= q.after
+           AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = ${p(8)})
+           AND (q.lon0 IS NULL OR e.lat IS NULL OR (e.lon BETWEEN q.lon0 AND q.lon1 AND e.lat BETWEEN q.lat0 AND q.lat1))
+         ORDER BY e.seq LIMIT 500) e`,
+    params: [at, col((b) => b.type), col((b) => b.before), col((b) => b.after),
+      col((b) => b.box?.[0] ?? null), col((b) => b.box?.[1] ?? null), col((b) => b.box?.[2] ?? null), col((b) => b.box?.[3] ?? null), documentId],
+  };
+}
+
+/** The best-scoring candidate at or above the threshold, skipping events in `taken`. */
+export function chooseMatch(claim: Claim, candidates: { id: string; record: string }[], taken: ReadonlySet<string>): MergeChoice | null {
+  let best: MergeChoice | null = null;
+  for (const c of candidates) {
+    if (taken.has(c.id)) continue;
+    const features = mergeFeatures(claim.record, JSON.parse(c.record) as EventRecord);
+    if (features.location_km !== null && features.location_km > BLOCK_KM) continue;
+    const score = mergeScore(features);
+    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { eventId: c.id, features, score };
+  }
+  return best;
+}
+
 /**
  * The stored event a claim belongs to, if any; the same blocking and scoring
  * as the SQLite engine (type, date window, distance; never an event already
  * holding a claim of the same document).
  */
 export async function bestMatch(sql: Sql, claim: Claim): Promise<MergeChoice | null> {
-  const r = claim.record;
-  const start = r.date?.start ?? r.event_date;
-  const end = r.date?.end ?? r.event_date;
-  if (!start || !end) return null;
-  const params: unknown[] = [r.event_type, shiftDay(end, BLOCK_DAYS), shiftDay(start, -BLOCK_DAYS), claim.document_id];
-  let near = '';
-  const l = r.location;
-  if (l?.lat != null && l.lon != null) {
-    const { dLat, dLon } = blockBox(l.lat);
-    near = 'AND (e.lat IS NULL OR (e.lon BETWEEN $5 AND $6 AND e.lat BETWEEN $7 AND $8))';
-    params.push(l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
-  }
-  const candidates = await rows<{ id: string; record: string }>(sql,
-    `SELECT e.id, e.record FROM events e
-     WHERE lower(e.event_type) = lower($1) AND e.date_start <= $2 AND e.date_end >= $3
-       AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = $4)
-       ${near}
-     ORDER BY e.seq LIMIT 500`, params);
-  let best: MergeChoice | null = null;
-  for (const c of candidates) {
-    const features = mergeFeatures(r, JSON.parse(c.record) as EventRecord);
-    if (features.location_km !== null && features.location_km > BLOCK_KM) continue;
-    const score = mergeScore(features);
-    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { eventId: c.id, features, score };
-  }
-  return best;
+  const q = candidatesQuery([claim], claim.document_id, 1);
+  return chooseMatch(claim, await rows<{ id: string; record: string }>(sql, q.text, q.params), new Set());
 }
 
 export async function exists(sql: Sql, table: 'events' | 'documents', id: string): Promise<boolean> {

@@ -79,7 +79,7 @@ export class PgStore implements Store {
     await this.ready();
     // the queue's job and its document commit together: a commit lost in a server crash loses
     // both, and the job is simply done again, so that commit need not wait for the disk
-    const begin = alsoInTransaction ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN';
+    const begin = `${alsoInTransaction ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN'}; ${write.documentLockStatement(bundle)}`;
     return transaction(this.pool, async (tx) => {
       const result = await write.addDocument(tx, bundle);
       if (alsoInTransaction) await alsoInTransaction(tx, result);

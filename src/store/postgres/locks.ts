@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto';
 import { BLOCK_DAYS } from '../../merge/index.ts';
 import { bands } from '../fingerprint.ts';
 import type { Claim, DocumentRow } from '../types.ts';
-import type { Sql } from './db.ts';
 import { shiftDay } from '../rows.ts';
 import { blockBox } from './events.ts';
 
@@ -85,10 +84,9 @@ export function documentLocks(d: DocumentRow): [string, LockMode][] {
   return out;
 }
 
-/** Takes every lock once (exclusive wins over shared), in key order, until the transaction ends. */
-export async function acquire(sql: Sql, locks: [string, LockMode][]): Promise<void> {
+/** Every lock once (exclusive wins over shared), in key order: the order every transaction takes them in. */
+export function sortedLocks(locks: [string, LockMode][]): [string, LockMode][] {
   const modes = new Map<string, LockMode>();
   for (const [key, mode] of locks) if (modes.get(key) !== 'exclusive') modes.set(key, mode);
-  const sorted = [...modes.entries()].sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : 1));
-  await sql.query('SELECT sitrep_lock_all($1::bigint[], $2::boolean[])', [sorted.map(([k]) => k), sorted.map(([, m]) => m === 'shared')]);
+  return [...modes.entries()].sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : 1));
 }

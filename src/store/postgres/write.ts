@@ -9,21 +9,30 @@ import { bands, blobToSignature, NEAR_DUPLICATE, sameFacts, signatureToBlob, sim
 import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
-import { bestMatch, exists, lockEvent, saveEvent } from './events.ts';
-import { acquire, claimLocks, documentLocks } from './locks.ts';
+import { bestMatch, candidatesQuery, chooseMatch, EVENT_UPSERT, eventRow, exists, lockEvent, saveEvent, type MergeChoice } from './events.ts';
+import { claimLocks, documentLocks, lockKey, sortedLocks } from './locks.ts';
+import { reviewFrom, storedEvent, type CorrectionRow } from '../rows.ts';
+import type { EventRecord } from '../../events/types.ts';
 
-/** Every way a stored document can match these keys, in one round trip; hash beats URL beats near text. */
-export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<DuplicateHit | null> {
+type DuplicateRow = { via: DuplicateHit['via']; id: string; minhash: Buffer | null; text: string | null };
+
+/** Every way a stored document can match these keys (hash, URL, shared MinHash band), as rows. */
+function duplicatesQuery(keys: DocumentKeys): { text: string; params: unknown[] } {
   const hashes = keys.minhash ? bands(keys.minhash) : [];
-  const found = await rows<{ via: DuplicateHit['via']; id: string; minhash: Buffer | null; text: string | null }>(sql,
-    `(SELECT 'hash' AS via, id, NULL::bytea AS minhash, NULL AS text FROM documents WHERE content_hash = $1 LIMIT 1)
+  return {
+    text: `(SELECT 'hash' AS via, id, NULL::bytea AS minhash, NULL AS text FROM documents WHERE content_hash = $1 LIMIT 1)
      UNION ALL
      (SELECT 'url', id, NULL, NULL FROM (SELECT id FROM documents WHERE canonical_url = $2 UNION SELECT document_id FROM document_copies WHERE canonical_url = $2) u LIMIT 1)
      UNION ALL
      (SELECT 'near', d.id, d.minhash, d.text FROM documents d WHERE d.id IN (
         SELECT b.document_id FROM document_bands b JOIN unnest($3::int[], $4::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
       ORDER BY d.seq)`,
-    [keys.content_hash, keys.canonical_url, hashes.map((_, i) => i), hashes]);
+    params: [keys.content_hash, keys.canonical_url, hashes.map((_, i) => i), hashes],
+  };
+}
+
+/** The duplicate the rows show: hash beats URL beats near text. */
+function duplicateOf(keys: DocumentKeys, found: DuplicateRow[]): DuplicateHit | null {
   const exact = found.find((r) => r.via === 'hash') ?? found.find((r) => r.via === 'url');
   if (exact) return { document_id: exact.id, similarity: 1, via: exact.via };
   let best: DuplicateHit | null = null;
@@ -33,6 +42,12 @@ export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<Dupli
     if (sim >= NEAR_DUPLICATE && (!best || sim > best.similarity) && sameFacts(keys.text, c.text ?? '')) best = { document_id: c.id, similarity: sim, via: 'near' };
   }
   return best;
+}
+
+/** Every way a stored document can match these keys, in one round trip. */
+export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<DuplicateHit | null> {
+  const q = duplicatesQuery(keys);
+  return duplicateOf(keys, await rows<DuplicateRow>(sql, q.text, q.params));
 }
 
 async function eventsOfDocument(sql: Sql, documentId: string): Promise<string[]> {
@@ -117,33 +132,115 @@ async function replaceClaims(tx: Sql, id: string, b: DocumentBundle): Promise<Ad
   return { document_id: id, duplicate_of: null, events: [...new Set(events)] };
 }
 
-/** Stores one document inside the caller's transaction; see Store.addDocument. */
+/**
+ * The statement that opens a document's transaction with its advisory locks
+ * (see locks.ts), sent with BEGIN in one round trip. The keys are numbers we
+ * made, so they go into the text as they are.
+ */
+export function documentLockStatement(b: DocumentBundle): string {
+  const locks = sortedLocks([...documentLocks(b.document), ...b.claims.flatMap(claimLocks)]);
+  return `SELECT sitrep_lock_all('{${locks.map(([k]) => k).join(',')}}'::bigint[], '{${locks.map(([, m]) => m === 'shared').join(',')}}'::boolean[])`;
+}
+
+interface Placed {
+  claim: Claim;
+  ordinal: number;
+  eventId: string;
+  match: MergeChoice | null;
+}
+
+/**
+ * The events the claims joined, re-derived with them: each event's advisory
+ * lock first (sorted, in one round trip), then its claims and corrections as
+ * they stand (the next), the new claims after them.
+ */
+async function joinedEvents(tx: Sql, placed: Placed[], t: string): Promise<Record<string, unknown>[]> {
+  const joined = placed.filter((p) => p.match);
+  if (!joined.length) return [];
+  const ids = [...new Set(joined.map((p) => p.eventId))];
+  const keys = sortedLocks(ids.map((id) => [lockKey('event', id), 'exclusive']));
+  await tx.query('SELECT sitrep_lock_all($1::bigint[], $2::boolean[])', [keys.map(([k]) => k), keys.map(() => false)]);
+  const found = await rows<{ event_id: string; claims: (Omit<Claim, 'record'> & { record: string })[] | null; corrections: CorrectionRow[] | null }>(tx,
+    `SELECT q.event_id,
+       (SELECT json_agg(json_build_object('id', c.id, 'document_id', c.document_id, 'outlet', c.outlet, 'claimed_by', c.claimed_by,
+          'sentence', c.sentence, 'start', c.start, 'end', c."end", 'record', c.record) ORDER BY c.created_at, c.document_id, c.ordinal)
+        FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = q.event_id) AS claims,
+       (SELECT json_agg(json_build_object('field', field, 'value', value, 'review_state', review_state) ORDER BY id)
+        FROM corrections WHERE event_id = q.event_id) AS corrections
+     FROM unnest($1::text[]) AS q(event_id)`, [ids]);
+  return found.map((f) => {
+    const claims: Claim[] = (f.claims ?? []).map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord }));
+    for (const p of joined) if (p.eventId === f.event_id) claims.push(p.claim);
+    return eventRow(storedEvent(f.event_id, claims, reviewFrom(f.corrections ?? [])), t);
+  });
+}
+
+/**
+ * Stores one document inside the caller's transaction, which holds its
+ * locks (documentLockStatement); see Store.addDocument. Duplicates and the
+ * merge candidates of every claim come in one round trip; everything the
+ * document brings is written in the next (plus two when a claim joins a
+ * stored event). A claim never joins an event that a claim of the same
+ * document made or joined, so one read of the candidates serves all claims.
+ */
 export async function addDocument(tx: Sql, b: DocumentBundle): Promise<AddResult> {
   const d = b.document;
-  await acquire(tx, [...documentLocks(d), ...b.claims.flatMap(claimLocks)]);
-  const hit = await findDuplicate(tx, d);
+  const dup = duplicatesQuery(d);
+  const cand = candidatesQuery(b.claims, d.id, dup.params.length + 1);
+  const found = await rows<DuplicateRow & { i: number | null; record: string | null }>(tx,
+    `SELECT via, id, minhash, text, NULL::int AS i, NULL AS record FROM (${dup.text}) dup
+     UNION ALL SELECT 'candidate', id, NULL, NULL, i, record FROM (${cand.text}) cand`, [...dup.params, ...cand.params]);
+  const hit = duplicateOf(d, found.filter((r) => r.via !== ('candidate' as string)));
   if (hit && b.replace && hit.via === 'hash') return replaceClaims(tx, hit.document_id, b);
   if (hit) return recordCopy(tx, hit, b);
   const t = now();
+  const taken = new Set<string>();
+  const placed: Placed[] = b.claims.map((claim, ordinal) => {
+    const match = chooseMatch(claim, found.filter((r) => r.i === ordinal) as { id: string; record: string }[], taken);
+    if (match) taken.add(match.eventId);
+    return { claim, ordinal, eventId: match?.eventId ?? stableId('ev', claim.id), match };
+  });
+  const events = [
+    ...placed.filter((p) => !p.match).map((p) => eventRow(storedEvent(p.eventId, [p.claim], reviewFrom([])), t)),
+    ...(await joinedEvents(tx, placed, t)),
+  ];
   const hashes = d.minhash ? bands(d.minhash) : [];
-  // the document and its band hashes in one round trip; its annotations in the next
+  const sp = b.spans;
   const inserted = await row<{ n: number }>(tx,
-    `WITH d AS (INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id),
-     b AS (INSERT INTO document_bands (band, hash, document_id) SELECT band, hash, d.id FROM d, unnest($13::int[], $14::bigint[]) AS t(band, hash)
-       ON CONFLICT DO NOTHING)
+    `WITH ${EVENT_UPSERT},
+     d AS (INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
+       VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id),
+     b AS (INSERT INTO document_bands (band, hash, document_id) SELECT band, hash, d.id FROM d, unnest($14::int[], $15::bigint[]) AS t(band, hash)
+       ON CONFLICT DO NOTHING),
+     s AS (INSERT INTO sentences (document_id, idx, start, "end") SELECT d.id, n - 1, s, e FROM d, unnest($16::int[], $17::int[]) WITH ORDINALITY AS t(s, e, n)),
+     p AS (INSERT INTO spans (document_id, kind, start, "end", label, sentence)
+       SELECT d.id, kind, start, e, label, sentence FROM d, unnest($18::text[], $19::int[], $20::int[], $21::text[], $22::int[]) AS t(kind, start, e, label, sentence)
+       ON CONFLICT DO NOTHING),
+     r AS (INSERT INTO records (id, document_id, kind, record) SELECT rid, d.id, kind, rec FROM d, unnest($23::text[], $24::text[], $25::text[]) AS t(rid, kind, rec)
+       ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, kind = excluded.kind, record = excluded.record),
+     cl_in AS (SELECT * FROM json_to_recordset($26::json) AS t(id text, ordinal int, outlet text, claimed_by text, sentence text, start int, "end" int,
+       record text, event_id text, features text, score float8)),
+     c AS (INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at)
+       SELECT cl_in.id, d.id, ordinal, outlet, claimed_by, sentence, start, "end", record, $13 FROM d, cl_in RETURNING id),
+     m AS (INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score)
+       SELECT event_id, $13, json_build_array(cl_in.id)::text, json_build_array(d.id)::text, features, score FROM d, cl_in WHERE features IS NOT NULL
+       RETURNING id, claim_ids),
+     ec AS (INSERT INTO event_claims (claim_id, event_id, merge_id)
+       SELECT c.id, cl_in.event_id, m.id FROM c JOIN cl_in ON cl_in.id = c.id LEFT JOIN m ON m.claim_ids = json_build_array(c.id)::text)
      SELECT count(*)::int AS n FROM d`,
-    [d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
-      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t, hashes.map((_, i) => i), hashes]);
-  if (inserted!.n === 0) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
-  await writeAnnotations(tx, d.id, b);
-  const events: string[] = [];
-  for (const [ordinal, c] of b.claims.entries()) {
-    const eventId = await placeClaim(tx, c, ordinal, t);
-    await saveEvent(tx, eventId);
-    events.push(eventId);
+    [JSON.stringify(events), d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
+      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t, hashes.map((_, i) => i), hashes,
+      b.sentences.map((x) => x.start), b.sentences.map((x) => x.end),
+      sp.map((x) => x.kind), sp.map((x) => x.start), sp.map((x) => x.end), sp.map((x) => x.label), sp.map((x) => x.sentence),
+      b.records.map((r) => r.id), b.records.map((r) => r.record), b.records.map((r) => JSON.stringify(r)),
+      JSON.stringify(placed.map((p) => ({ id: p.claim.id, ordinal: p.ordinal, outlet: p.claim.outlet, claimed_by: p.claim.claimed_by,
+        sentence: p.claim.sentence, start: p.claim.start, end: p.claim.end, record: JSON.stringify(p.claim.record), event_id: p.eventId,
+        features: p.match ? JSON.stringify(p.match.features) : null, score: p.match?.score ?? null })))]);
+  // the id taken by another text: nothing of this document was inserted, and throwing rolls the rest back
+  if (inserted!.n === 0) {
+    throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
   }
-  return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
+  return { document_id: d.id, duplicate_of: null, events: [...new Set(placed.map((p) => p.eventId))] };
 }
 
 /** Undoes merges; see Store.splitEvent. */
