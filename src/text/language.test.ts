@@ -27,6 +27,8 @@ const TEXTS = [
   'Die Kämpfer haben die Stadt am Freitag eingenommen, sagte ein Beobachter der Lage in der Region.',
   'Savaşçılar cuma günü kasabayı ele geçirdi ve bir gözlemci bu bilgiyi doğruladı, İstanbul için de.',
   'ÉTAT D’URGENCE À PARIS ET À LYON',
+  '“The rebels,” a monitor said — and the army’s units … withdrew 😀 from the town in the night.',
+  'Les combattants « ont pris » la ville — selon un observateur 𝐀𝐁 qui est sur place dans la région.',
   'Al Jabal Al Akhdar Los Angeles New York Rio de Janeiro São Paulo',
   'ʻOkina ʼapostrophe ǅungla ǈubljana ǋje: letters of Latin Extended and IPA ɐ ɑ ɒ in a row.',
   Array(60).fill('Marea Azaz Aleppo Idlib').join(', '),
@@ -42,6 +44,7 @@ test('the one-scan guess agrees with the plain one on Latin text', () => {
 });
 
 test('scripts still decide non-Latin text', () => {
+  assert.equal(guessLanguage('“Fighters” — قال مرصد إن المقاتلين سيطروا على البلدة يوم الجمعة'), 'ar');
   assert.equal(guessLanguage('قال مرصد إن المقاتلين سيطروا على البلدة يوم الجمعة'), 'ar');
   assert.equal(guessLanguage('Боевики захватили город в пятницу, сообщил наблюдатель.'), 'ru');
 });

@@ -34,6 +34,10 @@ for (let c = 0; c < LATIN_END; c++) {
   const ch = String.fromCharCode(c);
   if (/\p{L}/u.test(ch)) LATIN_LETTER[c] = ch === ch.toLowerCase() ? 2 : 1;
 }
+/** LATIN_LETTER's verdict; 0 for a code unit at or above LATIN_END, which countLatin tests apart. */
+function latinLetter(c: number): number {
+  return c < LATIN_END ? LATIN_LETTER[c] : 0;
+}
 /** No function word is longer: a longer word is counted without being looked up. */
 const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
 
@@ -49,23 +53,27 @@ function countWord(w: string, hits: Map<string, number>): void {
 }
 
 /**
- * The counts for a sample with no code unit at or above LATIN_END, in one
- * scan that makes a string only of a word that starts in lower case and is
- * short enough to be a function word. Gives what `tokens` and the filter of guessLanguage give.
+ * The counts for a sample with no letter at or above LATIN_END (curly quotes
+ * and dashes are no letters), in one scan that makes a string only of a word
+ * that starts in lower case and is short enough to be a function word. Gives
+ * what `tokens` and the filter of guessLanguage give; null when the sample
+ * has a letter of another script.
  */
-function countLatin(sample: string): Counts {
+function countLatin(sample: string): Counts | null {
   const counts: Counts = { tokens: 0, words: 0, hits: new Map() };
   const n = sample.length;
   let i = 0;
   while (i < n) {
-    if (LATIN_LETTER[sample.charCodeAt(i)] === 0) {
+    const c = sample.charCodeAt(i);
+    if (c >= LATIN_END && /\p{L}/u.test(String.fromCodePoint(sample.codePointAt(i)!))) return null;
+    if (latinLetter(c) === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && LATIN_LETTER[sample.charCodeAt(i)] !== 0) i++;
+    while (i < n && latinLetter(sample.charCodeAt(i)) !== 0) i++;
     counts.tokens++;
-    if (LATIN_LETTER[sample.charCodeAt(start)] !== 2) continue;
+    if (latinLetter(sample.charCodeAt(start)) !== 2) continue;
     counts.words++;
     if (i - start <= LONGEST_WORD) countWord(sample.slice(start, i), counts.hits);
   }
@@ -90,10 +98,8 @@ function decide({ words, hits }: Counts): string {
  */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
-  if (!/[^\u0000-\u036f]/.test(sample)) {
-    const counts = countLatin(sample);
-    return counts.tokens === 0 ? 'und' : decide(counts);
-  }
+  const counts = countLatin(sample);
+  if (counts) return counts.tokens === 0 ? 'und' : decide(counts);
   const tokens = sample.match(/\p{L}+/gu) ?? [];
   if (tokens.length === 0) return 'und';
   let letters = 0;
