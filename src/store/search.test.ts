@@ -89,6 +89,8 @@ describe('event search on a date-keyed index (sqlite)', () => {
     { word: 'killed', event_type: 'Battles' },
     { word: 'killed', event_type: 'Battles', from: '2015-06-01', to: '2015-12-31', offset: 60 },
     { word: 'killed', sort: '-fatalities' },
+    { word: 'killed', event_type: 'Battles', sort: 'fatalities', offset: 30 },
+    { word: 'killed', event_type: 'Battles', sort: 'fatalities', offset: 9_000 },
     { word: 'killed', country: 'Yemen', sort: 'fatalities' },
     { word: 'shelling' },
     { word: 'shelling', country: 'Syria', sort: 'event_date', offset: 10 },

@@ -76,15 +76,16 @@ function searchPage(db: Db, q: EventQuery, match: string): number[] {
 }
 
 /**
- * Rough costs in µs, measured at a million events: one match visited while
- * walking the index in date order (its event row looked up), one match put
- * in a gathered set, one event looked up in the index.
+ * Rough CPU costs in µs, measured at a million events (bench:store's store):
+ * one match visited while walking the index in date order (its event row
+ * looked up at random), one match put in a gathered set, one event looked up
+ * in the index.
  */
-const VISIT = 6;
-const GATHER = 0.6;
-const PROBE = 60;
-/** Matches counted at most, to weigh the plans. */
-const MATCHES_SEEN = 1_000_000;
+const VISIT = 8;
+const GATHER = 0.8;
+const PROBE = 12;
+/** Matches counted at most to weigh the plans: past this, gathering them is the dearest plan anyway. */
+const MATCHES_SEEN = 100_000;
 
 /**
  * A word matching more than COUNT_CAP events (a rare word takes the general
