@@ -25,9 +25,18 @@ const INSIDE_POINT_FUZZY_KM = 25;
 /** beyond this a place is outside any district or province named as its container (admin1 names differ between sources) */
 const OUTSIDE_KM = 150;
 
-/** ",", "(", "in", "of", "near", "within", after up to two words for a kind of place ("village", "sector area"). */
+const BEARING = '(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?';
+const BEARING_OF = new RegExp(`^\\s*,?\\s*(?:just\\s+)?${BEARING}\\s+of\\s+(?:the\\s+)?$`, 'u');
+const CONNECTOR = /^((?:\s+[\p{Ll}-]+){0,2})\s*(\(|,|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?$/u;
+
+/**
+ * ",", "(", "in", "of", "near", "within", "south of", after up to two words
+ * for a kind of place ("village", "sector area"); before "(", also the rest
+ * of a name the gazetteer matched only in part ("Mashru Al Hadba (Tripoli)").
+ */
 function link(gap: string, kinds: Set<string>): 'comma' | 'strong' | null {
-  const m = /^((?:\s+[\p{Ll}-]+){0,2})\s*(\(|,|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?$/u.exec(gap);
+  if (BEARING_OF.test(gap)) return 'strong';
+  const m = CONNECTOR.exec(gap.replace(/^((?:\s+(?:\p{Lu}[\p{L}'’-]*|al|el|de|del|la))+)(?=\s*\()/u, ''));
   if (!m) return null;
   const words = m[1].trim().split(/\s+/).filter(Boolean);
   if (!words.every((w) => kinds.has(w))) return null;
@@ -41,10 +50,10 @@ function listAround(text: string, spans: Span[], i: number, j: number): boolean 
   return before || after;
 }
 
-/** The sentence opens with "in X" after its date clause ("On 9 May 2020, in Celaya, Guanajuato, …"). */
+/** The sentence opens with "in X" after its date clause ("On 9 May 2020, in Celaya, Guanajuato, …", "in Asuncion (Asuncion), …"). */
 function opensFrame(text: string, sentenceStart: number, s: Span): boolean {
   const lead = text.slice(sentenceStart, s.start);
-  return lead.length < 90 && /^(?:[^,.;]{0,70},\s*)?in\s+(?:the\s+[\p{L}\s]{0,25}\bof\s+)?$/iu.test(lead) && /^\s*,/.test(text.slice(s.end, s.end + 3));
+  return lead.length < 90 && /^(?:[^,.;]{0,70},\s*)?in\s+(?:the\s+[\p{L}\s]{0,25}\bof\s+)?$/iu.test(lead) && /^\s*(?:\([^()]{0,60}\)\s*)?,/.test(text.slice(s.end, s.end + 70));
 }
 
 /**
@@ -52,15 +61,22 @@ function opensFrame(text: string, sentenceStart: number, s: Span): boolean {
  * next to it, for "near"), nearest first.
  * @example statedContainers('clashes in Kabuta (Al Mansura, Aden)', spans, [0])[0] // [1, 2]
  */
-export function statedContainers(text: string, given: Span[], sentenceStarts: number[]): number[][] {
+export function statedContainers(text: string, given: Span[], sentenceStarts: number[]): Container[][] {
   const order = given.map((_, i) => i).sort((a, b) => given[a].start - given[b].start);
   const found = inTextOrder(text, order.map((i) => given[i]), sentenceStarts);
-  const out: number[][] = given.map(() => []);
-  found.forEach((ks, pos) => (out[order[pos]] = ks.map((k) => order[k])));
+  const out: Container[][] = given.map(() => []);
+  found.forEach((ks, pos) => (out[order[pos]] = ks.map((k) => ({ index: order[k.index], frame: k.frame }))));
   return out;
 }
 
-function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): number[][] {
+export interface Container {
+  /** index of the container among the spans */
+  index: number;
+  /** the town a report opens with ("in Celaya, Guanajuato, …"): its later places lie in or right by it */
+  frame: boolean;
+}
+
+function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): Container[][] {
   const kinds = loadCues().kindWords;
   const direct: number[] = spans.map(() => -1);
   for (let i = 0; i + 1 < spans.length; i++) {
@@ -70,18 +86,18 @@ function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): num
     const kind = link(gap, kinds);
     if (kind === 'strong' || (kind === 'comma' && !listAround(text, spans, i, j))) direct[i] = j;
   }
-  const out = spans.map((_, i) => {
-    const chain: number[] = [];
-    for (let k = direct[i]; k >= 0 && !chain.includes(k); k = direct[k]) chain.push(k);
+  const out: Container[][] = spans.map((_, i) => {
+    const chain: Container[] = [];
+    for (let k = direct[i]; k >= 0 && !chain.some((c) => c.index === k); k = direct[k]) chain.push({ index: k, frame: false });
     return chain;
   });
   // a frame contains every later place of its sentence that is not part of its own chain
   for (let f = 0; f < spans.length; f++) {
     if (!opensFrame(text, sentenceStarts[spans[f].sentence] ?? 0, spans[f])) continue;
-    const own = new Set([f, ...out[f]]);
+    const own = new Set([f, ...out[f].map((c) => c.index)]);
     for (let i = f + 1; i < spans.length && spans[i].sentence === spans[f].sentence; i++) {
       if (own.has(i)) continue;
-      for (const k of [f, ...out[f]]) if (!out[i].includes(k)) out[i].push(k);
+      for (const k of [f, ...out[f].map((c) => c.index)]) if (!out[i].some((c) => c.index === k)) out[i].push({ index: k, frame: k === f });
     }
   }
   return out;
@@ -118,14 +134,19 @@ export function containerReadings<T>(top: T, others: T[], point: (t: T) => Point
   return [p, ...others.map(point).filter((o) => o.cc === p.cc && o.fcode !== p.fcode && /^ADM[12]$/.test(o.fcode))];
 }
 
-/** The best verdict over a container's readings. */
-export function fitsAny(c: Point, readings: Point[], fuzzy = false): 1 | 0 | -1 {
+/** The best verdict over a container's readings; a frame town admits only what lies by it. */
+export function fitsAny(c: Point, readings: Point[], fuzzy: boolean, frame: boolean): 1 | 0 | -1 {
   let best: 1 | 0 | -1 = -1;
-  for (const r of readings) best = Math.max(best, fits(c, r, fuzzy)) as 1 | 0 | -1;
+  for (const r of readings) best = Math.max(best, fits(c, r, fuzzy, frame)) as 1 | 0 | -1;
   return best;
 }
 
-export function fits(c: Point, container: Point, fuzzy = false): 1 | 0 | -1 {
+/** A candidate outside any stated container loses; inside one, it gains; the gazetteer may not tell. */
+export function verdictOf(verdicts: (1 | 0 | -1)[]): 1 | 0 | -1 {
+  return verdicts.includes(-1) ? -1 : verdicts.includes(1) ? 1 : 0;
+}
+
+export function fits(c: Point, container: Point, fuzzy = false, frame = false): 1 | 0 | -1 {
   if (!c.cc || !container.cc) return 0;
   if (c.cc !== container.cc) return -1;
   if (/^(PCLI|PCLD|CONT|RGN)$/.test(container.fcode)) return 1;
@@ -133,5 +154,6 @@ export function fits(c: Point, container: Point, fuzzy = false): 1 | 0 | -1 {
   if (container.fcode === 'ADM1' && c.admin1 === container.name) return 1;
   if (container.fcode === 'ADM2' && km <= OUTSIDE_KM / 2) return 1;
   if (container.fcode !== 'ADM1' && km <= (fuzzy ? INSIDE_POINT_FUZZY_KM : INSIDE_POINT_KM)) return 1;
+  if (frame && container.fcode.startsWith('PPL')) return -1;
   return km > OUTSIDE_KM ? -1 : 0;
 }

@@ -8,10 +8,10 @@
  * country in focus stand in (and the reason says so).
  */
 import type { Doc } from '../text/types.ts';
-import type { PlaceMention } from '../mentions/types.ts';
+import type { Place, PlaceMention } from '../mentions/types.ts';
 import { loadCues } from './cues.ts';
 import { offsetBefore, offsetPlace, wordsAfter, wordsBefore } from './spatial.ts';
-import { containerReadings, fitsAny, pointOfPlace, statedContainers } from './containers.ts';
+import { containerReadings, fitsAny, pointOfPlace, statedContainers, verdictOf, type Container } from './containers.ts';
 
 export interface Anchor {
   sentence: number;
@@ -93,15 +93,15 @@ function weak(m: PlaceMention): boolean {
  * Celaya, Guanajuato": a pick outside the container the text states is a
  * namesake; another candidate inside it, else the container itself, stands for the place.
  */
-function withinContainer(m: PlaceMention, containers: PlaceMention[]): PlaceMention {
-  const known = containers.filter((c) => c.resolved && c.use !== 'actor' && c.use !== 'in-name' && c.text.toLowerCase() !== m.text.toLowerCase());
+function withinContainer(m: PlaceMention, places: PlaceMention[], containers: Container[]): PlaceMention {
+  const known = containers.map((c) => ({ c, p: places[c.index] })).filter(({ p }) => p.resolved && p.use !== 'actor' && p.use !== 'in-name' && p.text.toLowerCase() !== m.text.toLowerCase());
   if (known.length === 0 || !weak(m)) return m;
-  const readings = known.map((c) => containerReadings(c.resolved!, c.candidates.map((o) => o.place), pointOfPlace));
-  const verdict = (p: PlaceMention['candidates'][number]['place'], fuzzy: boolean) => readings.map((rs) => fitsAny(pointOfPlace(p), rs, fuzzy));
-  if (m.resolved && !verdict(m.resolved, (m.candidates[0]?.features.nameMatch ?? 0) < 0).includes(-1)) return m;
-  const inside = m.candidates.find((c) => { const v = verdict(c.place, (c.features.nameMatch ?? 0) < 0); return v.includes(1) && !v.includes(-1); });
-  if (inside) return { ...m, resolved: inside.place, reason: `${m.reason}; ${inside.place.name} lies inside the stated ${known[0].text}` };
-  const outer = known[0];
+  const readings = known.map(({ c, p }) => ({ frame: c.frame, points: containerReadings(p.resolved!, p.candidates.map((o) => o.place), pointOfPlace) }));
+  const verdict = (p: Place, fuzzy: boolean) => verdictOf(readings.map((rs) => fitsAny(pointOfPlace(p), rs.points, fuzzy, rs.frame)));
+  if (m.resolved && verdict(m.resolved, (m.candidates[0]?.features.nameMatch ?? 0) < 0) !== -1) return m;
+  const inside = m.candidates.find((c) => verdict(c.place, (c.features.nameMatch ?? 0) < 0) === 1);
+  if (inside) return { ...m, resolved: inside.place, reason: `${m.reason}; ${inside.place.name} lies inside the stated ${known[0].p.text}` };
+  const outer = known[0].p;
   return { ...m, resolved: outer.resolved!.geoPrecision === 1 ? { ...outer.resolved!, geoPrecision: 2 } : outer.resolved, reason: `${m.reason}; no ${m.text} inside the stated ${outer.text}: the container stands for it` };
 }
 
@@ -111,14 +111,14 @@ function withinContainer(m: PlaceMention, containers: PlaceMention[]): PlaceMent
  */
 export function eventLocation(doc: Doc, places: PlaceMention[], anchor: Anchor): PlaceMention | null {
   const containers = statedContainers(doc.text, places, doc.sentences.map((s) => s.start));
-  const isContainer = new Set(containers.flatMap((ks, i) => ((places[i].use ?? 'place') === 'place' ? ks.filter((k) => places[k].sentence === places[i].sentence) : [])));
+  const isContainer = new Set(containers.flatMap((ks, i) => ((places[i].use ?? 'place') === 'place' ? ks.filter((k) => places[k.index].sentence === places[i].sentence).map((k) => k.index) : [])));
   for (let back = 0; back <= 2; back++) {
     const here = places.map((p, i) => ({ p, i })).filter(({ p }) => p.sentence === anchor.sentence - back);
     const scored = here.map(({ p, i }) => ({ p, i, s: sentenceScore(doc, p, anchor, isContainer.has(i)) - back * 0.5 })).filter((x) => x.s > 0);
     scored.sort((a, b) => b.s - a.s);
     const best = scored.find((x) => (x.p.use ?? 'place') === 'place') ?? scored[0];
     if (best) {
-      const chosen = withOffset(doc, withinContainer(best.p, containers[best.i].map((k) => places[k])));
+      const chosen = withOffset(doc, withinContainer(best.p, places, containers[best.i]));
       return back === 0 ? chosen : { ...chosen, reason: `${chosen.reason}; taken from an earlier sentence (none in the event's own)` };
     }
   }

@@ -131,3 +131,25 @@ test('findPlace: the row admin1 picks among namesakes; a name the gazetteer lack
   assert.equal(unknown?.geoPrecision, 3);
   assert.equal(findPlace(gaz, 'Qwzxv', { cc: 'SY' }), null);
 });
+
+test('a stated container narrows the namesake and stands in for a place the gazetteer lacks', () => {
+  const frame = parse('On 9 May 2020, in Celaya, Guanajuato, armed men attacked a police patrol in Camargo community. Three officers died.');
+  const at = eventLocation(frame.doc, frame.places, anchorOf(frame.doc, 'attacked'));
+  assert.equal(at?.resolved?.name, 'Celaya', at?.reason);
+  const parens = parse('On 7 May 2020, gunmen stormed a police office in Kabuta (Al Mansura, Aden) and detained policemen.');
+  const kabuta = eventLocation(parens.doc, parens.places, anchorOf(parens.doc, 'stormed'));
+  assert.equal(kabuta?.text, 'Kabuta');
+  assert.equal(kabuta?.resolved?.admin1, parens.places.find((p) => p.text === 'Aden')?.resolved?.admin1, kabuta?.reason);
+  const inside = parse('On 8 May 2020, civilians in Jarablus in Aleppo protested against the regime.');
+  assert.equal(eventLocation(inside.doc, inside.places, anchorOf(inside.doc, 'protested'))?.text, 'Jarablus', 'the most specific place of the clause');
+});
+
+test('the parties a report names place it on their front', () => {
+  const osce = parse('On 9 May 2020, the OSCE SMM observed a total of 5 explosions near Zarichne.');
+  const plain = parse('On 9 May 2020, a farmer reported a fire near Zarichne.');
+  const front = osce.places.find((p) => p.text === 'Zarichne');
+  // the Zarichne by the Donbas line (about 49.0 N, 37.9 E), not the bigger one in Rivne oblast
+  assert.ok(front?.resolved && front.resolved.lon > 36.5 && front.resolved.lat < 50.2, front?.reason);
+  assert.ok((front?.candidates[0]?.features.onFront ?? 0) > 0);
+  assert.ok(!plain.places.some((p) => p.candidates.some((c) => c.features.onFront)));
+});

@@ -56,7 +56,7 @@ function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {
   const container = enclosingArea(resolutions);
   return resolutions.map((r) => {
     // "Kabuta (Al Mansura, Aden)" with no Kabuta in the gazetteer: the stated container, else the document's
-    const stated = r.containers.map((k) => resolutions[k]).find((k) => k.best);
+    const stated = r.containers.map((c) => resolutions[c.index]).find((k) => k.best);
     const fallback = stated ?? container;
     if (!r.best && fallback?.best) {
       const area = toPlace(fallback.best, gaz);

@@ -238,6 +238,8 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   const text = doc.text.slice(first.start, last.end);
   const key = gaz.key(text);
   if (key.length < 2 || cues.notPlaces.has(key) || /^(the|a|an)$/i.test(first.text)) return null;
+  // "Colonia" of "Colonia Agua Blanca", "Vila" of "Vila Olavo Costa": the opening word of a neighbourhood's name
+  if (b < run.length && cues.subPlacePrefixes.has(lower(last))) return null;
   const single = b - a === 1;
   const before = doc.tokens[first.index - 1];
   const before2 = doc.tokens[first.index - 2];

@@ -11,7 +11,8 @@ import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
 import { distanceKm, nameKey, similarity } from './normalize.ts';
 import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
-import { containerReadings, fitsAny, pointOfEntry, statedContainers } from './containers.ts';
+import { loadFronts, onFront, type Front } from './cues.ts';
+import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
 
 const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
@@ -108,6 +109,8 @@ interface Context {
   adminFocus: (m: Recognized, area: string) => number;
   /** resolved points of the other mentions (first pass) */
   anchors: { key: string; lat: number; lon: number; weight: number }[];
+  /** the war fronts the document's parties and monitors place it on */
+  fronts: Front[];
 }
 
 /** A second-level area whose source gives no population (a county, a district). */
@@ -173,6 +176,8 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && c.fcode.startsWith('PPL') && c.fcode !== 'PPLC' && c.population < 100_000) f.remote = -2;
   const area = areaOf(c);
   if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
+  // "the OSCE SMM observed explosions near Petrovskoye": the namesake on the front the report is about
+  if (ctx.fronts.some((fr) => onFront(fr, c.cc, c.admin1, c.lat, c.lon))) f.onFront = 1.2;
   if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
   return f;
 }
@@ -198,8 +203,8 @@ export interface Resolution {
   score: number;
   reason: string;
   ranked: Ranked[];
-  /** indices (into the resolutions) of the places the text states contain this one, nearest first */
-  containers: number[];
+  /** the places (indices into the resolutions) the text states contain this one, nearest first */
+  containers: Container[];
 }
 
 function explain(r: Ranked, runnerUp: Ranked | undefined): string {
@@ -217,15 +222,14 @@ function explain(r: Ranked, runnerUp: Ranked | undefined): string {
  * one outside it loses. Containers come after their places in the text, so
  * the last are settled first.
  */
-function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers: number[][]): void {
+function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers: Container[][]): void {
   for (let i = mentions.length - 1; i >= 0; i--) {
     // "Warangal city (Warangal, TS)": a district named after its town says nothing more
-    const known = containers[i].filter((k) => mentions[k].key !== mentions[i].key && ranked[k][0] && ranked[k][0].score >= MIN_SCORE);
-    const readings = known.map((k) => containerReadings(ranked[k][0], ranked[k].slice(1, 4), (r) => pointOfEntry(r.entry)));
+    const known = containers[i].filter(({ index: k }) => mentions[k].key !== mentions[i].key && ranked[k][0] && ranked[k][0].score >= MIN_SCORE);
+    const readings = known.map(({ index: k, frame }) => ({ frame, points: containerReadings(ranked[k][0], ranked[k].slice(1, 4), (r) => pointOfEntry(r.entry)) }));
     if (readings.length === 0 || ranked[i].length === 0) continue;
     for (const r of ranked[i]) {
-      const verdicts = readings.map((rs) => fitsAny(pointOfEntry(r.entry), rs, r.entry.kind === 3));
-      const value = verdicts.includes(-1) ? -0.9 : verdicts.includes(1) ? 0.9 : 0;
+      const value = 0.9 * verdictOf(readings.map((rs) => fitsAny(pointOfEntry(r.entry), rs.points, r.entry.kind === 3, rs.frame)));
       if (value === 0) continue;
       r.features.statedContainer = value;
       r.score += value;
@@ -235,7 +239,7 @@ function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers:
 }
 
 /** The containers the text states for each mention (none without the text). */
-function containersOf(mentions: Recognized[], doc: Doc | undefined): number[][] {
+function containersOf(mentions: Recognized[], doc: Doc | undefined): Container[][] {
   return doc ? statedContainers(doc.text, mentions, doc.sentences.map((s) => s.start)) : mentions.map(() => []);
 }
 
@@ -254,7 +258,8 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
   const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));
   const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
-  const first: Context = { focus, keys, keyOf, maxPopulation, adminFocus: () => 0, anchors: [] };
+  const fronts = doc ? loadFronts().filter((fr) => fr.cues.test(doc.text)) : [];
+  const first: Context = { focus, keys, keyOf, maxPopulation, adminFocus: () => 0, anchors: [], fronts };
   const pass1 = mentions.map((m) => rank(m, first));
   const seen = new Set<number>();
   const anchors = mentions.flatMap((m, i) => {
@@ -271,7 +276,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
     const pick: [string, number][] = top && top.score >= MIN_SCORE && top.entry.cc ? [[top.entry.cc, 1]] : [];
     return [...countryVotes(m), ...pick];
   });
-  const second: Context = { focus: picked, keys, keyOf, maxPopulation, adminFocus, anchors };
+  const second: Context = { focus: picked, keys, keyOf, maxPopulation, adminFocus, anchors, fronts };
   for (const m of mentions) if (m.partial) m.candidates = m.candidates.filter((c) => anchors.some((a) => a.key !== m.key && distanceKm(a.lat, a.lon, c.lat, c.lon) < 100));
   const final = mentions.map((m) => rank(m, second));
   const containers = containersOf(mentions, doc);
