@@ -15,6 +15,11 @@ export class Bloom {
     return new Bloom(new Uint8Array(BITS / 8));
   }
 
+  /** A filter for a known number of strings: 10 bits each, about 1% false positives. */
+  static sized(n: number): Bloom {
+    return new Bloom(new Uint8Array(Math.max(1024, Math.ceil((n * 10) / 8))));
+  }
+
   private positions(s: string, each: (bit: number) => boolean | void): boolean {
     let h1 = 0x811c9dc5;
     let h2 = 5381;

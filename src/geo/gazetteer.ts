@@ -159,10 +159,10 @@ export class Gazetteer {
     for (const memo of [this.adminNames, this.keyCache, this.wordCache]) memo.clear();
     this.countryList = null;
     this.demonymList = null;
-    this.filters = loadFilters(this.db);
     this.lookup?.close();
     const token = this.db.prepare("SELECT v FROM meta WHERE k = 'lookup'").pluck().get() as string | undefined;
     this.lookup = token ? LookupIndex.open(lookupPath(this.path), token) : null;
+    this.filters = this.lookup ? this.lookup.filters() : loadFilters(this.db);
     return true;
   }
 

@@ -5,12 +5,12 @@
  * each, so a name seen for the first time costs two system calls rather than
  * a dozen SQLite page reads, and little is loaded up front.
  *
- * [header, HEADER_BYTES of JSON] [records …] [strings, JSON] [words, JSON] [slots]
+ * [header, HEADER_BYTES of JSON] [records …] [strings, JSON] [words] [filters] [slots]
  * Slots form an open-addressing hash table: (hash, record offset, record
  * length), three u32 each, offset 0 meaning empty. Every record begins with
  * its own key (u16 length + UTF-8), which the reader compares.
  */
-export const MAGIC = 'sitrep-lookup-2';
+export const MAGIC = 'sitrep-lookup-5';
 export const HEADER_BYTES = 512;
 export const SLOT_WORDS = 3;
 export const NONE = 0xffffffff;
@@ -27,9 +27,18 @@ export interface Header {
   slotsAt: number;
   stringsAt: number;
   stringsBytes: number;
-  /** English words by class, JSON {class: words joined by newlines}: read whole on first use */
+  /**
+   * English words, read whole on first use and searched by bisection: u32 n,
+   * u32 offsets (n + 1, in UTF-16 units of the text), u8 class (index into
+   * wordClasses) × n, then the sorted words concatenated (UTF-8)
+   */
   wordsAt: number;
   wordsBytes: number;
+  wordClasses: string[];
+  /** Bloom filters (bloom.ts) of the keys and the skeletons, sized to their number (fresh memory is dear at start-up) */
+  filtersAt: number;
+  keyFilterBytes: number;
+  skeletonFilterBytes: number;
 }
 
 /** The file that goes with a gazetteer database. */

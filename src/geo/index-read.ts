@@ -1,10 +1,11 @@
 /**
  * Reads the lookup file (see index-format.ts) with positional reads: one for
  * a run of hash slots, one for the record. Only the header, the small string
- * table and the English words are held in memory.
+ * table, the English words and the name filters are held in memory.
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import type { GazEntry } from './gazetteer.ts';
+import { Bloom, type NameFilters } from './bloom.ts';
 import { AT, hash, HEADER_BYTES, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, type Header } from './index-format.ts';
 
 /** Slots read at once: with the table at most 0.6 full, a probe rarely runs past them. */
@@ -17,7 +18,7 @@ export class LookupIndex {
   private readonly slotBuf = Buffer.alloc(PROBE * SLOT_WORDS * 4);
   private recordBuf = Buffer.alloc(1 << 16);
   private strings: string[] | null = null;
-  private words: Map<string, string> | null = null;
+  private words: { offsets: Uint32Array; classes: Uint8Array; text: string } | null = null;
 
   private constructor(
     private readonly fd: number,
@@ -150,14 +151,37 @@ export class LookupIndex {
     return out[0];
   }
 
+  /** Filters of the keys and skeletons the file holds. */
+  filters(): NameFilters {
+    const { keyFilterBytes: k, skeletonFilterBytes: s } = this.header;
+    const b = Buffer.allocUnsafeSlow(k + s);
+    readSync(this.fd, b, 0, b.length, this.header.filtersAt);
+    return { keys: new Bloom(new Uint8Array(b.buffer, b.byteOffset, k)), skeletons: new Bloom(new Uint8Array(b.buffer, b.byteOffset + k, s)) };
+  }
+
   /** 'common', 'person' or null. */
   wordClass(word: string): string | null {
     if (!this.words) {
-      const b = Buffer.alloc(this.header.wordsBytes);
+      // unpooled, so that the offsets after the count are 4-byte aligned for the Uint32Array view
+      const b = Buffer.allocUnsafeSlow(this.header.wordsBytes);
       readSync(this.fd, b, 0, b.length, this.header.wordsAt);
-      this.words = new Map();
-      for (const [cls, words] of Object.entries(JSON.parse(b.toString('utf8')) as Record<string, string>)) for (const w of words.split('\n')) this.words.set(w, cls);
+      const n = b.readUInt32LE(0);
+      this.words = {
+        offsets: new Uint32Array(b.buffer, b.byteOffset + 4, n + 1),
+        classes: b.subarray(4 + 4 * (n + 1), 4 + 4 * (n + 1) + n),
+        text: b.toString('utf8', 4 + 4 * (n + 1) + n),
+      };
     }
-    return this.words.get(word) ?? null;
+    const { offsets, classes, text } = this.words;
+    let lo = 0;
+    let hi = classes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = text.slice(offsets[mid], offsets[mid + 1]);
+      if (w === word) return this.header.wordClasses[classes[mid]];
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
   }
 }

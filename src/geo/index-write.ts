@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { MAX_CANDIDATES, nearestAdmin1Finder } from './gazetteer.ts';
 import { LookupIndex } from './index-read.ts';
+import { Bloom } from './bloom.ts';
 import { AT, hash, HEADER_BYTES, lookupPath, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, type Header } from './index-format.ts';
 
 interface NameRow {
@@ -151,6 +152,25 @@ function encodePlaces(db: Database.Database, str: (s: string | null) => number):
   return { bytes, population };
 }
 
+/** The words section (see Header.wordsAt). */
+function encodeWords(db: Database.Database): { bytes: Buffer; classes: string[] } {
+  const rows = (db.prepare('SELECT word, class FROM words').raw(true).all() as [string, string][]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const classes = [...new Set(rows.map((r) => r[1]))];
+  const n = rows.length;
+  const text = Buffer.from(rows.map((r) => r[0]).join(''));
+  const bytes = Buffer.alloc(4 + 4 * (n + 1) + n + text.length);
+  bytes.writeUInt32LE(n, 0);
+  let chars = 0;
+  rows.forEach(([word, cls], i) => {
+    bytes.writeUInt32LE(chars, 4 + 4 * i);
+    chars += word.length;
+    bytes[4 + 4 * (n + 1) + i] = classes.indexOf(cls);
+  });
+  bytes.writeUInt32LE(chars, 4 + 4 * n);
+  text.copy(bytes, 4 + 4 * (n + 1) + n);
+  return { bytes, classes };
+}
+
 function entry(out: Bytes, place: Buffer, row: NameRow, sameKey: boolean): void {
   out.append(place);
   const at = out.reserve(2);
@@ -210,6 +230,9 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
     const sink = new RecordSink(fd);
     const out = new Bytes();
     const main = new Map<number, NameRow>();
+    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+    const keyFilter = Bloom.sized(count('SELECT count(DISTINCT key) FROM names'));
+    const skeletonFilter = Bloom.sized(count('SELECT count(DISTINCT skel) FROM names'));
     groups(db.prepare('SELECT key, key, place_id, kind, precision, cc FROM names ORDER BY key, place_id'), (key, all) => {
       const rows = all.filter((r) => places.has(r.place));
       for (const r of rows) {
@@ -217,6 +240,7 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
         if (!had || r.kind < had.kind) main.set(r.place, r);
       }
       if (rows.length === 0) return;
+      keyFilter.add(key);
       // the SQL's ORDER BY kind = 2 DESC, population DESC; a stable sort keeps place id order for ties
       rows.sort((a, b) => Number(b.kind === 2) - Number(a.kind === 2) || population.get(b.place)! - population.get(a.place)!);
       out.len = 0;
@@ -229,6 +253,7 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
     groups(db.prepare('SELECT skel, key, place_id, kind, precision, cc FROM names INDEXED BY names_skel_any ORDER BY skel'), (skel, all) => {
       const rows = all.filter((r) => places.has(r.place));
       if (rows.length === 0) return;
+      skeletonFilter.add(skel);
       rows.sort((a, b) => population.get(b.place)! - population.get(a.place)!);
       out.len = 0;
       out.str(NS.skeleton + skel);
@@ -257,19 +282,19 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
       entry(out, places.get(id)!, row, false);
       sink.record(`${NS.place}${id}`, out.buf, out.len);
     }
-    const words: Record<string, string[]> = {};
-    for (const [word, cls] of db.prepare('SELECT word, class FROM words').raw(true).iterate() as Iterable<[string, string]>) (words[cls] ??= []).push(word);
     const stringsBytes = Buffer.from(JSON.stringify(strings));
     const stringsAt = sink.offset;
     sink.write(stringsBytes);
-    const wordsBytes = Buffer.from(JSON.stringify(Object.fromEntries(Object.entries(words).map(([c, w]) => [c, w.join('\n')]))));
+    const { bytes: wordsBytes, classes: wordClasses } = encodeWords(db);
     const wordsAt = sink.offset;
     sink.write(wordsBytes);
+    const filtersAt = sink.offset;
+    for (const f of [keyFilter, skeletonFilter]) sink.write(Buffer.from(f.bits.buffer, f.bits.byteOffset, f.bits.byteLength));
     const slotsAt = sink.offset;
     const slots = sink.slots();
     sink.write(Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength));
     sink.drain();
-    const header: Header = { magic: MAGIC, token, slots: slots.length / SLOT_WORDS, slotsAt, stringsAt, stringsBytes: stringsBytes.length, wordsAt, wordsBytes: wordsBytes.length };
+    const header: Header = { magic: MAGIC, token, slots: slots.length / SLOT_WORDS, slotsAt, stringsAt, stringsBytes: stringsBytes.length, wordsAt, wordsBytes: wordsBytes.length, wordClasses, filtersAt, keyFilterBytes: keyFilter.bits.byteLength, skeletonFilterBytes: skeletonFilter.bits.byteLength };
     const head = Buffer.alloc(HEADER_BYTES, 0x20);
     head.write(JSON.stringify(header));
     writeSync(fd, head, 0, HEADER_BYTES, 0);
