@@ -19,6 +19,7 @@ import { makeDoc } from '../src/text/index.ts';
 import { geoparse, openGazetteer } from '../src/geo/index.ts';
 import { importDump, importWithoutSkeletonIndexes } from '../src/geo/import.ts';
 import { writeLookupIndex } from '../src/geo/index-write.ts';
+import { lookupPath } from '../src/geo/index-format.ts';
 import type { Gazetteer } from '../src/geo/gazetteer.ts';
 
 const CORPORA = new URL('../../shared/bench/geoparsing/', import.meta.url).pathname;
@@ -73,7 +74,7 @@ async function timeImport(path: string): Promise<void> {
     const lookupWall = performance.now();
     const lookupCpu = process.cpuUsage();
     writeLookupIndex(gaz.db, copy);
-    const lookup = `lookup file ${((performance.now() - lookupWall) / 1000).toFixed(1)} s wall, ${(cpuMs(lookupCpu) / 1000).toFixed(1)} s CPU, ${(statSync(`${copy}.lookup`).size / 1e6).toFixed(0)} MB`;
+    const lookup = `lookup file ${((performance.now() - lookupWall) / 1000).toFixed(1)} s wall, ${(cpuMs(lookupCpu) / 1000).toFixed(1)} s CPU, ${(statSync(lookupPath(copy)).size / 1e6).toFixed(0)} MB`;
     console.log(`import of ${files.length} files of ../shared/gazetteer (${rows} rows, indexes rebuilt, then the lookup file): ${((performance.now() - wall) / 1000).toFixed(1)} s wall, ${(cpuMs(cpu) / 1000).toFixed(1)} s CPU (load ${load()}); of which ${lookup}`);
     const ready = performance.now();
     gaz.close();

@@ -8,6 +8,7 @@ import { isCurrent } from '../geo/gazetteer.ts';
 import { statSync } from 'node:fs';
 import { BULK_IMPORT_BYTES, importDump, ImportError, importWithoutSkeletonIndexes } from '../geo/import.ts';
 import { currentLookupToken, writeLookupIndex } from '../geo/index-write.ts';
+import { lookupPath } from '../geo/index-format.ts';
 import { parseOptions, UsageError } from './main.ts';
 
 const HELP = `usage:
@@ -70,7 +71,7 @@ function lookupFile(path: string): void {
   try {
     if (currentLookupToken(gaz.db, path)) return;
     writeLookupIndex(gaz.db, path);
-    process.stderr.write(`sitrep gazetteer: lookup file ${path}.lookup written in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`sitrep gazetteer: lookup file ${lookupPath(path)} written in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     gaz.close();
   }

@@ -12,7 +12,7 @@ import { SCHEMA_VERSION } from './schema.ts';
 import { nameKey } from './normalize.ts';
 import { loadFilters, type NameFilters } from './bloom.ts';
 import { LookupIndex } from './index-read.ts';
-import { lookupPath } from './index-format.ts';
+import { lookupPath, TOKEN_ROW } from './index-format.ts';
 
 export const DEFAULT_GAZETTEER = fileURLToPath(new URL('../../.cache/gazetteer.db', import.meta.url));
 
@@ -160,7 +160,7 @@ export class Gazetteer {
     this.countryList = null;
     this.demonymList = null;
     this.lookup?.close();
-    const token = this.db.prepare("SELECT v FROM meta WHERE k = 'lookup'").pluck().get() as string | undefined;
+    const token = this.db.prepare('SELECT v FROM meta WHERE k = ?').pluck().get(TOKEN_ROW) as string | undefined;
     this.lookup = token ? LookupIndex.open(lookupPath(this.path), token) : null;
     this.filters = this.lookup ? this.lookup.filters() : loadFilters(this.db);
     return true;

@@ -215,8 +215,8 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
       throw new ImportError(`${file}: ${skipped.length} malformed lines of ${lineNo} (first: ${skipped[0]}); nothing from this file was imported`);
     }
     if (filters) saveFilters(db, filters);
-    // the lookup file no longer matches: readers fall back to SQL until it is rewritten (writeLookupIndex)
-    db.prepare("DELETE FROM meta WHERE k = 'lookup'").run();
+    // lookup files (of any format) no longer match: readers fall back to SQL until one is rewritten (writeLookupIndex)
+    db.prepare("DELETE FROM meta WHERE k LIKE 'lookup%'").run();
     db.prepare('INSERT OR REPLACE INTO imports (file, rows, at) VALUES (?, ?, ?)').run(basename(file), rows, new Date().toISOString());
     db.exec('COMMIT');
   } catch (err) {

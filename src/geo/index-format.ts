@@ -10,7 +10,14 @@
  * length), three u32 each, offset 0 meaning empty. Every record begins with
  * its own key (u16 length + UTF-8), which the reader compares.
  */
-export const MAGIC = 'sitrep-lookup-5';
+const FORMAT = 5;
+export const MAGIC = `sitrep-lookup-${FORMAT}`;
+/**
+ * The meta row holding the token of the current lookup file. File and row are
+ * named by the format, so that two versions of sitrep sharing one gazetteer
+ * each keep their own file instead of rewriting each other's.
+ */
+export const TOKEN_ROW = `lookup-${FORMAT}`;
 export const HEADER_BYTES = 512;
 export const SLOT_WORDS = 3;
 export const NONE = 0xffffffff;
@@ -21,7 +28,7 @@ export const NS = { key: 'k', skeleton: 's', place: '#' } as const;
 
 export interface Header {
   magic: string;
-  /** the value of the database's meta 'lookup' row when the file was written */
+  /** the value of the database's meta TOKEN_ROW when the file was written */
   token: string;
   slots: number;
   slotsAt: number;
@@ -43,7 +50,7 @@ export interface Header {
 
 /** The file that goes with a gazetteer database. */
 export function lookupPath(dbPath: string): string {
-  return `${dbPath}.lookup`;
+  return `${dbPath}.${TOKEN_ROW}`;
 }
 
 /** FNV-1a over UTF-16 code units. */

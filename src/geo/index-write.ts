@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { MAX_CANDIDATES, nearestAdmin1Finder } from './gazetteer.ts';
 import { LookupIndex } from './index-read.ts';
 import { Bloom } from './bloom.ts';
-import { AT, hash, HEADER_BYTES, lookupPath, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, type Header } from './index-format.ts';
+import { AT, hash, HEADER_BYTES, lookupPath, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, TOKEN_ROW, type Header } from './index-format.ts';
 
 interface NameRow {
   key: string;
@@ -300,7 +300,7 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
     writeSync(fd, head, 0, HEADER_BYTES, 0);
     closeSync(fd);
     renameSync(tmp, file);
-    db.prepare("INSERT OR REPLACE INTO meta (k, v) VALUES ('lookup', ?)").run(token);
+    db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)').run(TOKEN_ROW, token);
     db.exec('COMMIT');
     return token;
   } catch (err) {
@@ -317,7 +317,7 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
 
 /** The token of the lookup file when it matches the database, else null. */
 export function currentLookupToken(db: Database.Database, dbPath: string): string | null {
-  const token = db.prepare("SELECT v FROM meta WHERE k = 'lookup'").pluck().get() as string | undefined;
+  const token = db.prepare('SELECT v FROM meta WHERE k = ?').pluck().get(TOKEN_ROW) as string | undefined;
   const index = token ? LookupIndex.open(lookupPath(dbPath), token) : null;
   index?.close();
   return index ? token! : null;

@@ -10,6 +10,7 @@ import { buildGazetteer } from './build.ts';
 import { DEFAULT_GAZETTEER, Gazetteer, isCurrent } from './gazetteer.ts';
 import { ensureIndexes } from './schema.ts';
 import { currentLookupToken, ensureLookupIndex } from './index-write.ts';
+import { lookupPath } from './index-format.ts';
 
 /** Where the gazetteer lives: opts.path, else $SITREP_GAZETTEER, else .cache/gazetteer.db in the project. */
 export function gazetteerPath(opts?: { path?: string }): string {
@@ -35,7 +36,7 @@ export function openGazetteer(opts?: { path?: string; /** false: do not write a 
   db.pragma('cache_size = -32000');
   // the lookup file is derived data: a gazetteer from before it existed, or just imported into, gets it here
   if (ensureIndexes(db) && opts?.lookupFile !== false && !currentLookupToken(db, path)) {
-    process.stderr.write(`sitrep: writing the gazetteer's lookup file ${path}.lookup (once)…\n`);
+    process.stderr.write(`sitrep: writing the gazetteer's lookup file ${lookupPath(path)} (once)…\n`);
     ensureLookupIndex(db, path);
   }
   return new Gazetteer(path, db);
