@@ -31,12 +31,15 @@ test('a list of peers is no hierarchy', () => {
 });
 
 test("fits: inside a town's surroundings, a first-level area, or unknown", () => {
-  const town = { lat: 21.2, lon: 72.83, cc: 'IN', fcode: 'PPL', admin1: 'Gujarat', name: 'Surat' };
+  const town = { lat: 21.2, lon: 72.83, cc: 'IN', fcode: 'PPL', admin1: 'Gujarat', name: 'Surat', population: 400_000 };
   assert.equal(fits({ ...town, lat: 21.4, name: 'Mora' }, town), 1);
   assert.equal(fits({ ...town, lat: 26, admin1: 'Uttar Pradesh', name: 'Mora' }, town), -1);
   assert.equal(fits({ ...town, lat: 22, name: 'Mora' }, town), 0, '90 km away in the same state: the gazetteer cannot tell');
   assert.equal(fits({ ...town, lat: 22, name: 'Mora' }, town, false, true), -1, 'a frame town admits only what lies by it');
+  const city = { ...town, population: 4_500_000 };
+  assert.equal(fits({ ...town, lat: 21.55, name: 'Kamrej' }, city), 0, 'a city admits its neighbourhoods, 39 km is beyond them');
+  assert.equal(fits({ ...town, lat: 22, name: 'Mora' }, city), -1);
   assert.equal(fits({ ...town, cc: 'PK' }, town), -1);
-  const state = { lat: 22.4, lon: 71.7, cc: 'IN', fcode: 'ADM1', admin1: 'Gujarat', name: 'Gujarat' };
+  const state = { lat: 22.4, lon: 71.7, cc: 'IN', fcode: 'ADM1', admin1: 'Gujarat', name: 'Gujarat', population: 0 };
   assert.equal(fits(town, state), 1);
 });

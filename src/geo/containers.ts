@@ -24,6 +24,9 @@ const INSIDE_POINT_KM = 50;
 const INSIDE_POINT_FUZZY_KM = 25;
 /** beyond this a place is outside any district or province named as its container (admin1 names differ between sources) */
 const OUTSIDE_KM = 150;
+/** a neighbourhood of a city ("Tondo, Manila", "Kadikoy, Istanbul") lies this close to its centre */
+const CITY_KM = 30;
+const CITY_POPULATION = 500_000;
 
 const BEARING = '(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?';
 const BEARING_OF = new RegExp(`^\\s*,?\\s*(?:just\\s+)?${BEARING}\\s+of\\s+(?:the\\s+)?$`, 'u');
@@ -79,10 +82,12 @@ export interface Container {
 function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): Container[][] {
   const kinds = loadCues().kindWords;
   const direct: number[] = spans.map(() => -1);
-  for (let i = 0; i + 1 < spans.length; i++) {
+  for (let i = spans.length - 2; i >= 0; i--) {
     const j = i + 1;
     if (spans[j].sentence !== spans[i].sentence) continue;
     const gap = text.slice(spans[i].end, spans[j].start);
+    // "Mashru Al Hadba (Tripoli)" read as two names: the parts share a container
+    if (/^ $/.test(gap)) direct[i] = direct[j];
     const kind = link(gap, kinds);
     if (kind === 'strong' || (kind === 'comma' && !listAround(text, spans, i, j))) direct[i] = j;
   }
@@ -110,14 +115,15 @@ interface Point {
   fcode: string;
   admin1: string | null;
   name: string;
+  population: number;
 }
 
 export function pointOfEntry(e: GazEntry): Point {
-  return { lat: e.lat, lon: e.lon, cc: e.cc, fcode: e.fcode, admin1: e.fcode === 'ADM1' ? e.name : e.admin1, name: e.name };
+  return { lat: e.lat, lon: e.lon, cc: e.cc, fcode: e.fcode, admin1: e.fcode === 'ADM1' ? e.name : e.admin1, name: e.name, population: e.population };
 }
 
 export function pointOfPlace(p: Place): Point {
-  return { lat: p.lat, lon: p.lon, cc: p.iso2 ?? '', fcode: p.featureCode, admin1: p.admin1, name: p.name };
+  return { lat: p.lat, lon: p.lon, cc: p.iso2 ?? '', fcode: p.featureCode, admin1: p.admin1, name: p.name, population: p.population };
 }
 
 /**
@@ -153,7 +159,11 @@ export function fits(c: Point, container: Point, fuzzy = false, frame = false): 
   const km = distanceKm(c.lat, c.lon, container.lat, container.lon);
   if (container.fcode === 'ADM1' && c.admin1 === container.name) return 1;
   if (container.fcode === 'ADM2' && km <= OUTSIDE_KM / 2) return 1;
-  if (container.fcode !== 'ADM1' && km <= (fuzzy ? INSIDE_POINT_FUZZY_KM : INSIDE_POINT_KM)) return 1;
-  if (frame && container.fcode.startsWith('PPL')) return -1;
+  const town = container.fcode.startsWith('PPL');
+  const city = town && (container.fcode === 'PPLC' || container.population >= CITY_POPULATION);
+  const sameArea = !c.admin1 || !container.admin1 || c.admin1 === container.admin1;
+  const inside = fuzzy ? INSIDE_POINT_FUZZY_KM : city ? CITY_KM : INSIDE_POINT_KM;
+  if (container.fcode !== 'ADM1' && km <= inside && sameArea) return 1;
+  if ((frame || city) && town) return km <= INSIDE_POINT_KM && sameArea ? 0 : -1;
   return km > OUTSIDE_KM ? -1 : 0;
 }

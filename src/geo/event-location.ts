@@ -20,6 +20,7 @@ export interface Anchor {
 }
 
 const STRONG_LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'on', 'across', 'within', 'throughout', 'of']);
+const POSITION_WORDS = new Set(['located', 'stationed', 'positioned', 'deployed']);
 const TARGET_VERBS = new Set(['hit', 'struck', 'shelled', 'bombed', 'seized', 'captured', 'took', 'targeted', 'attacked', 'stormed', 'besieged', 'overran', 'recaptured', 'raided', 'entered', 'pounded']);
 
 function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnother: boolean): number {
@@ -35,6 +36,8 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnothe
   if ((prev === 'in' || prev === 'of') && containedAfterPlace(doc, m)) s -= 0.5;
   // "Jarablus in Aleppo", "Mora village (Surat, Gujarat)": the most specific place of the clause is the event's
   if (containsAnother) s -= 0.8;
+  // "forces located at Goyarkh fired on positions near Shikharkh": the shooters' position is not where the fire landed
+  if (POSITION_WORDS.has(prev2) && m.end <= anchor.start && anchorFires(doc, anchor)) s -= 1;
   if (cues.sourceBefore.has(prev2) || cues.sourceBefore.has(prev) || /^-?based$/.test(next[0] ?? '') || doc.text.slice(m.end, m.end + 7) === '-based') s -= 2;
   const sentence = doc.sentences[m.sentence]?.text.toLowerCase() ?? '';
   const flow = [...cues.flowFrom].some((w) => new RegExp(`\\b${w}\\b`).test(sentence));
@@ -49,6 +52,11 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnothe
   const distance = m.start >= anchor.end ? m.start - anchor.end : anchor.start - m.end;
   s -= Math.min(0.8, Math.max(0, distance) / 150);
   return s;
+}
+
+/** The trigger is fire sent somewhere ("fired", "shelled", "launched"). */
+function anchorFires(doc: Doc, anchor: Anchor): boolean {
+  return /^(fir|shell|launch|target|struck|hit|bomb|strik)/i.test(doc.text.slice(anchor.start, anchor.end));
 }
 
 /** "a USA -backed alliance", "the Saudi-led coalition": the name qualifies an actor. */
