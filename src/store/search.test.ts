@@ -58,8 +58,9 @@ function expected(rows: Row[], q: EventQuery & { word: string }): { ids: string[
     const c = ka === kb ? a.rowid - b.rowid : ka === null ? -1 : kb === null ? 1 : ka < kb ? -1 : 1;
     return sort.startsWith('-') ? -c : c;
   };
-  const hits = rows.filter((r) => !r.rejected && r.words.includes(q.word) && (!q.country || r.country === q.country)
-    && (!q.event_type || r.type === q.event_type) && (!q.from || (r.date !== null && r.date >= q.from)) && (!q.to || (r.date !== null && r.date <= q.to)))
+  const same = (a: string, b?: string) => !b || a.toLowerCase() === b.toLowerCase();
+  const hits = rows.filter((r) => !r.rejected && r.words.includes(q.word) && same(r.country, q.country)
+    && same(r.type, q.event_type) && (q.min_fatalities === undefined || (r.fatalities !== null && r.fatalities >= q.min_fatalities)) && (!q.from || (r.date !== null && r.date >= q.from)) && (!q.to || (r.date !== null && r.date <= q.to)))
     .sort(cmp);
   return { ids: hits.slice(q.offset, q.offset + q.limit).map((r) => r.id), total: hits.length };
 }
@@ -85,6 +86,9 @@ describe('event search on a date-keyed index (sqlite)', () => {
     { word: 'killed', country: 'Yemen' },
     { word: 'killed', country: 'Yemen', offset: 100, sort: 'event_date' },
     { word: 'killed', country: 'Iraq' },
+    { word: 'killed', country: 'YEMEN', event_type: 'riots' },
+    { word: 'killed', event_type: 'riots', sort: 'event_date', offset: 20 },
+    { word: 'killed', country: 'Syria', min_fatalities: 10 },
     { word: 'killed', country: 'Iraq', sort: '-fatalities', offset: 5 },
     { word: 'killed', event_type: 'Battles' },
     { word: 'killed', event_type: 'Battles', from: '2015-06-01', to: '2015-12-31', offset: 60 },

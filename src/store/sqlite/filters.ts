@@ -16,6 +16,27 @@ export function ftsQuery(q: string): string | null {
 }
 
 /**
+ * A filter value as its token in the search index (migration 007's
+ * event_facets): the hex of its UTF-8 with ASCII lowercased, as SQLite's
+ * hex(lower(v)); equal tokens are NOCASE-equal values.
+ */
+function facet(prefix: string, v: string): string {
+  return `"${prefix}${Buffer.from(v.replace(/[A-Z]/g, (c) => c.toLowerCase()), 'utf8').toString('hex')}"`;
+}
+
+/**
+ * The FTS5 query for f's q together with its country, admin1, type and
+ * sub-type, which the index holds as tokens: one intersection of its lists.
+ * Null when q is absent or has no words.
+ */
+export function searchMatch(f: EventFilters): string | null {
+  const q = f.q === undefined ? null : ftsQuery(f.q);
+  if (!q) return null;
+  const facets: [string, string | undefined][] = [['xc', f.country], ['xa', f.admin1], ['xt', f.event_type], ['xs', f.sub_event_type]];
+  return [q, ...facets.filter(([, v]) => v).map(([prefix, v]) => facet(prefix, v!))].join(' ');
+}
+
+/**
  * The search index's key is day × 2^32 + event rowid (migration 007): its
  * order is the list's date order, and the low 32 bits give the event back.
  */
@@ -79,7 +100,7 @@ export function where(f: EventFilters, probe = false, search: SearchMode = 'in')
     }
   }
   if (f.q !== undefined && search !== 'joined') {
-    const q = ftsQuery(f.q);
+    const q = searchMatch(f);
     const range = keyRange(f);
     if (!q) add('0');
     else if (search === 'probe') {
@@ -115,12 +136,13 @@ export function searchCount(f: EventFilters, match: string, cap: number): Where 
  * When the only filter is one of actor, bbox or q: the count of matching
  * events of any review state, from that filter's own index alone (no event
  * row visited), stopping at `cap`. Null for other filter sets. A q may come
- * with a date range: the index's keys hold the date.
+ * with dates, country, admin1, type and sub-type (see searchMatch).
  */
 export function sideCount(f: EventFilters): { sql: string; params: unknown[] } | null {
-  const columns = f.country || f.admin1 || f.event_type || f.sub_event_type || f.min_fatalities !== undefined;
   const sides = [f.actor, f.bbox, f.q].filter((x) => x !== undefined);
-  if (columns || sides.length !== 1 || ((f.from || f.to) && f.q === undefined)) return null;
+  if (sides.length !== 1 || f.min_fatalities !== undefined) return null;
+  // q's index also holds the dates (its keys) and these columns (its tokens)
+  if (f.q === undefined && (f.from || f.to || f.country || f.admin1 || f.event_type || f.sub_event_type)) return null;
   // "+": distinct over the name range as found, not by walking the event index in order
   if (f.actor) return { sql: 'SELECT DISTINCT +event_rowid FROM event_actors WHERE name >= ? AND name < ?', params: [f.actor, f.actor + '\uffff'] };
   if (f.bbox) {
@@ -128,7 +150,7 @@ export function sideCount(f: EventFilters): { sql: string; params: unknown[] } |
     const lon = w <= e ? 'min_lon >= ? AND max_lon <= ?' : '(min_lon >= ? OR max_lon <= ?)';
     return { sql: `SELECT rowid FROM events_rtree WHERE ${lon} AND min_lat >= ? AND max_lat <= ?`, params: [w, e, s, n] };
   }
-  const q = ftsQuery(f.q!);
+  const q = searchMatch(f);
   if (!q) return null;
   const range = keyRange(f);
   return { sql: `SELECT rowid FROM events_search WHERE events_search MATCH ?${range.sql}`, params: [q, ...range.params] };

@@ -6,7 +6,7 @@ import type {
 } from '../types.ts';
 import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
-import { ftsQuery, orderBy, searchCount, searchWalk, sideCount, where, type SearchMode, type Where } from './filters.ts';
+import { ftsQuery, orderBy, searchCount, searchMatch, searchWalk, sideCount, where, type SearchMode, type Where } from './filters.ts';
 import { claimView, COUNT_CAP, documentHit, shiftDay } from '../rows.ts';
 
 /** `SELECT 1 …` rows counted up to COUNT_CAP + 1 (COUNT_CAP + 1 means "more"). */
@@ -122,7 +122,7 @@ function commonWord(db: Db, q: EventQuery, match: string): { counted: number; ro
 }
 
 export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: string[] } {
-  const match = q.q === undefined ? null : ftsQuery(q.q);
+  const match = searchMatch(q);
   const common = match ? commonWord(db, q, match) : null;
   const counted = common ? common.counted : count(db, q);
   const rowids = counted === 0 ? [] : common ? common.rowids() : actorPage(db, q) ?? pageRowids(db, q, counted);

@@ -7,6 +7,11 @@
 -- of keys. `remove_diacritics 2` folds every Latin diacritic, stacked ones
 -- too ("Việt" finds "Viet", "Qaṭanā" finds "Qatana").
 --
+-- Each event's entry also holds a token for its country, admin1, type and
+-- sub-type ('xc' etc. + hex of the ASCII-lowercased value, i.e. NOCASE
+-- equality), so a search with those filters is one intersection of the
+-- index's lists, counted and paged from the index alone.
+--
 -- The write path keeps writing `events_fts (rowid, text)` by event rowid:
 -- events_fts is now a view whose triggers translate to keys, and
 -- event_search_keys remembers each event's key, because the event's date may
@@ -16,6 +21,12 @@ CREATE TABLE event_search_keys (
   event_rowid INTEGER PRIMARY KEY,
   key         INTEGER NOT NULL
 );
+
+CREATE VIEW event_facets (rowid, tokens) AS
+  SELECT rowid, concat_ws(' ', '',
+    CASE WHEN country IS NOT NULL THEN 'xc' || hex(lower(country)) END, CASE WHEN admin1 IS NOT NULL THEN 'xa' || hex(lower(admin1)) END,
+    'xt' || hex(lower(event_type)), 'xs' || hex(lower(sub_event_type)))
+  FROM events;
 
 -- The old index is contentless: its words are rebuilt from the records, the
 -- same fields rows.ts searchText joins.
@@ -27,8 +38,8 @@ INSERT INTO events_search (rowid, text)
     (SELECT group_concat(a.value ->> '$.name', ' ') FROM json_each(r.record, '$.assoc_actors') a),
     r.record ->> '$.location.text', r.record ->> '$.location.name', r.record ->> '$.location.admin1', r.record ->> '$.location.country',
     r.record ->> '$.event_type', r.record ->> '$.sub_event_type',
-    (SELECT group_concat(s.value ->> '$.sentence', ' ') FROM json_each(r.record, '$.sources') s))
-  FROM event_search_keys k JOIN event_records r ON r.rowid = k.event_rowid ORDER BY k.key;
+    (SELECT group_concat(s.value ->> '$.sentence', ' ') FROM json_each(r.record, '$.sources') s)) || f.tokens
+  FROM event_search_keys k JOIN event_records r ON r.rowid = k.event_rowid JOIN event_facets f ON f.rowid = k.event_rowid ORDER BY k.key;
 DROP TABLE events_fts;
 
 CREATE VIEW events_fts (rowid, text, key) AS SELECT event_rowid, NULL, key FROM event_search_keys;
@@ -38,7 +49,9 @@ CREATE TRIGGER events_fts_insert INSTEAD OF INSERT ON events_fts BEGIN
   DELETE FROM events_search WHERE rowid = (SELECT key FROM event_search_keys WHERE event_rowid = CAST(NEW.rowid AS INTEGER));
   INSERT OR REPLACE INTO event_search_keys (event_rowid, key)
     VALUES (CAST(NEW.rowid AS INTEGER), coalesce((SELECT CAST(julianday(event_date) AS INTEGER) FROM events WHERE rowid = CAST(NEW.rowid AS INTEGER)), 0) * 4294967296 + CAST(NEW.rowid AS INTEGER));
-  INSERT INTO events_search (rowid, text) SELECT key, NEW.text FROM event_search_keys WHERE event_rowid = CAST(NEW.rowid AS INTEGER);
+  INSERT INTO events_search (rowid, text)
+    SELECT key, NEW.text || coalesce((SELECT tokens FROM event_facets WHERE rowid = CAST(NEW.rowid AS INTEGER)), '')
+    FROM event_search_keys WHERE event_rowid = CAST(NEW.rowid AS INTEGER);
 END;
 CREATE TRIGGER events_fts_delete INSTEAD OF DELETE ON events_fts BEGIN
   DELETE FROM events_search WHERE rowid = OLD.key;
