@@ -1,6 +1,7 @@
 /**
  * Merge stage: decides whether a reported event is one already stored
- * (score.ts) and what an event made of several reports says (derive.ts).
+ * (score.ts; assign.ts for a document's several reports at once) and what
+ * an event made of several reports says (derive.ts).
  * Pure functions; the store calls them inside its transactions.
  */
 export type { MergeFeatures } from './score.ts';
@@ -8,3 +9,5 @@ export { mergeFeatures, mergeScore, haversineKm, dateRange, words, BLOCK_DAYS, B
 export type { ClaimLike, Disagreement } from './derive.ts';
 export { deriveEvent, disagreements, combineCounts } from './derive.ts';
 export { applyCorrections, CORRECTABLE_FIELDS } from './corrections.ts';
+export { assignClaims } from './assign.ts';
+export type { Candidate, MergeChoice } from './assign.ts';

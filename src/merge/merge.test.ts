@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { combineCounts, haversineKm, mergeFeatures, mergeScore, MERGE_THRESHOLD } from './index.ts';
+import { assignClaims, combineCounts, haversineKm, mergeFeatures, mergeScore, MERGE_THRESHOLD } from './index.ts';
 import { event } from '../../test/store-fixtures.ts';
 
 test('combineCounts: one claimant repeated counts once; different figures widen the interval; open ends stay open', () => {
@@ -37,4 +37,38 @@ test('the features of a pair do not depend on which report arrived first', () =>
     sources: [s('IS militants took villages near Marea, residents reported.', 'b')] });
   assert.deepEqual(mergeFeatures(a, b), mergeFeatures(b, a));
   assert.equal(mergeScore(mergeFeatures(a, b)), mergeScore(mergeFeatures(b, a)));
+});
+
+test('a date range longer than a week is coarse: overlapping it is no better than an unknown date, a gap still counts against', () => {
+  const year = { start: '2007-01-01', end: '2007-12-31', precision: 3 as const, text: 'in 2007' };
+  const vague = event({ id: 'v', document_id: 'v', sentence: 'Six minors testified in rape trials in 2007.', event_date: '2007-12-31', date: year, location: null });
+  const june = event({ id: 'j', document_id: 'j', sentence: 'Reward raised in murder case.', event_date: '2007-06-01', date: { start: '2007-06-01', end: '2007-06-01', precision: 1, text: null } });
+  const f = mergeFeatures(june, vague);
+  assert.equal(f.coarse_date, true);
+  assert.equal(f.date_gap_days, 0);
+  const asUnknown = mergeScore({ ...f, coarse_date: false, date_gap_days: null });
+  assert.equal(mergeScore(f), asUnknown);
+  const later = event({ id: 'l', document_id: 'l', sentence: 'x', event_date: '2008-03-01', date: { start: '2008-03-01', end: '2008-03-01', precision: 1, text: null }, location: null });
+  assert.ok(mergeScore(mergeFeatures(later, vague)) < mergeScore(f), 'two months after the range scores lower than inside it');
+  const day = mergeFeatures(june, { ...june, id: 'j2', document_id: 'j2' });
+  assert.equal(day.coarse_date, false);
+});
+
+test("a document's claims are matched together, best pairs first: the claim that fits a stored event best gets it, whatever the claims' order", () => {
+  const s = (sentence: string, doc: string) => [{ outlet: doc, claimed_by: null, document_id: doc, sentence, start: 0, end: sentence.length }];
+  const stored = event({ id: 'e1', document_id: 'a', sentence: 'x', sub_event_type: 'Attack', event_type: 'Violence against civilians',
+    sources: s('Security sources said the handlers of the attack are based abroad.', 'a') });
+  const abduction = event({ id: 'b1', document_id: 'b', sentence: 'x', sub_event_type: 'Abduction/forced disappearance', event_type: 'Violence against civilians',
+    sources: s('The train with 450 people on board was seized by gunmen.', 'b') });
+  const attack = event({ id: 'b2', document_id: 'b', sentence: 'x', sub_event_type: 'Attack', event_type: 'Violence against civilians',
+    sources: s('Security sources said those involved in the attack are based abroad.', 'b') });
+  const candidates = [{ id: 'e1', record: stored }];
+  assert.ok(mergeScore(mergeFeatures(abduction, stored)) >= MERGE_THRESHOLD, 'the first claim alone would join e1');
+  const [first, second] = assignClaims([abduction, attack], [candidates, candidates]);
+  assert.equal(first, null);
+  assert.equal(second?.eventId, 'e1');
+  const [a, b] = assignClaims([attack, abduction], [candidates, candidates]);
+  assert.equal(a?.eventId, 'e1');
+  assert.equal(b, null);
+  assert.deepEqual(assignClaims([abduction], [[]]), [null]);
 });

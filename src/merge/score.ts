@@ -13,6 +13,8 @@ export interface MergeFeatures {
   coarse_location: boolean;
   /** days between the two date ranges, 0 when they overlap; null when a date is unknown */
   date_gap_days: number | null;
+  /** true when either date range is longer than a week ("in 2007", "earlier this month"): overlapping proves little */
+  coarse_date: boolean;
   /** 1 when the fatality intervals overlap, lower the further apart; null when either gives none */
   fatalities: number | null;
   /** word overlap of the reporting sentences, 0..1 */
@@ -24,6 +26,9 @@ export interface MergeFeatures {
 /** Blocking: only events this close in time and space are compared at all. */
 export const BLOCK_DAYS = 3;
 export const BLOCK_KM = 100;
+/** a date range longer than this many days is coarse */
+const COARSE_DAYS = 7;
+
 /** A pair scoring at least this is one event. */
 export const MERGE_THRESHOLD = 0.65;
 
@@ -90,6 +95,7 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
   const rb = dateRange(stored);
   let gap: number | null = null;
   if (ra && rb) gap = Math.max(0, dayNumber(ra[0]) - dayNumber(rb[1]), dayNumber(rb[0]) - dayNumber(ra[1]));
+  const wide = (r: [string, string] | null) => r !== null && dayNumber(r[1]) - dayNumber(r[0]) >= COARSE_DAYS;
   // the closest pair of reporting sentences: the same either way round, so a pair scores alike whichever arrives first
   const sentencesB = stored.sources.map((s) => words(s.sentence));
   let text = 0;
@@ -103,6 +109,7 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
       ? Math.round(haversineKm(la.lat, la.lon, lb.lat, lb.lon) * 10) / 10 : null,
     coarse_location: la?.geo_precision === 3 || lb?.geo_precision === 3,
     date_gap_days: gap,
+    coarse_date: wide(ra) || wide(rb),
     fatalities: fatalityCompatibility(incoming.fatalities, stored.fatalities),
     text_similarity: Math.round(text * 1000) / 1000,
     type: incoming.sub_event_type === stored.sub_event_type ? 1 : incoming.event_type === stored.event_type ? 0.6 : 0,
@@ -111,9 +118,11 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
 
 /** Weighted sum of the features, 0..1. */
 export function mergeScore(f: MergeFeatures): number {
-  const near = f.location_km === null ? UNKNOWN : Math.max(0, Math.min(1, 1 - (f.location_km - 10) / 50));
-  const location = f.coarse_location ? Math.min(near, UNKNOWN) : near;
-  const date = f.date_gap_days === null ? UNKNOWN : Math.max(0, 1 - f.date_gap_days / 4);
+  const close = f.location_km === null ? UNKNOWN : Math.max(0, Math.min(1, 1 - (f.location_km - 10) / 50));
+  const location = f.coarse_location ? Math.min(close, UNKNOWN) : close;
+  const near = f.date_gap_days === null ? UNKNOWN : Math.max(0, 1 - f.date_gap_days / 4);
+  // a gap still counts against a coarse date; an overlap says no more than an unknown date
+  const date = f.coarse_date ? Math.min(near, UNKNOWN) : near;
   const s = WEIGHTS.actor * (f.actor ?? UNKNOWN) + WEIGHTS.location * location + WEIGHTS.date * date
     + WEIGHTS.fatalities * (f.fatalities ?? UNKNOWN) + WEIGHTS.text * f.text_similarity + WEIGHTS.type * f.type;
   return Math.round(s * 1000) / 1000;

@@ -6,9 +6,8 @@
  * with a stale view.
  */
 import type { EventRecord } from '../../events/types.ts';
-import { BLOCK_DAYS, BLOCK_KM, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import { assignClaims, BLOCK_DAYS, BLOCK_KM, type Candidate, type MergeChoice } from '../../merge/index.ts';
 import { reviewFrom, searchText, shiftDay, storedEvent, type CorrectionRow } from '../rows.ts';
-import type { MergeFeatures } from '../../merge/index.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
 import { lockKey } from './locks.ts';
@@ -91,12 +90,6 @@ export const EVENT_UPSERT = `ev_in AS (SELECT * FROM json_to_recordset($1::json)
      ev_gone AS (DELETE FROM event_actors a USING ev_in WHERE a.event_id = ev_in.id AND NOT (a.name = ANY(ev_in.actors))),
      ev_actors AS (INSERT INTO event_actors (event_id, name) SELECT ev.id, unnest(ev_in.actors) FROM ev JOIN ev_in ON ev_in.id = ev.id ON CONFLICT DO NOTHING)`;
 
-export interface MergeChoice {
-  eventId: string;
-  features: MergeFeatures;
-  score: number;
-}
-
 /** The box around a point that blocking compares against, in degrees. */
 export function blockBox(lat: number): { dLat: number; dLon: number } {
   return { dLat: BLOCK_KM / 111, dLon: BLOCK_KM / (111 * Math.max(0.05, Math.cos((lat * Math.PI) / 180))) };
@@ -142,27 +135,19 @@ export function candidatesQuery(claims: Claim[], documentId: string, first: numb
   };
 }
 
-/** The best-scoring candidate at or above the threshold, skipping events in `taken`. */
-export function chooseMatch(claim: Claim, candidates: { id: string; record: string }[], taken: ReadonlySet<string>): MergeChoice | null {
-  let best: MergeChoice | null = null;
-  for (const c of candidates) {
-    if (taken.has(c.id)) continue;
-    const features = mergeFeatures(claim.record, JSON.parse(c.record) as EventRecord);
-    if (features.location_km !== null && features.location_km > BLOCK_KM) continue;
-    const score = mergeScore(features);
-    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { eventId: c.id, features, score };
-  }
-  return best;
+/** Candidate rows → each claim's candidates, oldest first. */
+export function candidatesByClaim(count: number, found: { i: number | null; id: string; record: string | null }[]): Candidate[][] {
+  const out: Candidate[][] = Array.from({ length: count }, () => []);
+  for (const r of found) if (r.i !== null && r.record !== null) out[r.i].push({ id: r.id, record: JSON.parse(r.record) as EventRecord });
+  return out;
 }
 
-/**
- * The stored event a claim belongs to, if any; the same blocking and scoring
- * as the SQLite engine (type, date window, distance; never an event already
- * holding a claim of the same document).
- */
-export async function bestMatch(sql: Sql, claim: Claim): Promise<MergeChoice | null> {
-  const q = candidatesQuery([claim], claim.document_id, 1);
-  return chooseMatch(claim, await rows<{ id: string; record: string }>(sql, q.text, q.params), new Set());
+/** Which stored event each claim joins (merge/assign.ts), against the store as it stands. */
+export async function matchClaims(sql: Sql, claims: Claim[], documentId: string): Promise<(MergeChoice | null)[]> {
+  if (!claims.length) return [];
+  const q = candidatesQuery(claims, documentId, 1);
+  const found = await rows<{ i: number; id: string; record: string }>(sql, q.text, q.params);
+  return assignClaims(claims.map((c) => c.record), candidatesByClaim(claims.length, found));
 }
 
 export async function exists(sql: Sql, table: 'events' | 'documents', id: string): Promise<boolean> {

@@ -9,7 +9,8 @@ import { bands, blobToSignature, NEAR_DUPLICATE, sameFacts, signatureToBlob, sim
 import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
-import { bestMatch, candidatesQuery, chooseMatch, EVENT_UPSERT, eventRow, exists, lockEvent, saveEvent, type MergeChoice } from './events.ts';
+import { candidatesByClaim, candidatesQuery, EVENT_UPSERT, eventRow, exists, lockEvent, matchClaims, saveEvent } from './events.ts';
+import { assignClaims, type MergeChoice } from '../../merge/index.ts';
 import { claimLocks, documentLocks, lockKey, sortedLocks } from './locks.ts';
 import { reviewFrom, storedEvent, type CorrectionRow } from '../rows.ts';
 import type { EventRecord } from '../../events/types.ts';
@@ -68,9 +69,8 @@ async function recordCopy(sql: Sql, hit: DuplicateHit, b: DocumentBundle): Promi
   return { document_id: hit.document_id, duplicate_of: hit.document_id, events: await eventsOfDocument(sql, hit.document_id) };
 }
 
-/** Inserts a claim and links it to the event it matches, or to a new one; returns the event id. Two round trips. */
-async function placeClaim(tx: Sql, c: Claim, ordinal: number, t: string): Promise<string> {
-  const match = await bestMatch(tx, c);
+/** Inserts a claim and links it to its matched event, or to a new one; returns the event id. One round trip. */
+async function placeClaim(tx: Sql, c: Claim, ordinal: number, t: string, match: MergeChoice | null): Promise<string> {
   const eventId = match ? match.eventId : stableId('ev', c.id);
   await tx.query(
     `WITH c AS (INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at)
@@ -109,8 +109,10 @@ async function replaceClaims(tx: Sql, id: string, b: DocumentBundle): Promise<Ad
     'SELECT c.id, ec.event_id FROM claims c JOIN event_claims ec ON ec.claim_id = c.id WHERE c.document_id = $1', [id])).map((r) => [r.id, r.event_id]));
   const touched = new Set<string>();
   const events: string[] = [];
-  for (const [ordinal, c] of b.claims.entries()) {
-    const claim = { ...c, document_id: id, record: { ...c.record, document_id: id } };
+  const claims = b.claims.map((c) => ({ ...c, document_id: id, record: { ...c.record, document_id: id } }));
+  const fresh = claims.filter((c) => !old.has(c.id));
+  const matches = new Map((await matchClaims(tx, fresh, id)).map((m, i) => [fresh[i].id, m]));
+  for (const [ordinal, claim] of claims.entries()) {
     const eventId = old.get(claim.id);
     if (eventId) {
       await tx.query('UPDATE claims SET ordinal = $1, outlet = $2, claimed_by = $3, sentence = $4, start = $5, "end" = $6, record = $7 WHERE id = $8',
@@ -119,7 +121,7 @@ async function replaceClaims(tx: Sql, id: string, b: DocumentBundle): Promise<Ad
       touched.add(eventId);
       events.push(eventId);
     } else {
-      const placed = await placeClaim(tx, claim, ordinal, t);
+      const placed = await placeClaim(tx, claim, ordinal, t, matches.get(claim.id)!);
       await saveEvent(tx, placed);
       events.push(placed);
     }
@@ -194,12 +196,8 @@ export async function addDocument(tx: Sql, b: DocumentBundle): Promise<AddResult
   if (hit && b.replace && hit.via === 'hash') return replaceClaims(tx, hit.document_id, b);
   if (hit) return recordCopy(tx, hit, b);
   const t = now();
-  const taken = new Set<string>();
-  const placed: Placed[] = b.claims.map((claim, ordinal) => {
-    const match = chooseMatch(claim, found.filter((r) => r.i === ordinal) as { id: string; record: string }[], taken);
-    if (match) taken.add(match.eventId);
-    return { claim, ordinal, eventId: match?.eventId ?? stableId('ev', claim.id), match };
-  });
+  const matches = assignClaims(b.claims.map((c) => c.record), candidatesByClaim(b.claims.length, found));
+  const placed: Placed[] = b.claims.map((claim, ordinal) => ({ claim, ordinal, eventId: matches[ordinal]?.eventId ?? stableId('ev', claim.id), match: matches[ordinal] }));
   const events = [
     ...placed.filter((p) => !p.match).map((p) => eventRow(storedEvent(p.eventId, [p.claim], reviewFrom([])), t)),
     ...(await joinedEvents(tx, placed, t)),

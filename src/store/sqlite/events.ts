@@ -3,9 +3,8 @@
  * the reviewer's corrections, then indexed (actors, R*Tree, FTS).
  */
 import type { EventRecord } from '../../events/types.ts';
-import { BLOCK_DAYS, BLOCK_KM, mergeFeatures, mergeScore, MERGE_THRESHOLD } from '../../merge/index.ts';
+import { BLOCK_DAYS, BLOCK_KM, type Candidate } from '../../merge/index.ts';
 import { reviewFrom, searchText, shiftDay, storedEvent, type CorrectionRow } from '../rows.ts';
-import type { MergeFeatures } from '../../merge/index.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
 
@@ -82,22 +81,16 @@ export function saveEvent(db: Db, eventId: string, created?: Claim): StoredEvent
   return stored;
 }
 
-export interface MergeChoice {
-  eventId: string;
-  features: MergeFeatures;
-  score: number;
-}
-
 /**
- * The stored event a claim belongs to, if any: blocked by type, date window
- * and distance; events already holding a claim of the same document are
- * never candidates (the extractor already told those apart).
+ * The stored events a claim may join, oldest first: blocked by type, date
+ * window and distance; events already holding a claim of the same document
+ * are never candidates (the extractor already told those apart).
  */
-export function bestMatch(db: Db, claim: Claim): MergeChoice | null {
+export function candidates(db: Db, claim: Claim): Candidate[] {
   const r = claim.record;
   const start = r.date?.start ?? r.event_date;
   const end = r.date?.end ?? r.event_date;
-  if (!start || !end) return null;
+  if (!start || !end) return [];
   const params: unknown[] = [r.event_type, shiftDay(end, BLOCK_DAYS), shiftDay(start, -BLOCK_DAYS), claim.document_id];
   let near = '';
   const l = r.location;
@@ -107,20 +100,12 @@ export function bestMatch(db: Db, claim: Claim): MergeChoice | null {
     near = `AND (e.lat IS NULL OR e.rowid IN (SELECT rowid FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?))`;
     params.push(l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
   }
-  const candidates = db.all<{ id: string; record: string }>(
+  return db.all<{ id: string; record: string }>(
     `SELECT e.id, r.record FROM events e JOIN event_records r ON r.rowid = e.rowid
      WHERE e.event_type = ? AND e.date_start <= ? AND e.date_end >= ?
        AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = ?)
        ${near}
-     LIMIT 500`,
+     ORDER BY e.rowid LIMIT 500`,
     ...params,
-  );
-  let best: MergeChoice | null = null;
-  for (const c of candidates) {
-    const features = mergeFeatures(r, JSON.parse(c.record) as EventRecord);
-    if (features.location_km !== null && features.location_km > BLOCK_KM) continue;
-    const score = mergeScore(features);
-    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { eventId: c.id, features, score };
-  }
-  return best;
+  ).map((c) => ({ id: c.id, record: JSON.parse(c.record) as EventRecord }));
 }

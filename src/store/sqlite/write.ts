@@ -2,12 +2,12 @@
  * The write paths. Each runs in one IMMEDIATE transaction, so a process
  * killed at any moment leaves either all of a document or none of it.
  */
-import { CORRECTABLE_FIELDS } from '../../merge/index.ts';
+import { assignClaims, CORRECTABLE_FIELDS, type MergeChoice } from '../../merge/index.ts';
 import { bands, blobToSignature, NEAR_DUPLICATE, sameFacts, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
-import { bestMatch, saveEvent } from './events.ts';
+import { candidates, saveEvent } from './events.ts';
 
 /** What a duplicate check found, and the store's revision it looked at. */
 export interface DuplicateCheck {
@@ -72,24 +72,32 @@ function recordCopy(db: Db, hit: DuplicateHit, b: DocumentBundle): AddResult {
   return { document_id: hit.document_id, duplicate_of: hit.document_id, events: eventsOfDocument(db, hit.document_id) };
 }
 
-/** A new claim joins the best-matching event (recording the merge) or starts its own. */
-function placeClaim(db: Db, c: Claim, ordinal: number, t: string): { eventId: string; merged: boolean } {
+/**
+ * Which stored event each new claim of a document joins: all of them judged
+ * together against the store as it was before any of them (a claim never
+ * joins an event another claim of its document made or joined).
+ */
+function matchClaims(db: Db, claims: Claim[]): (MergeChoice | null)[] {
+  return assignClaims(claims.map((c) => c.record), claims.map((c) => candidates(db, c)));
+}
+
+/** A new claim joins its matched event (recording the merge) or starts its own; returns the event id. */
+function placeClaim(db: Db, c: Claim, ordinal: number, t: string, match: MergeChoice | null): string {
   db.run(
     'INSERT INTO claims (id, document_id, ordinal, outlet, claimed_by, sentence, start, "end", record, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     c.id, c.document_id, ordinal, c.outlet, c.claimed_by, c.sentence, c.start, c.end, JSON.stringify(c.record), t,
   );
-  const match = bestMatch(db, c);
   if (!match) {
     const eventId = stableId('ev', c.id);
     db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, NULL)', c.id, eventId);
-    return { eventId, merged: false };
+    return eventId;
   }
   const { id: mergeId } = db.get<{ id: number }>(
     'INSERT INTO merges (event_id, merged_at, claim_ids, document_ids, features, score) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
     match.eventId, t, JSON.stringify([c.id]), JSON.stringify([c.document_id]), JSON.stringify(match.features), match.score,
   )!;
   db.run('INSERT INTO event_claims (claim_id, event_id, merge_id) VALUES (?, ?, ?)', c.id, match.eventId, mergeId);
-  return { eventId: match.eventId, merged: true };
+  return match.eventId;
 }
 
 /** Sentences, spans and records: one statement each, the rows handed over as JSON. */
@@ -118,8 +126,10 @@ function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
     'SELECT c.id, ec.event_id FROM claims c JOIN event_claims ec ON ec.claim_id = c.id WHERE c.document_id = ?', id).map((r) => [r.id, r.event_id]));
   const touched = new Set<string>();
   const events: string[] = [];
-  b.claims.forEach((c, ordinal) => {
-    const claim = { ...c, document_id: id, record: { ...c.record, document_id: id } };
+  const claims = b.claims.map((c) => ({ ...c, document_id: id, record: { ...c.record, document_id: id } }));
+  const fresh = claims.filter((c) => !old.has(c.id));
+  const matches = new Map(matchClaims(db, fresh).map((m, i) => [fresh[i].id, m]));
+  claims.forEach((claim, ordinal) => {
     const eventId = old.get(claim.id);
     if (eventId) {
       db.run('UPDATE claims SET ordinal = ?, outlet = ?, claimed_by = ?, sentence = ?, start = ?, "end" = ?, record = ? WHERE id = ?',
@@ -128,7 +138,7 @@ function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
       touched.add(eventId);
       events.push(eventId);
     } else {
-      const { eventId: placed } = placeClaim(db, claim, ordinal, t);
+      const placed = placeClaim(db, claim, ordinal, t, matches.get(claim.id)!);
       saveEvent(db, placed);
       events.push(placed);
     }
@@ -168,11 +178,12 @@ export function addDocument(db: Db, b: DocumentBundle, checked?: DuplicateCheck)
     db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
     if (d.minhash) db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) SELECT key, value, ? FROM json_each(?)', d.id, JSON.stringify(bands(d.minhash)));
     writeAnnotations(db, d.id, b);
+    const matches = matchClaims(db, b.claims);
     const events = b.claims.map((c, ordinal) => {
-      const placed = placeClaim(db, c, ordinal, t);
+      const eventId = placeClaim(db, c, ordinal, t, matches[ordinal]);
       // a claim of a new document that joined no event is its event's only claim, with no corrections yet
-      saveEvent(db, placed.eventId, placed.merged ? undefined : c);
-      return placed.eventId;
+      saveEvent(db, eventId, matches[ordinal] ? undefined : c);
+      return eventId;
     });
     return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
   });
