@@ -202,11 +202,16 @@ for (const engine of ENGINES) {
       await at('one', 'Aleppo', '2016-01-01');
       await at('two', 'ALEPPO', '2016-03-01', 'battles');
       await at('three', 'Idlib', '2016-05-01');
+      await at('four', 'Ḩalab', '2016-06-01');
       assert.equal((await store.listEvents({ admin1: 'aleppo', limit: 5, offset: 0 })).total, 2);
+      // with a search, the filters are tokens of the search index on SQLite: the same equality
+      assert.equal((await store.listEvents({ q: 'fighting', admin1: 'aleppo', limit: 5, offset: 0 })).total, 2);
+      assert.equal((await store.listEvents({ q: 'fighting', admin1: 'ḨALAB', event_type: 'BATTLES', limit: 5, offset: 0 })).total, 1);
+      assert.equal((await store.listEvents({ q: 'fighting', admin1: 'Idlib', event_type: 'Riots', limit: 5, offset: 0 })).total, 0);
       const byAdmin1 = await store.aggregate('admin1', {});
-      assert.deepEqual(byAdmin1.map((r) => [r.key?.toLowerCase(), r.events]), [['aleppo', 2], ['idlib', 1]]);
+      assert.deepEqual(byAdmin1.map((r) => [r.key?.toLowerCase(), r.events]), [['aleppo', 2], ['idlib', 1], ['ḩalab', 1]]);
       const byType = await store.aggregate('event_type', {});
-      assert.deepEqual(byType.map((r) => [r.key?.toLowerCase(), r.events]), [['battles', 3]]);
+      assert.deepEqual(byType.map((r) => [r.key?.toLowerCase(), r.events]), [['battles', 4]]);
     }));
   });
 }
