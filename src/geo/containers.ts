@@ -30,7 +30,7 @@ const CITY_POPULATION = 500_000;
 
 const BEARING = '(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?';
 const BEARING_OF = new RegExp(`^\\s*,?\\s*(?:just\\s+)?${BEARING}\\s+of\\s+(?:the\\s+)?$`, 'u');
-const CONNECTOR = /^((?:\s+[\p{Ll}-]+){0,2})\s*(\(|,|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?$/u;
+const CONNECTOR = /^((?:\s+[\p{Ll}-]+){0,2})\s*(\(|,|(?:,\s*)?(?:\bin\b|\bof\b|\bnear\b|\bwithin\b))\s*(?:the\s+)?$/u;
 
 /**
  * ",", "(", "in", "of", "near", "within", "south of", after up to two words
@@ -39,7 +39,9 @@ const CONNECTOR = /^((?:\s+[\p{Ll}-]+){0,2})\s*(\(|,|\bin\b|\bof\b|\bnear\b|\bwi
  */
 function link(gap: string, kinds: Set<string>): 'comma' | 'strong' | null {
   if (BEARING_OF.test(gap)) return 'strong';
-  const m = CONNECTOR.exec(gap.replace(/^((?:\s+(?:\p{Lu}[\p{L}'’-]*|al|el|de|del|la))+)(?=\s*\()/u, ''));
+  // and a name the gazetteer lacks inside the parentheses: "Bani Siyah area (Raizh, Sadah)"
+  const plain = gap.replace(/^((?:\s+(?:\p{Lu}[\p{L}'’-]*|al|el|de|del|la))+)(?=\s*\()/u, '').replace(/\(\s*(?:\p{Lu}[\p{L}'’-]*\s*){1,3},\s*$/u, '(');
+  const m = CONNECTOR.exec(plain);
   if (!m) return null;
   const words = m[1].trim().split(/\s+/).filter(Boolean);
   if (!words.every((w) => kinds.has(w))) return null;

@@ -90,10 +90,10 @@ function withOffset(doc: Doc, m: PlaceMention): PlaceMention {
   };
 }
 
-/** Not a capital or first-level seat, nor a city of 200,000: a name a namesake may well bear. */
+/** Not a capital, a first-level area or a city of 200,000: a name a namesake may well bear. */
 function weak(m: PlaceMention): boolean {
   const p = m.resolved;
-  return !p || (!/^(PPLC|PPLA|ADM1|PCLI)$/.test(p.featureCode) && p.population < 200_000);
+  return !p || (!/^(PPLC|ADM1|PCLI)$/.test(p.featureCode) && p.population < 200_000);
 }
 
 /**

@@ -221,13 +221,17 @@ function singleWordIsPlace(gaz: Gazetteer, cues: Cues, run: Token[], a: number, 
 }
 
 /** How the toponym is used: an actor ("Turkey's military", "Moscow said"), part of a name ("the Washington Post"), an adjective, or a place. */
-function useOf(cues: Cues, run: Token[], b: number, ctx: { demonym: boolean; candidates: GazEntry[]; before?: Token; after?: Token; after2?: Token; locative: boolean }): PlaceUse {
+const FORCES_OF = new Set(['forces', 'military', 'army', 'troops', 'government', 'regime', 'authorities', 'navy']);
+
+function useOf(cues: Cues, run: Token[], b: number, ctx: { demonym: boolean; candidates: GazEntry[]; before?: Token; before2?: Token; after?: Token; after2?: Token; locative: boolean }): PlaceUse {
   const { after, after2 } = ctx;
   const next = run[b];
   if (next && isUpperInitial(next) && cues.orgWordsAfter.has(lower(next))) return 'in-name';
   if (ctx.demonym) return 'adjective';
   if (after && /^['’]s$/.test(after.text) && cues.actorAfterPossessive.has(lower(after2))) return 'actor';
   if (after && cues.actorVerbsAfter.has(lower(after)) && ctx.candidates.some((c) => c.fcode === 'PCLI' || c.fcode === 'PPLC') && !ctx.locative) return 'actor';
+  // "the military forces of Artsakh", "the government of Yemen": a country or region standing for its state
+  if (lower(ctx.before) === 'of' && FORCES_OF.has(lower(ctx.before2)) && (ctx.candidates.length === 0 || ctx.candidates.some((c) => /^(PCLI|PCLD|RGN|ADM1)$/.test(c.fcode)))) return 'actor';
   return 'place';
 }
 
@@ -262,7 +266,7 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   if (candidates.length === 0 && !(unknown && unknownNameInContext(gaz, cues, run, areaWord, locative))) return null;
   if (single && !demonym && !singleWordIsPlace(gaz, cues, run, a, { candidates, before, areaWord, locative, sentenceStart, shouting })) return null;
   if (single && !demonym && !isProminent(candidates) && (surnames.has(first.text) || (after && cues.personVerbsAfter.has(lower(after)) && !locative))) return null;
-  const use = useOf(cues, run, b, { demonym: !!demonym, candidates, before, after, after2, locative });
+  const use = useOf(cues, run, b, { demonym: !!demonym, candidates, before, before2, after, after2, locative });
   const via = demonym ? 'demonym' : candidates.length > 0 && candidates.every((c) => c.kind === 2) ? 'alias' : 'name';
   return { start: first.start, end: last.end, text, sentence, first: first.index, last: last.index, key, candidates, via, use, demonymOf: demonym ? demonym.cc || null : null, areaWord, locative };
 }
