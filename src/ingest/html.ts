@@ -43,11 +43,17 @@ export function htmlToArticle(html: string, pageUrl: string | null = null): Arti
   if (!article || chars < MIN_ARTICLE_CHARS) {
     throw new IngestError('not_article', `no article text found in the HTML page${pageUrl ? ` ${pageUrl}` : ''} (${chars} characters of main text)`);
   }
-  const { document } = parseHTML(html);
-  const head = document as unknown as Document;
-  const published = isoOrNull(article.published)
-    ?? isoOrNull(meta(head, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued'))
-    ?? isoOrNull(head.querySelector('time[datetime]')?.getAttribute('datetime'));
+  // the text stage parsed the page for its article; the head is parsed again on its own (a fraction of
+  // the page), the whole page only when the date must come from the body (microdata, a <time>)
+  const end = html.search(/<\/head\s*>/i);
+  const page = (part: string) => parseHTML(part).document as unknown as Document;
+  const head = page(end >= 0 ? html.slice(0, end) + '</head><body></body></html>' : html);
+  const dated = (d: Document) => isoOrNull(meta(d, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued'));
+  const fromBody = () => {
+    const whole = end >= 0 ? page(html) : head;
+    return dated(whole) ?? isoOrNull(whole.querySelector('time[datetime]')?.getAttribute('datetime'));
+  };
+  const published = isoOrNull(article.published) ?? dated(head) ?? fromBody();
   let url = pageUrl;
   const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
   if (canonical) {
