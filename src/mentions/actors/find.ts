@@ -12,7 +12,7 @@ import { frontLineActors } from './fronts.ts';
 import { crimeActor } from './crime.ts';
 import { phraseSet, phrasesIn, tokenize, type PhraseSet } from './tokens.ts';
 import { actorForCountry, unidentifiedMilitary } from './names.ts';
-import { scan, scanWithin } from './phrases.ts';
+import { scan, scanWithin, type Hit } from './phrases.ts';
 import { coreference, countryPhrase, headOfCountry, leaderPhrase, loyalty, namedGroup, theState } from './rules.ts';
 import type { Codebook } from './types.ts';
 
@@ -135,7 +135,8 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
   const perSentence = doc.sentences.map((s) => {
     const toks = tokenize(s.text, s.start);
     const all = scan(cb.index, toks);
-    const hits = shouted(s.text) ? all.filter((h) => !h.values.every((v) => v.exact)) : all;
+    const caseOnly = (h: Hit) => h.values.every((v) => v.exact);
+    const hits = all.some(caseOnly) && shouted(s.text) ? all.filter((h) => !caseOnly(h)) : all;
     return { s, toks, hits };
   });
   // The title (not part of doc.text when it came from HTML) still says where the story is.

@@ -98,12 +98,15 @@ export function sourcesInText(text: string): SourceCandidate[] {
     if (out.some((o) => o.start < end && start < o.end)) return;
     out.push({ start, end, ...who });
   };
-  for (const m of text.matchAll(BEFORE_RE)) {
-    const at = m.index ?? 0;
+  // exec in a loop, not matchAll, which copies the regex at every call; the verbs never match the empty string
+  BEFORE_RE.lastIndex = 0;
+  for (let m = BEFORE_RE.exec(text); m; m = BEFORE_RE.exec(text)) {
+    const at = m.index;
     push(speakerAfter(text, at + m[0].length), [at, at + m[0].length]);
   }
-  for (const m of text.matchAll(AFTER_RE)) {
-    const at = m.index ?? 0;
+  AFTER_RE.lastIndex = 0;
+  for (let m = AFTER_RE.exec(text); m; m = AFTER_RE.exec(text)) {
+    const at = m.index;
     const end = at + m[0].length;
     const before = text.slice(Math.max(0, at - LOOK_BACK), at);
     if (NOUN_USE_BEFORE.test(before)) continue;
