@@ -15,7 +15,10 @@ import { COUNT_CAP, searchText } from './rows.ts';
 import { SqliteStore } from './sqlite/index.ts';
 import { migrations } from './sqlite/migrate.ts';
 import type { EventQuery, SortKey, Store } from './types.ts';
-import { ENGINES } from '../../test/pg-engines.ts';
+import pg from 'pg';
+import { openStore } from './index.ts';
+import { migrations as pgMigrations } from './postgres/migrate.ts';
+import { ENGINES, freshSchema, PG_SKIP } from '../../test/pg-engines.ts';
 import { bundle, event } from '../../test/store-fixtures.ts';
 
 interface Row { rowid: number; id: string; date: string | null; country: string; type: string; fatalities: number | null; rejected: boolean; words: string[] }
@@ -215,3 +218,31 @@ for (const engine of ENGINES) {
     }));
   });
 }
+
+describe('an upgraded database (postgres)', { skip: PG_SKIP }, () => {
+  test('events stored before migration 006 are found without their accents', async () => {
+    const schema = await freshSchema();
+    const client = new pg.Client({ connectionString: schema.url });
+    await client.connect();
+    try {
+      const extensions = new Set((await client.query<{ extname: string }>('SELECT extname FROM pg_extension')).rows.map((r) => r.extname));
+      await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const m of pgMigrations().filter((m) => m.version <= 5 && (!m.requires || extensions.has(m.requires)))) {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      const record = event({ id: 'x', document_id: 'd', sentence: ACCENTED });
+      await client.query(`INSERT INTO events (id, event_date, event_type, sub_event_type, confidence, source_count, document_ids, record, search, created_at, updated_at)
+        VALUES ('ev-x', '2016-05-27', 'Battles', 'x', 0.5, 1, '[]', $1, to_tsvector('simple', $2), '', '')`, [JSON.stringify({ ...record, id: 'ev-x' }), searchText(record)]);
+    } finally {
+      await client.end();
+    }
+    const store = openStore(schema.url);
+    try {
+      for (const w of ['Qatana', 'hue', 'Việt', 'shelling']) assert.equal((await store.listEvents({ q: w, limit: 5, offset: 0 })).total, 1, w);
+    } finally {
+      await store.close();
+      await schema.drop();
+    }
+  });
+});
