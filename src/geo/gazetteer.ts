@@ -52,7 +52,7 @@ type Row = [number, string, string, number, number, string, string, string, numb
 
 export const MAX_CANDIDATES = 30;
 /** half-width in degrees of the first box searched by nearestAdmin1 */
-const NEAR_BOX = 0.25;
+export const NEAR_BOX = 0.25;
 /** names by consonant skeleton within a country (see ensureIndexes) */
 export const SKELETON_INDEX = 'names_skel_cc';
 

@@ -9,7 +9,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { MAX_CANDIDATES, nearestAdmin1Finder } from './gazetteer.ts';
+import { MAX_CANDIDATES, NEAR_BOX } from './gazetteer.ts';
 import { LookupIndex } from './index-read.ts';
 import { Bloom } from './bloom.ts';
 import { AT, hash, HEADER_BYTES, lookupPath, MAGIC, NO_PRECISION, NONE, NS, SAME_KEY, SLOT_WORDS, TOKEN_ROW, type Header } from './index-format.ts';
@@ -119,16 +119,54 @@ class Bytes {
   }
 }
 
+type PlaceRow = [number, string, number, number, string, string, string, string, string, number, string];
+
+/**
+ * Gazetteer.nearestAdmin1's query answered in memory for every place that
+ * needs it: places with an admin1 name, by country in (lat, id) order (the
+ * order of the places_cc_lat index the query walks), the first nearest kept.
+ */
+function nearestAdmin1(rows: PlaceRow[], admin1: Map<string, string>): (cc: string, lat: number, lon: number) => string | null {
+  const byCc = new Map<string, { lat: number; lon: number; id: number; name: string }[]>();
+  for (const [id, , lat, lon, , , cc, a1] of rows) {
+    const name = admin1.get(`${cc}\u0000${a1}`);
+    if (name !== undefined) (byCc.get(cc) ?? byCc.set(cc, []).get(cc)!).push({ lat, lon, id, name });
+  }
+  for (const list of byCc.values()) list.sort((a, b) => a.lat - b.lat || a.id - b.id);
+  const within = (cc: string, lat: number, lon: number, box: number) => {
+    const list = byCc.get(cc) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].lat < lat - box) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: { name: string; d: number } | null = null;
+    for (let i = lo; i < list.length && list[i].lat <= lat + box; i++) {
+      const p = list[i];
+      if (p.lon < lon - box || p.lon > lon + box) continue;
+      const d = (p.lat - lat) * (p.lat - lat) + (p.lon - lon) * (p.lon - lon);
+      if (!best || d < best.d) best = { name: p.name, d };
+    }
+    return best;
+  };
+  return (cc, lat, lon) => {
+    const small = within(cc, lat, lon, NEAR_BOX);
+    return (small && small.d <= NEAR_BOX * NEAR_BOX ? small : within(cc, lat, lon, 1))?.name ?? null;
+  };
+}
+
 /** Places encoded once (see AT), with their population for sorting. */
 function encodePlaces(db: Database.Database, str: (s: string | null) => number): { bytes: Map<number, Buffer>; population: Map<number, number> } {
   const admin1 = new Map<string, string>();
   for (const r of db.prepare('SELECT cc, code, name FROM admin1').raw(true).iterate() as Iterable<string[]>) admin1.set(`${r[0]}\u0000${r[1]}`, r[2]);
   const admin2 = new Map<string, string>();
   for (const r of db.prepare('SELECT cc, a1, code, name FROM admin2').raw(true).iterate() as Iterable<string[]>) admin2.set(`${r[0]}\u0000${r[1]}\u0000${r[2]}`, r[3]);
-  const nearest = nearestAdmin1Finder(db);
   const bytes = new Map<number, Buffer>();
   const population = new Map<number, number>();
-  const rows = db.prepare('SELECT id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source FROM places').raw(true).all() as [number, string, number, number, string, string, string, string, string, number, string][];
+  const rows = db.prepare('SELECT id, name, lat, lon, fclass, fcode, cc, admin1_code, admin2_code, population, source FROM places').raw(true).all() as PlaceRow[];
+  const nearest = nearestAdmin1(rows, admin1);
   for (const [id, name, lat, lon, fclass, fcode, cc, a1, a2, pop, source] of rows) {
     const nameBytes = Buffer.byteLength(name);
     const b = Buffer.alloc(AT.name + nameBytes);
@@ -180,19 +218,54 @@ function entry(out: Bytes, place: Buffer, row: NameRow, sameKey: boolean): void 
   else out.str(row.key);
 }
 
-/** Calls `each` with the rows of each run of equal `group` values, in the statement's order. */
-function groups(stmt: Database.Statement, each: (group: string, rows: (NameRow & { cc: string })[]) => void): void {
-  let current: string | null = null;
-  let rows: (NameRow & { cc: string })[] = [];
-  for (const [group, key, place, kind, precision, cc] of stmt.raw(true).iterate() as Iterable<[string, string, number, number, number | null, string]>) {
-    if (group !== current) {
-      if (current !== null) each(current, rows);
-      current = group;
-      rows = [];
+/**
+ * Every name row of places that exist, in the primary key's (key, place id)
+ * order, kept in columns (a village-level import has millions); `each` is
+ * called with the rows of each key.
+ */
+function nameColumns(db: Database.Database, exists: (place: number) => boolean, each: (key: string, rows: NameRow[]) => void) {
+  const n = db.prepare('SELECT count(*) FROM names').pluck().get() as number;
+  const cols = { place: new Int32Array(n), kind: new Uint8Array(n), precision: new Uint8Array(n), key: new Uint32Array(n), skel: new Uint32Array(n), cc: new Uint16Array(n), keys: [] as string[], skels: [] as string[], ccs: [] as string[], rows: 0 };
+  const skelIds = new Map<string, number>();
+  const ccIds = new Map<string, number>();
+  let rows: NameRow[] = [];
+  const flush = () => {
+    if (rows.length > 0) each(cols.keys[cols.keys.length - 1], rows);
+    rows = [];
+  };
+  const stmt = db.prepare('SELECT key, place_id, kind, precision, skel, cc FROM names ORDER BY key, place_id').raw(true);
+  for (const [key, place, kind, precision, skel, cc] of stmt.iterate() as Iterable<[string, number, number, number | null, string, string]>) {
+    if (!exists(place)) continue;
+    if (key !== cols.keys[cols.keys.length - 1]) {
+      flush();
+      cols.keys.push(key);
     }
-    rows.push({ key, place, kind, precision, cc });
+    rows.push({ key, place, kind, precision });
+    let s = skelIds.get(skel);
+    if (s === undefined) skelIds.set(skel, (s = cols.skels.push(skel) - 1));
+    const r = cols.rows++;
+    cols.place[r] = place;
+    cols.kind[r] = kind;
+    cols.precision[r] = precision ?? NO_PRECISION;
+    cols.key[r] = cols.keys.length - 1;
+    cols.skel[r] = s;
+    let c = ccIds.get(cc);
+    if (c === undefined) ccIds.set(cc, (c = cols.ccs.push(cc) - 1));
+    cols.cc[r] = c;
   }
-  if (current !== null) each(current, rows);
+  flush();
+  return cols;
+}
+
+/** Row numbers grouped by skeleton id, each group in row order (counting sort). */
+function bySkeleton(skel: Uint32Array, rows: number, skeletons: number): { order: Uint32Array; start: Uint32Array } {
+  const start = new Uint32Array(skeletons + 1);
+  for (let r = 0; r < rows; r++) start[skel[r] + 1]++;
+  for (let s = 0; s < skeletons; s++) start[s + 1] += start[s];
+  const next = start.slice(0, skeletons);
+  const order = new Uint32Array(rows);
+  for (let r = 0; r < rows; r++) order[next[skel[r]]++] = r;
+  return { order, start };
 }
 
 /**
@@ -233,13 +306,11 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;
     const keyFilter = Bloom.sized(count('SELECT count(DISTINCT key) FROM names'));
     const skeletonFilter = Bloom.sized(count('SELECT count(DISTINCT skel) FROM names'));
-    groups(db.prepare('SELECT key, key, place_id, kind, precision, cc FROM names ORDER BY key, place_id'), (key, all) => {
-      const rows = all.filter((r) => places.has(r.place));
+    const cols = nameColumns(db, (place) => places.has(place), (key, rows) => {
       for (const r of rows) {
         const had = main.get(r.place);
         if (!had || r.kind < had.kind) main.set(r.place, r);
       }
-      if (rows.length === 0) return;
       keyFilter.add(key);
       // the SQL's ORDER BY kind = 2 DESC, population DESC; a stable sort keeps place id order for ties
       rows.sort((a, b) => Number(b.kind === 2) - Number(a.kind === 2) || population.get(b.place)! - population.get(a.place)!);
@@ -250,9 +321,15 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
       for (const r of top) entry(out, places.get(r.place)!, r, true);
       sink.record(NS.key + key, out.buf, out.len);
     });
-    groups(db.prepare('SELECT skel, key, place_id, kind, precision, cc FROM names INDEXED BY names_skel_any ORDER BY skel'), (skel, all) => {
-      const rows = all.filter((r) => places.has(r.place));
-      if (rows.length === 0) return;
+    // the skeleton queries walk their index in (skel, key, place id) order: within a skeleton, row order
+    const { order, start } = bySkeleton(cols.skel, cols.rows, cols.skels.length);
+    for (let s = 0; s < cols.skels.length; s++) {
+      const skel = cols.skels[s];
+      const rows: (NameRow & { cc: string })[] = [];
+      for (let i = start[s]; i < start[s + 1]; i++) {
+        const r = order[i];
+        rows.push({ key: cols.keys[cols.key[r]], place: cols.place[r], kind: cols.kind[r], precision: cols.precision[r] === NO_PRECISION ? null : cols.precision[r], cc: cols.ccs[cols.cc[r]] });
+      }
       skeletonFilter.add(skel);
       rows.sort((a, b) => population.get(b.place)! - population.get(a.place)!);
       out.len = 0;
@@ -275,7 +352,7 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
         list(picked);
       }
       sink.record(NS.skeleton + skel, out.buf, out.len);
-    });
+    }
     for (const [id, row] of main) {
       out.len = 0;
       out.str(`${NS.place}${id}`);
