@@ -41,6 +41,24 @@ function latinLetter(c: number): number {
 /** No function word is longer: a longer word is counted without being looked up. */
 const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
 
+/** A hash of text.slice(start, end), computed over its code units without making the string. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+/** The function words by hash, to look a word of the sample up where it stands. */
+const WORDS_BY_HASH = new Map<number, string[]>();
+for (const w of WORD_LANGS.keys()) {
+  const h = hashOf(w, 0, w.length);
+  WORDS_BY_HASH.set(h, [...(WORDS_BY_HASH.get(h) ?? []), w]);
+}
+
+/** The function word written at text[start, end), if any. */
+function functionWordAt(text: string, start: number, end: number): string | undefined {
+  return WORDS_BY_HASH.get(hashOf(text, start, end))?.find((w) => w.length === end - start && text.startsWith(w, start));
+}
+
 /** What the guess rests on: the words of the sample, those that start in lower case, and their hits by language. */
 interface Counts {
   tokens: number;
@@ -54,8 +72,9 @@ function countWord(w: string, hits: Map<string, number>): void {
 
 /**
  * The counts for a sample with no letter at or above LATIN_END (curly quotes
- * and dashes are no letters), in one scan that makes a string only of a word
- * that starts in lower case and is short enough to be a function word. Gives
+ * and dashes are no letters), in one scan that makes no string of a word:
+ * the words that start in lower case and are short enough to be function
+ * words are looked up where they stand. Gives
  * what `tokens` and the filter of guessLanguage give; null when the sample
  * has a letter of another script.
  */
@@ -75,7 +94,8 @@ function countLatin(sample: string): Counts | null {
     counts.tokens++;
     if (latinLetter(sample.charCodeAt(start)) !== 2) continue;
     counts.words++;
-    if (i - start <= LONGEST_WORD) countWord(sample.slice(start, i), counts.hits);
+    const word = i - start <= LONGEST_WORD ? functionWordAt(sample, start, i) : undefined;
+    if (word) countWord(word, counts.hits);
   }
   return counts;
 }
