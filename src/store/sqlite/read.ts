@@ -88,21 +88,22 @@ const PROBE = 12;
 const MATCHES_SEEN = 100_000;
 
 /**
- * A word matching more than COUNT_CAP events (a rare word takes the general
- * path: gathering its few matches is cheap). Alone (with a date range or
- * not), it is counted from the search index and paged by walking the index
- * in date order. With other filters, the count either looks each of their
- * events up in the index (when they leave few) or tests them against the
- * gathered matches; a page by date walks the index when it fills soon enough.
- * Null when the word is rare.
+ * A search alone (q with dates, country, admin1, type or sub-type: all held
+ * by the search index) by date is counted from the index and paged by
+ * walking it in date order. Otherwise a word matching at most COUNT_CAP
+ * events takes the general path (gathering its few matches is cheap); for a
+ * commoner word, the count either looks each event the other filters leave
+ * up in the index (when they leave few) or tests them against the gathered
+ * matches, and a page by date walks the index when it fills soon enough.
+ * Null for the general path.
  */
-function commonWord(db: Db, q: EventQuery, match: string): { counted: number; rowids: () => number[] } | null {
-  const few = searchCount(q, match, COUNT_CAP + 1);
-  if (db.get<{ n: number }>(few.sql, ...few.params)!.n <= COUNT_CAP) return null;
+function searchPlan(db: Db, q: EventQuery, match: string): { counted: number; rowids: () => number[] } | null {
   const byDate = (q.sort ?? '-event_date').endsWith('event_date');
   const alone = !q.review && sideCount(q) !== null;
   // never dearer than gathering: a gather also looks up every match's event to sort it
   if (alone && byDate) return { counted: count(db, q), rowids: () => searchPage(db, q, match) };
+  const few = searchCount(q, match, COUNT_CAP + 1);
+  if (db.get<{ n: number }>(few.sql, ...few.params)!.n <= COUNT_CAP) return null;
   const all = searchCount(q, match, MATCHES_SEEN);
   const matches = db.get<{ n: number }>(all.sql, ...all.params)!.n;
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
@@ -123,7 +124,7 @@ function commonWord(db: Db, q: EventQuery, match: string): { counted: number; ro
 
 export function listEvents(db: Db, q: EventQuery): { total: number; total_exact: boolean; items: string[] } {
   const match = searchMatch(q);
-  const common = match ? commonWord(db, q, match) : null;
+  const common = match ? searchPlan(db, q, match) : null;
   const counted = common ? common.counted : count(db, q);
   const rowids = counted === 0 ? [] : common ? common.rowids() : actorPage(db, q) ?? pageRowids(db, q, counted);
   return { total: Math.min(counted, COUNT_CAP), total_exact: counted <= COUNT_CAP, items: records(db, rowids) };
