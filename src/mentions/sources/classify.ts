@@ -57,13 +57,24 @@ export function isName(text: string): boolean {
   return /^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|de|del|van|von|el-[\w'’-]+))*$/.test(text.replace(/^the\s+/i, ''));
 }
 
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+
+/** Where `word` first stands in `text` as a whole word (no letter, digit, _ or - on either side); -1 when nowhere. */
+function wordAt(text: string, word: string): number {
+  if (word === '') return -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if ((at === 0 || !isWordChar(text.charCodeAt(at - 1))) && !isWordChar(text.charCodeAt(at + word.length))) return at;
+  }
+  return -1;
+}
+
 /**
  * The role a text gives a named person where it first names them
  * ("U.S. President Donald Trump … Trump said" → official); null when none.
  */
 export function roleOfName(text: string, name: string): SourceKind | null {
   const surname = name.split(/\s+/).pop() ?? name;
-  const at = text.search(new RegExp(`(?<![\\w-])${escape(surname)}(?![\\w-])`));
+  const at = wordAt(text, surname);
   if (at < 0) return null;
   // the words before the name in its sentence, and an apposition after it ("Catherine Russell, UNICEF's executive director,")
   const before = text.slice(Math.max(0, at - 60), at).split(/\n|[.!?]\s+(?=[A-Z])/).pop() ?? '';
