@@ -96,6 +96,15 @@ function weak(m: PlaceMention): boolean {
   return !p || (!/^(PPLC|ADM1|PCLI)$/.test(p.featureCode) && p.population < 200_000);
 }
 
+/** a container read as a place this small, in the same country, is more likely the misread one */
+const HAMLET = 2000;
+const RANK = ['PPL', 'PPLA4', 'PPLA3', 'ADM3', 'ADM2', 'PPLA2', 'PPLA', 'PPLC', 'ADM1', 'PCLI'];
+
+/** How much a place is a place of standing: its kind first, then its size. */
+function standing(p: Place): number {
+  return RANK.indexOf(p.featureCode) * 10 + Math.log10(1 + p.population);
+}
+
 /**
  * "Gunmen attacked a patrol in Camargo community" in a report framed "in
  * Celaya, Guanajuato": a pick outside the container the text states is a
@@ -110,6 +119,9 @@ function withinContainer(m: PlaceMention, places: PlaceMention[], containers: Co
   const inside = m.candidates.find((c) => verdict(c.place, (c.features.nameMatch ?? 0) < 0) === 1);
   if (inside) return { ...m, resolved: inside.place, reason: `${m.reason}; ${inside.place.name} lies inside the stated ${known[0].p.text}` };
   const outer = known[0].p;
+  // "Castanos, Coahuila" read as a hamlet called Coahuila: a container weaker than the place it holds is the misread one
+  const held = outer.resolved!;
+  if (m.resolved && held.iso2 === m.resolved.iso2 && held.featureCode === 'PPL' && held.population < HAMLET && standing(held) < standing(m.resolved)) return m;
   return { ...m, resolved: outer.resolved!.geoPrecision === 1 ? { ...outer.resolved!, geoPrecision: 2 } : outer.resolved, reason: `${m.reason}; no ${m.text} inside the stated ${outer.text}: the container stands for it` };
 }
 
