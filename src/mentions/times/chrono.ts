@@ -90,10 +90,11 @@ const LEFT_TO_RULES = new Set([
 ]);
 
 /**
- * A word each parser's pattern cannot match without (read off chrono's
- * patterns, case-insensitive): a parser whose word is absent from a sentence
- * finds nothing in it, so skipping it changes no result. Parsers missing here
- * always run.
+ * What each parser's pattern cannot match without, a digit pattern or a
+ * word (read off chrono 2.10's patterns, case-insensitive): a parser whose
+ * need a sentence lacks finds nothing in it, so skipping it changes no
+ * result (chrono.test.ts compares with the full parser). Parsers missing
+ * here always run.
  */
 const DIGIT = /[0-9]/;
 const YEAR = /[0-9]{4}/;
@@ -115,9 +116,9 @@ const PARSER_NEEDS: Record<string, RegExp> = {
 };
 
 interface Parsers {
-  /** the distinct needed words, each a bit of a sentence's mask */
+  /** the distinct needs, each a bit of a sentence's mask */
   needs: RegExp[];
-  /** by mask: a parser with only the parsers whose word the sentence has */
+  /** by mask: a parser with only the parsers whose need the sentence meets */
   byMask: en.Chrono[];
 }
 
