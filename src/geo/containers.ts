@@ -166,6 +166,7 @@ export function fits(c: Point, container: Point, fuzzy = false, frame = false): 
   const sameArea = !c.admin1 || !container.admin1 || c.admin1 === container.admin1;
   const inside = fuzzy ? INSIDE_POINT_FUZZY_KM : city ? CITY_KM : INSIDE_POINT_KM;
   if (container.fcode !== 'ADM1' && km <= inside && sameArea) return 1;
-  if ((frame || city) && town) return km <= INSIDE_POINT_KM && sameArea ? 0 : -1;
+  // a spelling guess ("Kabuta" read as Khabāthah) needs its container close by
+  if ((frame || city || fuzzy) && town) return km <= INSIDE_POINT_KM && sameArea ? 0 : -1;
   return km > OUTSIDE_KM ? -1 : 0;
 }
