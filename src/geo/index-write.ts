@@ -69,7 +69,7 @@ class RecordSink {
     for (let r = 0; r < this.count; r++) {
       let i = this.meta[r * 3] & (size - 1);
       while (slots[i * SLOT_WORDS + 1] !== 0) i = (i + 1) & (size - 1);
-      slots.set(this.meta.subarray(r * 3, r * 3 + 3), i * SLOT_WORDS);
+      for (let w = 0; w < SLOT_WORDS; w++) slots[i * SLOT_WORDS + w] = this.meta[r * 3 + w];
     }
     return slots;
   }
