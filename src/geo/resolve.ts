@@ -9,7 +9,7 @@ import type { Place } from '../mentions/types.ts';
 import type { Doc } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
-import { distanceKm, nameKey, similarity } from './normalize.ts';
+import { distanceKm, nameKey, similarity, skeleton } from './normalize.ts';
 import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
 import { loadFronts, onFront, type Front } from './cues.ts';
 import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
@@ -238,6 +238,18 @@ function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers:
   }
 }
 
+/**
+ * "Near Petrovskoye" in a report from the Donbas line: when no namesake lies
+ * on the front, its transliteration variants there join the candidates (Petrivske).
+ */
+function widenOnFront(m: Recognized, gaz: Gazetteer, front: Front): void {
+  if (m.demonymOf || m.use !== 'place' || m.candidates.some((c) => onFront(front, c.cc, c.admin1, c.lat, c.lon))) return;
+  const skel = skeleton(m.key);
+  if (skel.length < 3) return;
+  const near = gaz.bySkeleton(front.cc, skel).filter((c) => onFront(front, c.cc, c.admin1, c.lat, c.lon) && similarity(m.key, c.matched) >= 0.55);
+  m.candidates = [...m.candidates, ...near];
+}
+
 /** The containers the text states for each mention (none without the text). */
 function containersOf(mentions: Recognized[], doc: Doc | undefined): Container[][] {
   return doc ? statedContainers(doc.text, mentions, doc.sentences.map((s) => s.start)) : mentions.map(() => []);
@@ -249,8 +261,10 @@ function containersOf(mentions: Recognized[], doc: Doc | undefined): Container[]
  */
 export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): Resolution[] {
   const focus = countryFocus(mentions);
+  const fronts = doc ? loadFronts().filter((fr) => fr.cues.test(doc.text)) : [];
   for (const m of mentions) {
     widenWithSkeleton(m, gaz, focus(m.key));
+    for (const fr of fronts) widenOnFront(m, gaz, fr);
     m.candidates = uniquePlaces(m.candidates);
   }
   const keys = new Set(mentions.map((m) => m.key));
@@ -258,7 +272,6 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
   const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));
   const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
-  const fronts = doc ? loadFronts().filter((fr) => fr.cues.test(doc.text)) : [];
   const first: Context = { focus, keys, keyOf, maxPopulation, adminFocus: () => 0, anchors: [], fronts };
   const pass1 = mentions.map((m) => rank(m, first));
   const seen = new Set<number>();
