@@ -114,6 +114,7 @@ function blockOf(claim: Claim): { type: string; before: string; after: string; b
  * The query (text and parameters from $first on) giving the merge candidates
  * of every claim of one document, as rows (i, id, record) where i is the
  * claim's index: events of the same type whose dates reach the claim's window
+ * (found through the events_window index, migration 007)
  * and whose place is in its box or unknown, never one already holding a
  * claim of the document, at most 500 per claim, oldest first.
  */
@@ -125,7 +126,9 @@ export function candidatesQuery(claims: Claim[], documentId: string, first: numb
   return {
     text: `SELECT q.i, e.id, e.record FROM unnest(${p(0)}::int[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[],
          ${p(4)}::float8[], ${p(5)}::float8[], ${p(6)}::float8[], ${p(7)}::float8[]) AS q(i, type, before, after, lon0, lon1, lat0, lat1)
-       CROSS JOIN LATERAL (SELECT e.id, e.record FROM events e
+       CROSS JOIN LATERAL (SELECT e.id, e.record
+         -- OFFSET 0 keeps the other conditions out of the scan: only events_window is used, not events_block with its one-sided range
+         FROM (SELECT * FROM events w WHERE sitrep_window(w.date_start, w.date_end) && daterange(q.after::date, q.before::date, '[]') OFFSET 0) e
          WHERE lower(e.event_type) = lower(q.type) AND e.date_start <= q.before AND e.date_end >= q.after
            AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = ${p(8)})
            AND (q.lon0 IS NULL OR e.lat IS NULL OR (e.lon BETWEEN q.lon0 AND q.lon1 AND e.lat BETWEEN q.lat0 AND q.lat1))
