@@ -170,7 +170,7 @@ function scoreCorpus(name: string, docs: GoldDoc[], gaz: Gazetteer, verbose: boo
     given.predicted += withCoords.length;
     given.matched += withCoords.length;
     // the same resolution again, with every ranked candidate, to say why a miss missed
-    const diagnosed = resolveAll(withCoords.map((s) => recognizeSpan(doc, gaz, s.start, s.end)), gaz);
+    const diagnosed = resolveAll(withCoords.map((s) => recognizeSpan(doc, gaz, s.start, s.end)), gaz, doc);
     withCoords.forEach((gold, i) => {
       const err = errorKm(gold, resolved[i]);
       given.errors.push(err);
