@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { native } from '../mentions/quantities/index.ts';
 
 export interface CueEntry {
   id: string;
@@ -151,14 +150,6 @@ function readJson(name: string): Record<string, unknown> {
  * @example const lex = loadLexicon(); lex.subEvents.get('Air/drone strike')?.eventType // 'Explosions/Remote violence'
  */
 export function loadLexicon(): Lexicon {
-  const lexicon = readLexicon();
-  // every sentence with a cue runs all of them: compile them to machine code now, not through V8's slow bytecode step
-  for (const c of lexicon.cues) native(c.re);
-  for (const re of [lexicon.prefilter, lexicon.protest, ...Object.values(lexicon.context)]) native(re);
-  return lexicon;
-}
-
-function readLexicon(): Lexicon {
   const taxonomy = compileTaxonomy(readJson('taxonomy.json') as unknown as TaxonomyFile);
   const usedCues = new Set(taxonomy.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? [])]));
   for (const extra of ['victim', 'armed', 'intervention', 'lethal_force']) usedCues.add(extra);

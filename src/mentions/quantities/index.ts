@@ -12,7 +12,6 @@ import { objectsAfter, singularHead, subjectsBefore, type ListItem } from './lis
 
 export type { QuantityMention, QuantityKind, Interval } from '../types.ts';
 export { readAmount, readNumber, acledFigure } from './amount.ts';
-export { native, nativeRegExp } from './native.ts';
 
 /** A quantity found in one text; offsets are into that text. */
 export interface QuantityCandidate {
@@ -72,7 +71,7 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
   const woken = wokenPatterns(text);
   PATTERNS.forEach((pattern, k) => {
     if (!woken[k] || !pattern.hint.test(text)) return;
-    const re = pattern.re();
+    const re = pattern.re(text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // no pattern matches the empty string; were one to, the scan must still move on

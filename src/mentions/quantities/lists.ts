@@ -54,7 +54,8 @@ export function subjectsBefore(text: string, at: number, first: ListItem): ListI
     if (!join) break;
     const before = prefix.slice(0, join.index);
     const offset = Math.max(0, before.length - 120);
-    const m = itemBack().exec(before.slice(offset));
+    const tail = before.slice(offset);
+    const m = itemBack(tail).exec(tail);
     if (!m?.groups || !personHead(m.groups.np)) break;
     const interval = itemInterval(m.groups.amount, m.groups.np);
     if (!interval) break;
@@ -88,7 +89,8 @@ export function objectsAfter(text: string, end: number): ListItem[] {
   const out: ListItem[] = [];
   let at = end;
   for (let guard = 0; guard < 6; guard++) {
-    const m = itemAfter().exec(text.slice(at));
+    const from = text.slice(at);
+    const m = itemAfter(from).exec(from);
     if (!m?.groups || !personHead(m.groups.np)) break;
     const rest = text.slice(at + m[0].length);
     if (/^\s+(?:were|was|are|is|have|has|had|got|been|also)\b/i.test(rest)) break;

@@ -3,25 +3,28 @@
  * bytecode interpreter first and compiles it to machine code on its next
  * call; for long alternations such as the casualty patterns the bytecode
  * step is the slow one (≈ 40 ms for one pattern, against ≈ 10 ms for the
- * machine code), and it is paid at the first document of every process.
- * V8 skips it when a regex first meets a subject of 1,000 characters or
- * more, so the first use runs the regex once over 1,000 spaces.
+ * machine code), paid at the first document of every process. V8 skips it
+ * when a regex first meets a subject of 1,000 characters or more, so the
+ * first use runs the regex once over its subject padded to that length.
+ * The padding keeps the subject's width (one byte or two a character), for
+ * which V8 compiles its own code: the CLI, which turns V8's tier-up off
+ * (bin/sitrep.js), then compiles each pattern once, as it would anyway.
  */
-const LONG_SUBJECT = ' '.repeat(1000);
-
-/** The regex, compiled to machine code now. */
-export function native(re: RegExp): RegExp {
-  re.exec(LONG_SUBJECT);
-  re.lastIndex = 0;
-  return re;
-}
+const PADDING = ' '.repeat(1000);
 
 /**
- * A regex built and compiled to machine code on first use: a pattern no
- * document needs costs nothing.
- * @example const killed = nativeRegExp('\\bkilled\\b', 'gi'); killed().test('Two were killed') // true
+ * A regex built on first use and compiled to machine code for `subject`'s
+ * width: a pattern no document needs costs nothing.
+ * @example const killed = nativeRegExp('\\bkilled\\b', 'gi'); killed('Two were killed').test('Two were killed') // true
  */
-export function nativeRegExp(source: string, flags: string): () => RegExp {
+export function nativeRegExp(source: string, flags: string): (subject: string) => RegExp {
   let re: RegExp | undefined;
-  return () => (re ??= native(new RegExp(source, flags)));
+  return (subject) => {
+    if (!re) {
+      re = new RegExp(source, flags);
+      re.exec(subject + PADDING);
+      re.lastIndex = 0;
+    }
+    return re;
+  };
 }
