@@ -129,3 +129,24 @@ test('an open gazetteer notices an import by another connection and reloads', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a gazetteer opened while another process holds the write lock does not wait: SQL serves', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-lookup-'));
+  try {
+    const path = syntheticGazetteer(dir);
+    await fill(path, syntheticDump(50, random(5)));
+    const writer = new Database(path);
+    writer.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const gaz = openGazetteer({ path });
+    assert.ok(Date.now() - started < 2000, 'no wait for the lock');
+    assert.equal(gaz.indexed, false);
+    const name = (writer.prepare('SELECT key FROM names LIMIT 1').pluck().get() as string);
+    assert.ok(gaz.byKey(name).length > 0, 'lookups go through SQL');
+    writer.exec('ROLLBACK');
+    writer.close();
+    gaz.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

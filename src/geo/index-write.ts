@@ -92,7 +92,7 @@ function entry(out: Bytes, places: Places, cols: NameColumns, r: number, sameKey
  * meta, holding the write lock meanwhile so that no import slips in between.
  * @example writeLookupIndex(gaz.db, gaz.path) // 'lq3k…'
  */
-export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: { unlessCurrent?: boolean }): string {
+export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: { unlessCurrent?: boolean; onWrite?: () => void }): string {
   const file = lookupPath(dbPath);
   const tmp = `${file}.${process.pid}-${Date.now()}`;
   const token = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
@@ -104,6 +104,7 @@ export function writeLookupIndex(db: Database.Database, dbPath: string, opts?: {
   }
   let fd: number;
   try {
+    opts?.onWrite?.();
     fd = openSync(tmp, 'w');
   } catch (err) {
     db.exec('ROLLBACK');
@@ -222,13 +223,13 @@ export function currentLookupToken(db: Database.Database, dbPath: string): strin
  * write lock is held, as another process may have just written it). False
  * when the database cannot be written now: the SQL lookups then serve.
  */
-export function ensureLookupIndex(db: Database.Database, dbPath: string): boolean {
+export function ensureLookupIndex(db: Database.Database, dbPath: string, onWrite?: () => void): boolean {
   if (currentLookupToken(db, dbPath)) return true;
   // another process writing it (or importing) holds the lock: do not wait for it
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
-    writeLookupIndex(db, dbPath, { unlessCurrent: true });
+    writeLookupIndex(db, dbPath, { unlessCurrent: true, onWrite });
     return true;
   } catch (err) {
     if (/SQLITE_BUSY|SQLITE_READONLY|readonly|locked/i.test(`${(err as { code?: string }).code} ${(err as Error).message}`)) return false;

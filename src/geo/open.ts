@@ -36,8 +36,7 @@ export function openGazetteer(opts?: { path?: string; /** false: do not write a 
   db.pragma('cache_size = -32000');
   // the lookup file is derived data: a gazetteer from before it existed, or just imported into, gets it here
   if (ensureIndexes(db) && opts?.lookupFile !== false && !currentLookupToken(db, path)) {
-    process.stderr.write(`sitrep: writing the gazetteer's lookup file ${lookupPath(path)} (once)…\n`);
-    ensureLookupIndex(db, path);
+    ensureLookupIndex(db, path, () => process.stderr.write(`sitrep: writing the gazetteer's lookup file ${lookupPath(path)} (once)…\n`));
   }
   return new Gazetteer(path, db);
 }
