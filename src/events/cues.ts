@@ -75,13 +75,14 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  */
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
-  if (!lex.prefilter.test(sentence.text)) return hits;
+  if (!lex.prefilter(sentence.text).test(sentence.text)) return hits;
   const protest = lex.protest.test(sentence.text);
   for (const c of lex.cues) {
-    c.re.lastIndex = 0;
+    const re = c.re(sentence.text);
+    re.lastIndex = 0;
     // exec in a loop, not matchAll: matchAll copies the regex at every call
-    for (let m = c.re.exec(sentence.text); m; m = c.re.exec(sentence.text)) {
-      if (m[0] === '') c.re.lastIndex++;
+    for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
+      if (m[0] === '') re.lastIndex++;
       const rel = m.index;
       const relEnd = rel + m[0].length;
       const rest = sentence.text.slice(relEnd);

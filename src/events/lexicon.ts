@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { nativeRegExp } from '../mentions/quantities/index.ts';
 
 export interface CueEntry {
   id: string;
@@ -23,7 +24,8 @@ export interface CompiledCue {
   cue: string;
   anchor: boolean;
   strength: number;
-  re: RegExp;
+  /** the cue's pattern (global, case-insensitive), compiled to machine code at first use (see nativeRegExp) */
+  re: (subject: string) => RegExp;
   after: RegExp | null;
   notAfter: RegExp | null;
 }
@@ -68,7 +70,7 @@ export interface EventContextPatterns {
 export interface Lexicon {
   cues: CompiledCue[];
   /** any cue that can start or shape a report: a sentence without one is skipped whole */
-  prefilter: RegExp;
+  prefilter: (subject: string) => RegExp;
   /** any protest cue: a sentence with one reads violence it mentions as the protest's topic */
   protest: RegExp;
   subEvents: Map<string, SubEventType>;
@@ -101,12 +103,14 @@ export function compileCues(entries: unknown[], knownCues?: Set<string>): Compil
     if (knownCues && !knownCues.has(e.cue)) throw new LexiconError(`${where}: cue "${e.cue}" is used by no classification rule`);
     seen.add(e.id);
     try {
+      // built here to reject a bad pattern at load; compiled at its first use
+      const re = word(e.pattern, 'gi');
       return {
         id: e.id,
         cue: e.cue,
         anchor: e.anchor,
         strength: e.strength,
-        re: word(e.pattern, 'gi'),
+        re: nativeRegExp(re.source, re.flags),
         after: e.after ? new RegExp(e.after) : null,
         notAfter: e.not_after ? new RegExp(e.not_after, 'i') : null,
       };
@@ -156,9 +160,10 @@ export function loadLexicon(): Lexicon {
   const cueFile = readJson('cues.json') as { cues: CueEntry[]; context: Record<string, string> };
   const c = cueFile.context;
   const shaping = cueFile.cues.filter((e) => e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force');
+  const prefilter = word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i');
   return {
     cues: compileCues(cueFile.cues, usedCues),
-    prefilter: word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i'),
+    prefilter: nativeRegExp(prefilter.source, prefilter.flags),
     protest: word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
     context: {
