@@ -153,3 +153,12 @@ test('the parties a report names place it on their front', () => {
   assert.ok((front?.candidates[0]?.features.onFront ?? 0) > 0);
   assert.ok(!plain.places.some((p) => p.candidates.some((c) => c.features.onFront)));
 });
+
+test('the opening word of a neighbourhood name and "the forces of X" are no event places', () => {
+  const colonia = parse('On 2 May 2020, in Zapopan, Jalisco, six people were shot in Colonia Agua Blanca.');
+  assert.ok(!colonia.places.some((p) => p.text === 'Colonia'), colonia.places.map((p) => p.text).join(', '));
+  const at = eventLocation(colonia.doc, colonia.places, anchorOf(colonia.doc, 'shot'));
+  assert.equal(at?.resolved?.name, 'Zapopan', at?.reason);
+  const forces = parse('The military forces of Azerbaijan fired on positions near Tartar.');
+  assert.equal(forces.places.find((p) => p.text === 'Azerbaijan')?.use, 'actor');
+});
