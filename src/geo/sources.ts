@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { distanceKm } from './normalize.ts';
+import { distanceKm, skeleton } from './normalize.ts';
 
 /** One row of a GeoNames dump (geoname table). */
 export interface GeoNamesRow {
@@ -115,6 +115,31 @@ export function readCountriesAndStates(): { countries: CountryInfo[]; states: St
 }
 
 /**
+ * The state an admin seat names: the same name ("Aleppo"), else the only
+ * state of its country, of as many words, whose consonant skeleton is the
+ * seat's plus at most one letter, since registries often give the
+ * adjectival form of a seat's name ("Donetsk" → "Donetska").
+ */
+function seatOf(
+  town: { cc: string; name: string; asciiname: string },
+  options: StateInfo[],
+  stateByKey: Map<string, StateInfo>,
+  key: (name: string) => string,
+): StateInfo | undefined {
+  const k = key(town.asciiname || town.name);
+  const same = stateByKey.get(`${town.cc}|${k}`);
+  if (same) return same;
+  const seat = skeleton(k);
+  if (seat.length < 4) return undefined;
+  const words = k.split(' ').length;
+  const begins = options.filter((s) => {
+    const name = skeleton(key(s.name));
+    return key(s.name).split(' ').length === words && name.startsWith(seat) && name.length - seat.length <= 1;
+  });
+  return begins.length === 1 ? begins[0] : undefined;
+}
+
+/**
  * Names GeoNames admin1 codes (which cities500 carries without names). A code
  * whose towns include one named like a state of the same country (the
  * capital usually is: Aleppo, Homs), or that equals a state's ISO 3166-2 code
@@ -138,8 +163,10 @@ export function nameAdmin1Codes(
     if (!options || !t.admin1 || t.admin1 === '00') continue;
     const code = `${t.cc}.${t.admin1}`;
     population.set(code, (population.get(code) ?? 0) + t.population);
-    const sameName = stateByKey.get(`${t.cc}|${key(t.asciiname || t.name)}`);
-    if (sameName && (t.fcode === 'PPLA' || t.fcode === 'PPLC') && !named.has(code)) named.set(code, sameName);
+    if ((t.fcode === 'PPLA' || t.fcode === 'PPLC') && !named.has(code)) {
+      const seat = seatOf(t, options, stateByKey, key);
+      if (seat) named.set(code, seat);
+    }
     let best = options[0];
     let bestD = Infinity;
     for (const s of options) {
