@@ -54,35 +54,61 @@ export interface Places {
   start: Uint32Array;
 }
 
+/** Grid cells (degrees) of the places nearestAdmin1 searches. */
+const CELL = 0.25;
+
+const NO_POINTS: Point[] = [];
+
+interface Point {
+  lat: number;
+  lon: number;
+  id: number;
+  name: string;
+}
+
 /**
  * Gazetteer.nearestAdmin1's query answered in memory for every place that
- * needs it: places with an admin1 name, by country in (lat, id) order (the
- * order of the places_cc_lat index the query walks), the first nearest kept.
+ * needs it: among places with an admin1 name in the box, the nearest; of
+ * equals, the first in (lat, id) order, the order of the places_cc_lat index
+ * the query walks. Places are kept in grid cells per country, as a village
+ * dump puts tens of thousands in one degree of latitude.
  */
 function nearestAdmin1(rows: PlaceRow[], admin1: Map<string, string>): (cc: string, lat: number, lon: number) => string | null {
-  const byCc = new Map<string, { lat: number; lon: number; id: number; name: string }[]>();
+  const cells = new Map<string, Map<number, Point[]>>();
+  const cellOf = (i: number, j: number) => i * 4096 + j;
   for (const [id, , lat, lon, , , cc, a1] of rows) {
     const name = admin1.get(`${cc}\u0000${a1}`);
-    if (name !== undefined) (byCc.get(cc) ?? byCc.set(cc, []).get(cc)!).push({ lat, lon, id, name });
+    if (name === undefined) continue;
+    const grid = cells.get(cc) ?? cells.set(cc, new Map()).get(cc)!;
+    const c = cellOf(Math.floor(lat / CELL), Math.floor(lon / CELL));
+    (grid.get(c) ?? grid.set(c, []).get(c)!).push({ lat, lon, id, name });
   }
-  for (const list of byCc.values()) list.sort((a, b) => a.lat - b.lat || a.id - b.id);
+  // cells in rings around the point's own: once a ring is done, every place further out is at least its width away
   const within = (cc: string, lat: number, lon: number, box: number) => {
-    const list = byCc.get(cc) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid].lat < lat - box) lo = mid + 1;
-      else hi = mid;
+    const grid = cells.get(cc);
+    let best: Point | null = null;
+    let bestD = Infinity;
+    if (!grid) return null;
+    const ci = Math.floor(lat / CELL);
+    const cj = Math.floor(lon / CELL);
+    const [iLo, iHi, jLo, jHi] = [Math.floor((lat - box) / CELL), Math.floor((lat + box) / CELL), Math.floor((lon - box) / CELL), Math.floor((lon + box) / CELL)];
+    for (let r = 0; ci - r >= iLo || ci + r <= iHi || cj - r >= jLo || cj + r <= jHi; r++) {
+      for (let i = Math.max(ci - r, iLo); i <= Math.min(ci + r, iHi); i++) {
+        for (let j = Math.max(cj - r, jLo); j <= Math.min(cj + r, jHi); j++) {
+          if (Math.abs(i - ci) !== r && Math.abs(j - cj) !== r) continue;
+          for (const p of grid.get(cellOf(i, j)) ?? NO_POINTS) {
+            if (p.lat < lat - box || p.lat > lat + box || p.lon < lon - box || p.lon > lon + box) continue;
+            const d = (p.lat - lat) * (p.lat - lat) + (p.lon - lon) * (p.lon - lon);
+            if (d < bestD || (d === bestD && best && (p.lat < best.lat || (p.lat === best.lat && p.id < best.id)))) {
+              best = p;
+              bestD = d;
+            }
+          }
+        }
+      }
+      if (bestD < (r * CELL) ** 2) break;
     }
-    let best: { name: string; d: number } | null = null;
-    for (let i = lo; i < list.length && list[i].lat <= lat + box; i++) {
-      const p = list[i];
-      if (p.lon < lon - box || p.lon > lon + box) continue;
-      const d = (p.lat - lat) * (p.lat - lat) + (p.lon - lon) * (p.lon - lon);
-      if (!best || d < best.d) best = { name: p.name, d };
-    }
-    return best;
+    return best && { name: best.name, d: bestD };
   };
   return (cc, lat, lon) => {
     const small = within(cc, lat, lon, NEAR_BOX);
