@@ -6,15 +6,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { freshBundle } from './bundle.js';
 
-// V8 first interprets a RegExp and compiles it again once it runs twice; the
-// lexicons' many large patterns then cost two compilations each, ~0.3 s of
-// a one-file `sitrep extract`. Compiling once changes no match.
-setFlagsFromString('--no-regexp-tier-up');
-
 const BUNDLED = new Set(['extract', 'geoparse', 'dates']);
 const bundle = BUNDLED.has(process.argv[2] ?? '') ? freshBundle() : null;
 let main;
 if (bundle) {
+  // V8 first interprets a RegExp and compiles it again once it runs twice; the
+  // lexicons' many large patterns then cost two compilations each, ~0.3 s of
+  // a one-file `sitrep extract`. Compiling once changes no match. Only here,
+  // before any pattern is compiled: V8 does not expect the flag to change
+  // under code that already ran (a loader such as tsx) and may crash.
+  setFlagsFromString('--no-regexp-tier-up');
   ({ main } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');
