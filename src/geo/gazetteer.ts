@@ -69,7 +69,7 @@ function skeletonStatements(db: Database.Database, indexed: boolean): [Database.
  * admin1 name of the nearest place within ~100 km that has one: a small box
  * first, as a place found within its half-width is the nearest in the large box too.
  */
-export function nearestAdmin1Finder(db: Database.Database): (cc: string, lat: number, lon: number) => string | null {
+function nearestAdmin1Finder(db: Database.Database): (cc: string, lat: number, lon: number) => string | null {
   const near = db.prepare(
     `SELECT a1.name AS admin1, (p.lat - @lat) * (p.lat - @lat) + (p.lon - @lon) * (p.lon - @lon) AS d
      FROM places p JOIN admin1 a1 ON a1.cc = p.cc AND a1.code = p.admin1_code
