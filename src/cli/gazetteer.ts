@@ -98,6 +98,8 @@ async function importFiles(path: string, files: string[]): Promise<number> {
         process.stderr.write(`sitrep gazetteer: ${file}: ${result.rows} ${result.kind} rows imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
         for (const s of result.skipped.slice(0, 5)) process.stderr.write(`  skipped malformed ${s}\n`);
         if (result.skipped.length > 5) process.stderr.write(`  … and ${result.skipped.length - 5} more malformed lines skipped\n`);
+        for (const c of result.conflicts.slice(0, 5)) process.stderr.write(`  left out ${c}\n`);
+        if (result.conflicts.length > 5) process.stderr.write(`  … and ${result.conflicts.length - 5} more rows left out for a repeated id\n`);
       } catch (err) {
         if (barStarted) bar.stop();
         if (!(err instanceof ImportError)) throw err;

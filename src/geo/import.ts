@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import type Database from 'better-sqlite3';
 import { namesOf, nameWriter, type NameRow } from './build.ts';
 import { parseGeoNamesLine, type GeoNamesRow } from './sources.ts';
-import { isLatin, nameKey, skeleton } from './normalize.ts';
+import { distanceKm, isLatin, nameKey, skeleton } from './normalize.ts';
 import { loadFilters, saveFilters, type NameFilters } from './bloom.ts';
 import { dropSkeletonIndexes, ensureIndexes } from './schema.ts';
 
@@ -41,17 +41,22 @@ export interface ImportResult {
   rows: number;
   /** malformed lines skipped: "line N: reason" */
   skipped: string[];
+  /** rows skipped because an earlier row of the file gave their geonameid to a place far away: "line N: …" */
+  conflicts: string[];
 }
 
 /** Error with the file and line that stopped an import. */
 export class ImportError extends Error {}
 
 interface RowHandler {
-  /** takes one line; throws on a malformed one */
-  row(line: string): void;
+  /** takes one line; throws on a malformed one; returns why a well-formed row was left out */
+  row(line: string): string | void;
   /** writes what row() buffered */
   flush(): void;
 }
+
+/** A repeated geonameid farther than this from its first row names another place. */
+const REPEAT_KM = 25;
 
 /** Rows written together: sorted by key, consecutive inserts land on the same index pages. */
 const BATCH_ROWS = 100_000;
@@ -87,10 +92,18 @@ function handlerFor(db: Database.Database, kind: DumpKind, filters: NameFilters 
       }
       writeNames(names.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.placeId - b.placeId)));
     };
+    // re-serialised dumps repeat ids: mostly the same place named twice (kept, names merged), sometimes another
+    // place that took a famous id (Kyiv's 703448 on a Kherson village), which must not move the first
+    const firstPoint = new Map<number, [number, number]>();
     return {
       row(line) {
         const r = parseGeoNamesLine(line);
         if (!/^[A-Z]{2}$/.test(r.cc)) throw new Error(`bad country code "${r.cc}"`);
+        const first = firstPoint.get(r.geonameid);
+        if (first === undefined) firstPoint.set(r.geonameid, [r.lat, r.lon]);
+        else if (distanceKm(first[0], first[1], r.lat, r.lon) > REPEAT_KM) {
+          return `geonameid ${r.geonameid} (${r.name}) repeats an earlier row ${Math.round(distanceKm(first[0], first[1], r.lat, r.lon))} km away; the first is kept`;
+        }
         if (batch.has(r.geonameid)) flush();
         batch.set(r.geonameid, r);
         if (batch.size >= BATCH_ROWS) flush();
@@ -191,6 +204,7 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
   let bytes = 0;
   let lastError = '';
   const skipped: string[] = [];
+  const conflicts: string[] = [];
   db.exec('BEGIN IMMEDIATE');
   try {
     for await (const line of lines) {
@@ -199,8 +213,9 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
       lastError = '';
       if (line.trim() === '' || line.startsWith('#')) continue;
       try {
-        handle.row(line);
-        rows++;
+        const left = handle.row(line);
+        if (left) conflicts.push(`line ${lineNo}: ${left}`);
+        else rows++;
       } catch (err) {
         lastError = `line ${lineNo}: ${(err as Error).message}`;
         skipped.push(lastError);
@@ -225,7 +240,7 @@ export async function importDump(db: Database.Database, file: string, onBytes?: 
     throw err;
   }
   onBytes?.(size, size);
-  return { file, kind, rows, skipped };
+  return { file, kind, rows, skipped, conflicts };
 }
 
 function endsWithNewline(file: string, size: number): boolean {
