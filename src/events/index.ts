@@ -2,7 +2,8 @@
  * Events stage: a Doc with its mentions becomes ACLED-style event records
  * (displacement and control follow from them in the derive stage).
  *   cues → reports → drafts (roles, type, date, counts, place, source) →
- *   coalesce (one event from many reports) → records.
+ *   coalesce (one event from many reports) → records, one per place of a
+ *   list ("shelling hit Avdiivka, Marinka and Krasnohorivka").
  */
 import type { Doc } from '../text/index.ts';
 import type { EventRecord } from './types.ts';
@@ -12,6 +13,7 @@ import { findReports } from './report.ts';
 import { draftEvent, type Draft, type EventHooks } from './draft.ts';
 import { coalesce } from './coalesce.ts';
 import { assemble } from './assemble.ts';
+import { splitByPlace } from './split.ts';
 
 export type * from './types.ts';
 export type { EventHooks, GenericKind } from './draft.ts';
@@ -30,5 +32,5 @@ export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks): Event
   const counted = new Set(doc.mentions.quantities.filter((q) => q.kind === 'killed' || q.kind === 'injured').map((q) => q.sentence));
   const reports = findReports(doc, cues, lexicon, { dated, counted });
   const drafts = reports.map((r) => draftEvent(doc, r, lexicon, hooks)).filter((d): d is Draft => d !== null);
-  return coalesce(drafts).map((group) => assemble(doc.id, group));
+  return coalesce(drafts).flatMap((group) => splitByPlace(doc, assemble(doc.id, group), hooks.toLocation, group[0].sub.template));
 }
