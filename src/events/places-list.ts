@@ -11,7 +11,7 @@ import type { Doc } from '../text/index.ts';
 import type { Place, PlaceMention } from '../mentions/types.ts';
 
 /** what may stand between two items of a list: a parenthesised container, a comma, and/or */
-const JOINER = /^\s*(?:(?:front|frontline|area|sector|village|town|city|district|camp|checkpoint|LGA)s?\s+)?(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|&\s*|as well as\s+)(?:the\s+|in\s+|at\s+|near\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?$/i;
+const JOINER = /^\s*(?:(?:front|frontline|area|sector|village|town|city|district|camp|checkpoint|LGA)s?\s+)?(?:\([^()]{1,60}\)\s*)?(?:,\s*|(,\s*)?(and|or|as well as|&)\s+(?:(?:in|at|on)\s+)?)(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?$/i;
 /** a list's opening: a locative preposition, or a verb whose object is the place hit */
 const OPENER = /\b(?:in|on|at|near|around|outside|inside|across|throughout|within|hit|struck|shelled|bombed|pounded|targeted|attacked|stormed|raided|seized|captured|overran|recaptured|besieged)\s+(?:the\s+)?(?:(?:outskirts|vicinity|areas?|villages?|towns?|cities|districts?|localities|settlements|neighbou?rhoods|regions?|provinces?|governorates?|states?)\s+(?:of\s+)?)?(?:the\s+)?$/i;
 /** a flow or a span between two places is not a list of event places */
@@ -58,7 +58,10 @@ export function coordinatedPlaces(doc: Doc, chosen: PlaceMention, places: PlaceM
   while (first > 0 && joined(items[first - 1], items[first])) first--;
   let last = at;
   while (last < items.length - 1 && joined(items[last], items[last + 1])) last++;
-  if (first === last) return [];
+  // English coordinates with a conjunction before the last item; "Catole do Rocha, Paraiba" and
+  // "Macarthur, Monreal, Masbate" are a place and its containers
+  while (last > first && !JOINER.exec(doc.text.slice(items[last - 1].end, items[last].start))![2]) last--;
+  if (first >= last || at > last) return [];
   const list = items.slice(first, last + 1);
   const sentenceStart = doc.sentences[chosen.sentence].start;
   const lead = doc.text.slice(Math.max(sentenceStart, list[0].start - 60), list[0].start);
