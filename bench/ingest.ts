@@ -13,15 +13,16 @@
  * and prints a digest of the events, to check that merging does not depend
  * on arrival order (compare the digest of both runs).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ingestDocument, loadExtractor } from '../src/ingest/index.ts';
-import type { Extractor, RawDocument } from '../src/ingest/index.ts';
+import type { Extractor } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { ingestCorpus } from './corpus.ts';
 import type { Store } from '../src/store/index.ts';
 
 const { values: opts } = parseArgs({
@@ -30,28 +31,6 @@ const { values: opts } = parseArgs({
     'extract-only': { type: 'boolean', default: false }, 'store-only': { type: 'boolean', default: false },
   },
 });
-const ROOT = new URL('..', import.meta.url);
-
-type Doc = RawDocument & { group: string };
-
-function corpus(): Doc[] {
-  const docs: Doc[] = [{ group: 'seed', id: 'seed', text: readFileSync(new URL('examples/aleppo-2016-05.txt', ROOT), 'utf8'), published: '2016-05-29' }];
-  for (const line of readFileSync(new URL('examples/voa_stories.jsonl', ROOT), 'utf8').split('\n').filter(Boolean)) {
-    const r = JSON.parse(line);
-    docs.push({ group: 'VOA', id: `voa-${r.id}`, text: r.text, published: r.published, title: r.title, url: r.url, source: 'VOA' });
-  }
-  for (const name of ['GeoWebNews_GWN.xml', 'lgl.xml']) {
-    const file = new URL(`../shared/bench/geoparsing/${name}`, ROOT);
-    if (!existsSync(file)) continue;
-    let i = 0;
-    for (const m of readFileSync(file, 'utf8').matchAll(/<text>([\s\S]*?)<\/text>/g)) {
-      const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(m[1].trim());
-      const text = cdata ? cdata[1] : m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-      docs.push({ group: name.replace(/\.xml$/, ''), id: `${name}-${i++}`, text, published: null });
-    }
-  }
-  return docs;
-}
 
 function cpuSeconds(since?: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(since);
@@ -76,7 +55,7 @@ async function digest(store: Store): Promise<{ events: number; hash: string; gro
   return { events: groups.length, hash: createHash('sha1').update(groups.join('\n')).digest('hex').slice(0, 12), groups };
 }
 
-let docs = corpus();
+let docs = ingestCorpus();
 if (opts.limit) docs = docs.slice(0, Number(opts.limit));
 if (opts.reverse) docs.reverse();
 const t0 = performance.now();

@@ -10,15 +10,15 @@
  *    loaded machine the CPU time says what a query costs), and the wall time
  *    of the store call alone, without HTTP handling and serialisation.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventRecord } from '../src/events/types.ts';
 import { ingestDocument, lazyExtractor, loadExtractor } from '../src/ingest/index.ts';
-import type { RawDocument } from '../src/ingest/index.ts';
 import { buildApp } from '../src/serve/app.ts';
 import { openStore } from '../src/store/index.ts';
+import { ingestCorpus } from './corpus.ts';
 import type { SortKey } from '../src/store/index.ts';
 import { toFilters } from '../src/serve/filters.ts';
 import type { FilterQuery } from '../src/serve/filters.ts';
@@ -28,31 +28,12 @@ import { mulberry32 } from './random.ts';
 
 const { values: opts } = parseArgs({ options: { events: { type: 'string', default: '100000' }, 'skip-ingest': { type: 'boolean', default: false }, 'events-from': { type: 'string' }, keep: { type: 'string' } } });
 const SIZES = opts.events!.split(',').map(Number).filter((n) => n > 0);
-const ROOT = new URL('..', import.meta.url);
 // --keep DIR: generated stores are kept there and reused by later runs (migrations still apply on open)
 const dir = opts.keep ?? mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
 
-function corpus(): RawDocument[] {
-  const docs: RawDocument[] = [{ id: 'seed', text: readFileSync(new URL('examples/aleppo-2016-05.txt', ROOT), 'utf8'), published: '2016-05-29' }];
-  for (const line of readFileSync(new URL('examples/voa_stories.jsonl', ROOT), 'utf8').split('\n').filter(Boolean)) {
-    const r = JSON.parse(line);
-    docs.push({ id: `voa-${r.id}`, text: r.text, published: r.published, title: r.title, url: r.url, source: 'VOA' });
-  }
-  for (const name of ['GeoWebNews_GWN.xml', 'lgl.xml']) {
-    const file = new URL(`../shared/bench/geoparsing/${name}`, ROOT);
-    if (!existsSync(file)) continue;
-    let i = 0;
-    for (const m of readFileSync(file, 'utf8').matchAll(/<text>([\s\S]*?)<\/text>/g)) {
-      const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(m[1].trim());
-      const text = cdata ? cdata[1] : m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-      docs.push({ id: `${name}-${i++}`, text, published: null });
-    }
-  }
-  return docs;
-}
 
 async function benchIngest(): Promise<EventRecord[]> {
-  const docs = corpus();
+  const docs = ingestCorpus().map(({ group: _, ...d }) => d);
   const t0 = performance.now();
   const extract = await loadExtractor();
   const loadMs = performance.now() - t0;
@@ -260,7 +241,7 @@ try {
   } else if (opts['skip-ingest']) {
     real = [];
     const extract = await loadExtractor();
-    for (const d of corpus().slice(0, 90)) real.push(...extract({ id: d.id!, text: d.text, published: d.published }).result.events);
+    for (const d of ingestCorpus().slice(0, 90)) real.push(...extract({ id: d.id!, text: d.text, published: d.published }).result.events);
   } else real = await benchIngest();
   console.log(`query bench: varying ${real.length} real extracted events`);
   for (const n of SIZES) {
