@@ -47,6 +47,11 @@ function hooksFor(doc: Doc, res: Resources): EventHooks {
       return m ? toLocationField(narrowed(d, m, anchor)) : null;
     },
     toLocation: toLocationField,
+    locatePlace: (d, place, others) => {
+      const m = eventLocation(d, d.mentions.places.filter((p) => p === place || !others.includes(p)), place);
+      // the reading of this item (an offset from it ends where it ends), else the item as resolved
+      return toLocationField(m && m.end === place.end && m.sentence === place.sentence ? m : place);
+    },
     genericActor: (kind: GenericKind, location: LocationField | null, date: string | null) => {
       if (kind === 'unidentified-military') {
         const u = unidentifiedMilitary(res.codebook);

@@ -19,6 +19,8 @@ export interface EventHooks {
   /** the place governing an anchor span (geo's eventLocation + toLocationField) */
   locate(doc: Doc, anchor: { sentence: number; start: number; end: number }): LocationField | null;
   toLocation(m: PlaceMention): LocationField;
+  /** one place of a list as an event's place, read the way `locate` reads a lone one (offsets, stated containers), the list's other items set aside */
+  locatePlace?(doc: Doc, place: PlaceMention, others: PlaceMention[]): LocationField;
   /** "Civilians (Syria)", "Protesters (India)" … for the country of a location */
   genericActor(kind: GenericKind, location: LocationField | null, date: string | null): ActorField | null;
 }

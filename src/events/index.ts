@@ -32,5 +32,5 @@ export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks): Event
   const counted = new Set(doc.mentions.quantities.filter((q) => q.kind === 'killed' || q.kind === 'injured').map((q) => q.sentence));
   const reports = findReports(doc, cues, lexicon, { dated, counted });
   const drafts = reports.map((r) => draftEvent(doc, r, lexicon, hooks)).filter((d): d is Draft => d !== null);
-  return coalesce(drafts).flatMap((group) => splitByPlace(doc, assemble(doc.id, group), hooks.toLocation, group[0].sub.template));
+  return coalesce(drafts).flatMap((group) => splitByPlace(doc, assemble(doc.id, group), hooks, group[0].sub.template));
 }

@@ -8,8 +8,8 @@
  * locations" in their notes). The first place's event comes first.
  */
 import type { Doc } from '../text/index.ts';
-import type { PlaceMention } from '../mentions/types.ts';
-import type { CountField, EventRecord, LocationField } from './types.ts';
+import type { CountField, EventRecord } from './types.ts';
+import type { EventHooks } from './draft.ts';
 import { coordinatedPlaces, placeOfFigure } from './places-list.ts';
 import { stableId } from './assemble.ts';
 import { writeNotes } from './notes.ts';
@@ -24,9 +24,9 @@ function shareOf(c: CountField, n: number, i: number): CountField {
 
 /**
  * The records of one event told at a list of places; [record] when its place stands alone.
- * @example splitByPlace(doc, record, toLocation, template).map(e => e.location?.text) // ['Avdiivka', 'Marinka', 'Krasnohorivka']
+ * @example splitByPlace(doc, record, hooks, template).map(e => e.location?.text) // ['Avdiivka', 'Marinka', 'Krasnohorivka']
  */
-export function splitByPlace(doc: Doc, record: EventRecord, toLocation: (m: PlaceMention) => LocationField, template: string): EventRecord[] {
+export function splitByPlace(doc: Doc, record: EventRecord, hooks: EventHooks, template: string): EventRecord[] {
   const loc = record.location;
   if (!loc || loc.start === undefined) return [record];
   const places = doc.mentions.places;
@@ -45,7 +45,7 @@ export function splitByPlace(doc: Doc, record: EventRecord, toLocation: (m: Plac
     const e: EventRecord = {
       ...record,
       id: i === 0 ? record.id : stableId(record.id, doc.id, p.start, p.end),
-      location: p === chosen ? loc : toLocation(p),
+      location: p === chosen ? loc : hooks.locatePlace?.(doc, p, list) ?? hooks.toLocation(p),
       fatalities: countAt(record.fatalities, i),
       injuries: countAt(record.injuries, i),
     };
