@@ -5,7 +5,7 @@
  * Pure functions; the store calls them inside its transactions.
  */
 export type { MergeFeatures } from './score.ts';
-export { mergeFeatures, mergeScore, haversineKm, dateRange, words, BLOCK_DAYS, BLOCK_KM, MERGE_THRESHOLD } from './score.ts';
+export { mergeFeatures, mergeScore, dateRange, words, BLOCK_DAYS, BLOCK_KM, MERGE_THRESHOLD } from './score.ts';
 export type { ClaimLike, Disagreement } from './derive.ts';
 export { deriveEvent, disagreements, combineCounts } from './derive.ts';
 export { applyCorrections, CORRECTABLE_FIELDS } from './corrections.ts';

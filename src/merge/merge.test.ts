@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignClaims, combineCounts, haversineKm, mergeFeatures, mergeScore, MERGE_THRESHOLD } from './index.ts';
+import { assignClaims, combineCounts, mergeFeatures, mergeScore, MERGE_THRESHOLD } from './index.ts';
 import { event } from '../../test/store-fixtures.ts';
 
 test('combineCounts: one claimant repeated counts once; different figures widen the interval; open ends stay open', () => {
@@ -12,11 +12,6 @@ test('combineCounts: one claimant repeated counts once; different figures widen 
   assert.equal(combineCounts([null, null], [null, null]), null);
   const coded = combineCounts([{ ...four, acled: 4 }, { low: 6, best: 6, high: 6, acled: 6, text: 'six' }], ['a', 'b'])!;
   assert.equal(coded.acled, 4, "ACLED's figure across reports is the most conservative one");
-});
-
-test('haversineKm: Marea to Azaz is about 18 km', () => {
-  const km = haversineKm(36.48259, 37.19709, 36.58662, 37.04628);
-  assert.ok(km > 16 && km < 20, String(km));
 });
 
 test('a country-level location proves little: the same centroid does not carry a merge on its own', () => {

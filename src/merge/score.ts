@@ -3,6 +3,7 @@
  * weighted score, one threshold: every decision can be shown and argued with.
  */
 import type { EventRecord, CountField } from '../events/types.ts';
+import { distanceKm } from '../geo/index.ts';
 
 export interface MergeFeatures {
   /** overlap of the actor names, 0..1; null when either side names none */
@@ -35,15 +36,6 @@ export const MERGE_THRESHOLD = 0.65;
 const WEIGHTS = { actor: 0.25, location: 0.2, date: 0.25, fatalities: 0.1, text: 0.1, type: 0.1 };
 /** what an unknown feature contributes: neither evidence for nor against */
 const UNKNOWN = 0.5;
-
-/** Great-circle distance in km. @example haversineKm(36.48, 37.2, 36.59, 37.05) // ≈ 18 */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 function dayNumber(iso: string): number {
   return Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / 86_400_000);
@@ -106,7 +98,7 @@ export function mergeFeatures(incoming: EventRecord, stored: EventRecord): Merge
   return {
     actor: a.size && b.size ? shared / Math.min(a.size, b.size) : null,
     location_km: la?.lat != null && la.lon != null && lb?.lat != null && lb.lon != null
-      ? Math.round(haversineKm(la.lat, la.lon, lb.lat, lb.lon) * 10) / 10 : null,
+      ? Math.round(distanceKm(la.lat, la.lon, lb.lat, lb.lon) * 10) / 10 : null,
     coarse_location: la?.geo_precision === 3 || lb?.geo_precision === 3,
     date_gap_days: gap,
     coarse_date: wide(ra) || wide(rb),
