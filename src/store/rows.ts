@@ -5,6 +5,7 @@
 import type { EventRecord } from '../events/types.ts';
 import { applyCorrections, deriveEvent } from '../merge/index.ts';
 import type { Claim, ClaimView, DocumentHit, ReviewState, StoredEvent } from './types.ts';
+import { StoreError } from './errors.ts';
 
 /** Counting stops here: past it, `total` is a lower bound and `total_exact` false (both engines). */
 export const COUNT_CAP = 10_000;
@@ -75,4 +76,17 @@ export function documentHit(d: Omit<DocumentHit, 'snippet'> & { text: string }, 
   const start = Number.isFinite(at) && before > 0 ? text.lastIndexOf(' ', before) + 1 : 0;
   const cut = text.slice(start, start + SNIPPET).replace(/\s+/g, ' ').trim();
   return { ...meta, snippet: (start > 0 ? '…' : '') + cut + (start + SNIPPET < text.length ? '…' : '') };
+}
+
+/**
+ * The groups of claims a split takes out of an event: the claims named, or
+ * else each open merge's claims. Throws on claims not in the event or on a
+ * split that would leave it empty.
+ */
+export function splitGroups(id: string, members: { claim_id: string; merge_id: number | null }[], openMerges: number[], claimIds?: string[]): string[][] {
+  if (!claimIds?.length) return openMerges.map((m) => members.filter((c) => c.merge_id === m).map((c) => c.claim_id)).filter((g) => g.length > 0);
+  const unknown = claimIds.filter((c) => !members.some((m) => m.claim_id === c));
+  if (unknown.length) throw new StoreError('bad_split', `claims not in event ${id}: ${unknown.join(', ')}`);
+  if (claimIds.length >= members.length) throw new StoreError('bad_split', 'cannot split every claim out of an event');
+  return [claimIds];
 }

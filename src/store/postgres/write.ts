@@ -12,7 +12,7 @@ import { now, row, rows, type Sql } from './db.ts';
 import { candidatesByClaim, candidatesQuery, EVENT_UPSERT, eventRow, exists, lockEvent, matchClaims, saveEvent } from './events.ts';
 import { assignClaims, type MergeChoice } from '../../merge/index.ts';
 import { claimLocks, documentLocks, lockKey, sortedLocks } from './locks.ts';
-import { reviewFrom, storedEvent, type CorrectionRow } from '../rows.ts';
+import { reviewFrom, splitGroups, storedEvent, type CorrectionRow } from '../rows.ts';
 import type { EventRecord } from '../../events/types.ts';
 
 type DuplicateRow = { via: DuplicateHit['via']; id: string; minhash: Buffer | null; text: string | null };
@@ -246,16 +246,8 @@ export async function splitEvent(tx: Sql, id: string, claimIds?: string[]): Prom
   await lockEvent(tx, id);
   if (!(await exists(tx, 'events', id))) return null;
   const members = await rows<{ claim_id: string; merge_id: number | null }>(tx, 'SELECT claim_id, merge_id FROM event_claims WHERE event_id = $1', [id]);
-  let groups: string[][];
-  if (claimIds?.length) {
-    const unknown = claimIds.filter((c) => !members.some((m) => m.claim_id === c));
-    if (unknown.length) throw new StoreError('bad_split', `claims not in event ${id}: ${unknown.join(', ')}`);
-    if (claimIds.length >= members.length) throw new StoreError('bad_split', 'cannot split every claim out of an event');
-    groups = [claimIds];
-  } else {
-    const merges = await rows<{ id: number }>(tx, 'SELECT id FROM merges WHERE event_id = $1 AND split_at IS NULL ORDER BY id', [id]);
-    groups = merges.map((m) => members.filter((c) => c.merge_id === m.id).map((c) => c.claim_id)).filter((g) => g.length > 0);
-  }
+  const merges = claimIds?.length ? [] : await rows<{ id: number }>(tx, 'SELECT id FROM merges WHERE event_id = $1 AND split_at IS NULL ORDER BY id', [id]);
+  const groups = splitGroups(id, members, merges.map((m) => m.id), claimIds);
   const t = now();
   const created: string[] = [];
   for (const group of groups) {

@@ -8,6 +8,7 @@ import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
 import { candidates, saveEvent } from './events.ts';
+import { splitGroups } from '../rows.ts';
 
 /** What a duplicate check found, and the store's revision it looked at. */
 export interface DuplicateCheck {
@@ -194,16 +195,8 @@ export function splitEvent(db: Db, id: string, claimIds?: string[]): string[] | 
   return db.transaction(() => {
     if (!db.get('SELECT 1 FROM events WHERE id = ?', id)) return null;
     const members = db.all<{ claim_id: string; merge_id: number | null }>('SELECT claim_id, merge_id FROM event_claims WHERE event_id = ?', id);
-    let groups: string[][];
-    if (claimIds?.length) {
-      const unknown = claimIds.filter((c) => !members.some((m) => m.claim_id === c));
-      if (unknown.length) throw new StoreError('bad_split', `claims not in event ${id}: ${unknown.join(', ')}`);
-      if (claimIds.length >= members.length) throw new StoreError('bad_split', 'cannot split every claim out of an event');
-      groups = [claimIds];
-    } else {
-      const merges = db.all<{ id: number }>('SELECT id FROM merges WHERE event_id = ? AND split_at IS NULL ORDER BY id', id);
-      groups = merges.map((m) => members.filter((c) => c.merge_id === m.id).map((c) => c.claim_id)).filter((g) => g.length > 0);
-    }
+    const merges = claimIds?.length ? [] : db.all<{ id: number }>('SELECT id FROM merges WHERE event_id = ? AND split_at IS NULL ORDER BY id', id);
+    const groups = splitGroups(id, members, merges.map((m) => m.id), claimIds);
     const t = now();
     const created: string[] = [];
     for (const group of groups) {
