@@ -35,6 +35,10 @@ test('a figure tied to one place goes to that place only', () => {
   assert.deepEqual(events.map((e) => [e.location?.text, acledFatalities(e.fatalities)]), [['Avdiivka', 0], ['Marinka', 2], ['Krasnohorivka', 0]]);
 });
 
+test('a container after the list closes it', () => {
+  assert.deepEqual(places('On 5 May 2020, gunmen attacked villages in Zaria and Katsina, Nigeria.'), ['Zaria', 'Katsina']);
+});
+
 test('a container, a flow or a lone place is not a list', () => {
   assert.deepEqual(places('On 5 May 2020, an airstrike hit Maiduguri, Borno State, killing 4 civilians.'), ['Maiduguri']);
   assert.deepEqual(places('On 5 May 2020, IS fighters attacked Jarablus in Aleppo province, killing 3.'), ['Jarablus']);

@@ -21,12 +21,19 @@ function isArea(p: Place): boolean {
   return /^(ADM|PCL)/.test(p.featureCode);
 }
 
-/** b names an area that holds a ("Maiduguri, Borno", "Idlib, Syria") */
+/** 0 a country, 1 a first-level area … a town below every area */
+function level(p: Place): number {
+  if (p.featureCode.startsWith('PCL')) return 0;
+  const adm = /^ADM(\d)/.exec(p.featureCode);
+  return adm ? Number(adm[1]) : 9;
+}
+
+/** b names an area that holds a ("Maiduguri, Borno", "Idlib, Syria"); two districts of one province hold neither */
 function holds(b: Place, a: Place): boolean {
-  if (!isArea(b) || a.iso2 !== b.iso2) return false;
-  if (b.featureCode.startsWith('PCL')) return true;
-  if (b.featureCode === 'ADM1') return a.admin1 === b.admin1;
-  return a.admin1 === b.admin1 && (b.featureCode !== 'ADM2' || a.admin2 === b.admin2 || a.admin2 === b.name);
+  if (!isArea(b) || a.iso2 !== b.iso2 || level(b) >= level(a)) return false;
+  if (level(b) === 0) return true;
+  if (level(b) === 1) return a.admin1 === b.admin1;
+  return a.admin1 === b.admin1 && (level(b) !== 2 || (a.admin2 !== null && (a.admin2 === b.admin2 || a.admin2 === b.name)));
 }
 
 /** inside parentheses opened in the same sentence: a container of the name before it */
