@@ -45,4 +45,6 @@ test('a container, a flow or a lone place is not a list', () => {
   assert.deepEqual(places('On 5 May 2020, gunmen attacked a convoy in Idlib, Syria.'), ['Idlib']);
   assert.equal(code('On 5 May 2020, regime forces shelled the road between Marea and Azaz.').length, 1);
   assert.equal(code('On 5 May 2020, IS fighters attacked a bus travelling from Homs to Palmyra.').length, 1);
+  // a singular noun after the list makes it one name or one line between the places
+  assert.equal(code('On 8 May 2020, security forces and Maoists exchanged fire at the Zaria and Katsina border.').length, 1);
 });

@@ -14,6 +14,12 @@ import type { Place, PlaceMention } from '../mentions/types.ts';
 const JOINER = /^\s*(?:(?:front|frontline|area|sector|village|town|city|district|camp|checkpoint|LGA)s?\s+)?(?:\([^()]{1,60}\)\s*)?(?:,\s*|(,\s*)?(and|or|as well as|&)\s+(?:(?:in|at|on)\s+)?)(?:the\s+)?(?:(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?$/i;
 /** a list's opening: a locative preposition, or a verb whose object is the place hit */
 const OPENER = /\b(?:in|on|at|near|around|outside|inside|across|throughout|within|hit|struck|shelled|bombed|pounded|targeted|attacked|stormed|raided|seized|captured|overran|recaptured|besieged)\s+(?:the\s+)?(?:(?:outskirts|vicinity|areas?|villages?|towns?|cities|districts?|localities|settlements|neighbou?rhoods|regions?|provinces?|governorates?|states?)\s+(?:of\s+)?)?(?:the\s+)?$/i;
+/**
+ * What follows a list that makes it one place: a singular noun ("in
+ * Kohgiluyeh and Boyer-Ahmad province" is one province) or a line between
+ * the places ("at the Bijapur and Dantewada border").
+ */
+const ONE_PLACE_AFTER = /^\s*(?:province|governorate|state|district|county|region|municipality|department|prefecture|oblast|town|village|city|camp|border|boundary|frontier|road|highway|axis|junction|crossroads|line|corridor|bridge)\b(?!-)/i;
 /** a flow or a span between two places is not a list of event places */
 const FLOW = /\b(?:from|between|to|towards?|into)\s+(?:the\s+)?$/i;
 
@@ -75,6 +81,7 @@ export function coordinatedPlaces(doc: Doc, chosen: PlaceMention, places: PlaceM
   if (!OPENER.test(lead) || FLOW.test(lead)) return [];
   // "from X to Y": a list whose items hang on from/to words is a flow
   if (list.some((p, i) => i > 0 && /\b(?:to|from|into)\s+(?:the\s+)?$/i.test(doc.text.slice(list[i - 1].end, p.start)))) return [];
+  if (ONE_PLACE_AFTER.test(doc.text.slice(list[list.length - 1].end, list[list.length - 1].end + 30))) return [];
   const ids = new Set(list.map((p) => p.resolved!.geonameid ?? p.text));
   if (ids.size < list.length) return [];
   return list;
