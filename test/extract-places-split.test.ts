@@ -47,4 +47,6 @@ test('a container, a flow or a lone place is not a list', () => {
   assert.equal(code('On 5 May 2020, IS fighters attacked a bus travelling from Homs to Palmyra.').length, 1);
   // a singular noun after the list makes it one name or one line between the places
   assert.equal(code('On 8 May 2020, security forces and Maoists exchanged fire at the Zaria and Katsina border.').length, 1);
+  // places told by a reference point after them are one event there
+  assert.equal(code('On 30 April 2020, militiamen attacked the villages of Zaria and Katsina, near Kano, killing 5 civilians.').length, 1);
 });

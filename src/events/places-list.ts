@@ -20,6 +20,12 @@ const OPENER = /\b(?:in|on|at|near|around|outside|inside|across|throughout|withi
  * the places ("at the Bijapur and Dantewada border").
  */
 const ONE_PLACE_AFTER = /^\s*(?:province|governorate|state|district|county|region|municipality|department|prefecture|oblast|town|village|city|camp|border|boundary|frontier|road|highway|axis|junction|crossroads|line|corridor|bridge)\b(?!-)/i;
+/**
+ * Places told by a reference point after them ("the villages of Ngoupou and
+ * Bahema Nord, near Bule"): too small to be coded apart, they are one event
+ * at the reference place.
+ */
+const LOCATED_BY_REFERENCE = /^\s*(?:\([^()]*\)\s*)?(?:(?:villages?|areas?|localities)\s+)?,?\s*(?:near|close to|outside|in the vicinity of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\d+\s*(?:km|kilomet))\b/i;
 /** a flow or a span between two places is not a list of event places */
 const FLOW = /\b(?:from|between|to|towards?|into)\s+(?:the\s+)?$/i;
 
@@ -81,7 +87,8 @@ export function coordinatedPlaces(doc: Doc, chosen: PlaceMention, places: PlaceM
   if (!OPENER.test(lead) || FLOW.test(lead)) return [];
   // "from X to Y": a list whose items hang on from/to words is a flow
   if (list.some((p, i) => i > 0 && /\b(?:to|from|into)\s+(?:the\s+)?$/i.test(doc.text.slice(list[i - 1].end, p.start)))) return [];
-  if (ONE_PLACE_AFTER.test(doc.text.slice(list[list.length - 1].end, list[list.length - 1].end + 30))) return [];
+  const after = doc.text.slice(list[list.length - 1].end, list[list.length - 1].end + 80);
+  if (ONE_PLACE_AFTER.test(after) || LOCATED_BY_REFERENCE.test(after)) return [];
   const ids = new Set(list.map((p) => p.resolved!.geonameid ?? p.text));
   if (ids.size < list.length) return [];
   return list;
