@@ -61,7 +61,8 @@ function parenthesised(doc: Doc, m: PlaceMention): boolean {
  * @example coordinatedPlaces(doc, 'protests were held in Kano, Kaduna and Abuja' mention of Kano).map(p => p.text) // ['Kano', 'Kaduna', 'Abuja']
  */
 export function coordinatedPlaces(doc: Doc, chosen: PlaceMention, places: PlaceMention[]): PlaceMention[] {
-  if (!chosen.resolved || chosen.resolved.geoPrecision === 3 && chosen.resolved.featureCode.startsWith('PCL')) return [];
+  // a country in focus stands for an event no text places; it heads no list
+  if (!chosen.resolved || chosen.resolved.featureCode.startsWith('PCL')) return [];
   const items = places
     .filter((p) => p.sentence === chosen.sentence && (p.use ?? 'place') === 'place' && p.resolved && !parenthesised(doc, p))
     .sort((a, b) => a.start - b.start);
@@ -85,8 +86,6 @@ export function coordinatedPlaces(doc: Doc, chosen: PlaceMention, places: PlaceM
   const sentenceStart = doc.sentences[chosen.sentence].start;
   const lead = doc.text.slice(Math.max(sentenceStart, list[0].start - 60), list[0].start);
   if (!OPENER.test(lead) || FLOW.test(lead)) return [];
-  // "from X to Y": a list whose items hang on from/to words is a flow
-  if (list.some((p, i) => i > 0 && /\b(?:to|from|into)\s+(?:the\s+)?$/i.test(doc.text.slice(list[i - 1].end, p.start)))) return [];
   const after = doc.text.slice(list[list.length - 1].end, list[list.length - 1].end + 80);
   if (ONE_PLACE_AFTER.test(after) || LOCATED_BY_REFERENCE.test(after)) return [];
   const ids = new Set(list.map((p) => p.resolved!.geonameid ?? p.text));
