@@ -28,6 +28,7 @@ test('an undivided figure is shared out, the remainder to the first places', () 
   const events = code('On 9 May 2020, Afghan military airstrikes killed 7 Taliban militants in Kabul, Ghazni and Kandahar.');
   assert.deepEqual(events.map((e) => e.location?.text), ['Kabul', 'Ghazni', 'Kandahar']);
   assert.deepEqual(events.map((e) => acledFatalities(e.fatalities)), [3, 2, 2]);
+  assert.match(events[2].notes, /2 fatalities\. Fatalities split across 3 events\.$/);
 });
 
 test('a figure tied to one place goes to that place only', () => {

@@ -35,9 +35,10 @@ export function splitByPlace(doc: Doc, record: EventRecord, hooks: EventHooks, t
   if (!chosen || !record.sources.some((s) => s.start <= chosen.start && chosen.end <= s.end)) return [record];
   const list = coordinatedPlaces(doc, chosen, places);
   if (list.length < 2) return [record];
+  const deadAt = record.fatalities ? placeOfFigure(doc, record.fatalities, list, places) : null;
   const countAt = (c: CountField | null, i: number): CountField | null => {
     if (!c) return null;
-    const owner = placeOfFigure(doc, c, list, places);
+    const owner = c === record.fatalities ? deadAt : placeOfFigure(doc, c, list, places);
     if (owner) return owner === list[i] ? c : null;
     return shareOf(c, list.length, i);
   };
@@ -49,7 +50,8 @@ export function splitByPlace(doc: Doc, record: EventRecord, hooks: EventHooks, t
       fatalities: countAt(record.fatalities, i),
       injuries: countAt(record.injuries, i),
     };
-    e.notes = writeNotes(e, template);
+    // as ACLED's coders say it, so the share is not read as the report's own figure
+    e.notes = writeNotes(e, template) + (record.fatalities && !deadAt ? ` Fatalities split across ${list.length} events.` : '');
     return e;
   });
 }
