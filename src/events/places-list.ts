@@ -19,7 +19,7 @@ const OPENER = /\b(?:in|on|at|near|around|outside|inside|across|throughout|withi
  * Kohgiluyeh and Boyer-Ahmad province" is one province) or a line between
  * the places ("at the Bijapur and Dantewada border").
  */
-const ONE_PLACE_AFTER = /^\s*(?:province|governorate|state|district|county|region|municipality|department|prefecture|oblast|town|village|city|camp|border|boundary|frontier|road|highway|axis|junction|crossroads|line|corridor|bridge)\b(?!-)/i;
+const ONE_PLACE_AFTER = /^\s*(?:province|governorate|state|district|county|region|municipality|department|prefecture|oblast|town|village|city|camp|border|boundary|frontier|road|highway|axis|junction|intersection|crossing|crossroads|roundabout|line|corridor|bridge)\b(?!-)/i;
 /**
  * Places told by a reference point after them ("the villages of Ngoupou and
  * Bahema Nord, near Bule"): too small to be coded apart, they are one event
