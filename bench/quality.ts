@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { loadResources, extract, type Resources } from '../src/pipeline.ts';
-import { distanceKm } from '../src/events/geo-math.ts';
+import { distanceKm } from '../src/geo/index.ts';
 import { acledFatalities } from '../src/events/counts.ts';
 import type { EventRecord } from '../src/events/types.ts';
 import type { PlaceMention } from '../src/mentions/types.ts';
@@ -81,9 +81,11 @@ function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLoc
     t.n++;
     const published = new Date(Number(r.timestamp) * 1000).toISOString();
     const { doc, result } = extract({ id: r.data_id, text: r.notes, published }, res);
-    const best = [...result.events].sort((a, b) => score(b, r) - score(a, r))[0];
     const lat = Number(r.latitude);
     const lon = Number(r.longitude);
+    // events alike in every scored field (one report at a list of places) are told apart by their place
+    const away = (e: EventRecord) => (e.location?.lat != null && e.location.lon != null && r.latitude !== '' ? distanceKm(e.location.lat, e.location.lon, lat, lon) : Infinity);
+    const best = [...result.events].sort((a, b) => score(b, r) - score(a, r) || away(a) - away(b))[0];
     if (r.latitude !== '') (t.locN++, (t.locNOdd += odd ? 1 : 0));
     if (!best) {
       note(`no event: ${r.sub_event_type}`, r.notes);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadResources, extract } from '../src/pipeline.ts';
-import { distanceKm } from '../src/events/geo-math.ts';
+import { distanceKm } from '../src/geo/index.ts';
 import type { EventRecord } from '../src/events/types.ts';
 
 const SEED = new URL('../../shared/seed/aleppo-2016-05.txt', import.meta.url);

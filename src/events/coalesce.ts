@@ -4,7 +4,7 @@
  * pointing back) become one group. Pure.
  */
 import type { Draft } from './draft.ts';
-import { distanceKm } from './geo-math.ts';
+import { distanceKm } from '../geo/index.ts';
 
 const FAR_KM = 50;
 const NEAR_DAYS = 3;
