@@ -16,14 +16,27 @@ export { readInput, INPUT_ERRORS, MAX_INPUT_CHARS, type ReadInputOptions, type R
 export { extractArticle, type Article } from './html.ts';
 export { guessLanguage } from './language.ts';
 
-let nlp: ReturnType<typeof winkNLP> | null = null;
 /**
- * wink's model takes ~0.2 s to load, so it is loaded once, on first use.
- * Only sentence boundaries and POS tags are computed: the default pipeline's
- * NER, negation and sentiment passes cost twice as much and nothing reads them.
+ * wink keeps every word it has not seen before in its lexicon for good (≈ 130
+ * bytes each), so a server reading the world's news would grow without
+ * bound; after this many tokens read (≈ 10,000 articles), a fresh instance
+ * (0.2 s) starts over.
+ */
+const TOKENS_PER_INSTANCE = 5_000_000;
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+let tokensRead = 0;
+/**
+ * wink's model takes ~0.2 s to load, so it is loaded on first use and again
+ * only after TOKENS_PER_INSTANCE tokens. Only sentence boundaries and POS tags
+ * are computed: the default pipeline's NER, negation and sentiment passes
+ * cost twice as much and nothing reads them.
  */
 function getNlp(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(englishModel() as unknown as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
+  if (!nlp || tokensRead > TOKENS_PER_INSTANCE) {
+    nlp = winkNLP(englishModel() as unknown as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
+    tokensRead = 0;
+  }
   return nlp;
 }
 
@@ -94,9 +107,11 @@ function segment(text: string, masked: string): { sentences: Sentence[]; tokens:
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   if (masked.trim() === '') return { sentences, tokens };
-  const { its } = getNlp();
-  const wdoc = getNlp().readDoc(masked);
+  const wink = getNlp();
+  const { its } = wink;
+  const wdoc = wink.readDoc(masked);
   const words = wdoc.tokens().out() as string[];
+  tokensRead += words.length;
   const pos = wdoc.tokens().out(its.pos) as string[];
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
   // where nothing was blanked a token's text is wink's word itself, and no copy is made

@@ -72,6 +72,17 @@ export function readCoreModel(): CoreModel {
   return model;
 }
 
+let cerMeta: unknown = null;
+/**
+ * wink's own loader of this part stringifies its module's machines in place,
+ * so a second call stringifies the string again and each further instance
+ * doubles it until V8 refuses: it is called once and its answer kept.
+ */
+function metaCER(): () => unknown {
+  const load = require(join(dist(), 'load-cer-meta-model.js')) as () => unknown;
+  return () => (cerMeta ??= load());
+}
+
 /**
  * The model object winkNLP() takes, for a pipe without NER.
  * @example winkNLP(englishModel(), ['sbd', 'pos'])
@@ -86,7 +97,7 @@ export function englishModel(): Record<string, unknown> {
     ner: () => ({ machines: [], transformers: [] }),
     negation: part('load-negation-model.js'),
     sa: part('load-sa-model.js'),
-    metaCER: part('load-cer-meta-model.js'),
+    metaCER: metaCER(),
     featureFn: part('feature.js'),
     addons: {
       stem: part('porter-stemmer.js'),
