@@ -24,6 +24,10 @@ export interface Cues {
   kindWords: Set<string>;
   /** words opening a neighbourhood's name ("Colonia Agua Blanca"): alone they name no place */
   subPlacePrefixes: Set<string>;
+  /** words right before a place that make it the event's ("clashes in X") */
+  eventLocative: Set<string>;
+  /** verbs whose object place is the event's ("shelled X") */
+  targetVerbs: Set<string>;
   offsetUnits: Record<string, number>;
   bearings: Record<string, number>;
 }
@@ -81,6 +85,8 @@ export function loadCues(): Cues {
     modifierAfter: set('modifierAfter'),
     kindWords: set('kindWords'),
     subPlacePrefixes: set('subPlacePrefixes'),
+    eventLocative: set('eventLocative'),
+    targetVerbs: set('targetVerbs'),
     offsetUnits: raw.offsetUnits as Record<string, number>,
     bearings: raw.bearings as Record<string, number>,
   });

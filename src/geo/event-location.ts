@@ -19,9 +19,7 @@ export interface Anchor {
   end: number;
 }
 
-const STRONG_LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'on', 'across', 'within', 'throughout', 'of']);
 const POSITION_WORDS = new Set(['located', 'stationed', 'positioned', 'deployed']);
-const TARGET_VERBS = new Set(['hit', 'struck', 'shelled', 'bombed', 'seized', 'captured', 'took', 'targeted', 'attacked', 'stormed', 'besieged', 'overran', 'recaptured', 'raided', 'entered', 'pounded']);
 
 function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnother: boolean): number {
   const cues = loadCues();
@@ -32,7 +30,7 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnothe
   const prev = before[before.length - 1] ?? '';
   const prev2 = before.length === 2 ? before[0] : '';
   const next = wordsAfter(doc, m.end, 2);
-  if (STRONG_LOCATIVE.has(prev) || TARGET_VERBS.has(prev)) s += 0.6;
+  if (cues.eventLocative.has(prev) || cues.targetVerbs.has(prev)) s += 0.6;
   if ((prev === 'in' || prev === 'of') && containedAfterPlace(doc, m)) s -= 0.5;
   // "Jarablus in Aleppo", "Mora village (Surat, Gujarat)": the most specific place of the clause is the event's
   if (containsAnother) s -= 0.8;
