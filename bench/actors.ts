@@ -8,40 +8,10 @@
  *
  *   npm run bench:actors [-- --top 25]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { ACLED_DEV, acledDay, acledRows } from './acled.ts';
 import { parseArgs } from 'node:util';
 import { makeDoc } from '../src/text/index.ts';
 import { actorForCountry, countryOf, entryName, findActors, loadCodebook, type Codebook } from '../src/mentions/actors/index.ts';
-
-const FILE = new URL('../../shared/bench/acled/acled-2020-dev.csv', import.meta.url);
-const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
-
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  const [head, ...body] = rows;
-  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, k) => [h, r[k]])));
-}
-
-/** "9-May-20" → "2020-05-09" */
-function isoDay(d: string): string | null {
-  const m = /^(\d{1,2})-([A-Z][a-z]{2})-(\d{2})$/.exec(d);
-  return m ? `20${m[3]}-${MONTHS[m[2]]}-${m[1].padStart(2, '0')}` : null;
-}
 
 const norm = (name: string) => name.replace(/\((\d{4})-\d{4}\)/g, '($1-)').trim();
 
@@ -67,12 +37,12 @@ function inventory(cb: Codebook, rows: Record<string, string>[], top: number): v
 
 function main(): number {
   const { values } = parseArgs({ options: { top: { type: 'string', default: '30' } } });
-  if (!existsSync(FILE)) {
-    console.error(`bench:actors: ${FILE.pathname} missing (needs ../shared beside the repo)`);
+  const rows = acledRows();
+  if (!rows) {
+    console.error(`bench:actors: ${ACLED_DEV.pathname} missing (needs ../shared beside the repo)`);
     return 1;
   }
   const cb = loadCodebook();
-  const rows = parseCsv(readFileSync(FILE, 'utf8'));
   type Tally = { n: number; a1: number; a1Inferred: number; n2: number; a2: number; nNamed: number; named: number };
   const byCountry = new Map<string, Tally>();
   const missed = new Map<string, number>();
@@ -83,7 +53,7 @@ function main(): number {
   for (const r of rows) {
     if (!r.notes || !r.actor1) continue;
     const iso = countryOf(cb, r.country)?.iso2 ?? null;
-    const doc = makeDoc({ id: r.event_id_cnty, text: r.notes, published: isoDay(r.event_date) });
+    const doc = makeDoc({ id: r.event_id_cnty, text: r.notes, published: acledDay(r.event_date) });
     const found = findActors(doc, cb, { country: iso });
     const hinted = new Set(found.flatMap((m) => [norm(m.name), ...(m.partOf ? [norm(m.partOf)] : [])]));
     const gold = new Set([r.actor1, r.actor2, ...r.assoc_actor_1.split('; '), ...r.assoc_actor_2.split('; ')].filter(Boolean).map(norm));

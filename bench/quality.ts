@@ -16,7 +16,7 @@
  * other row, to check that a change helps both halves), --imported PATH (reuse
  * an imported gazetteer at PATH, building it there when missing).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -27,39 +27,14 @@ import { acledFatalities } from '../src/events/counts.ts';
 import type { EventRecord } from '../src/events/types.ts';
 import type { PlaceMention } from '../src/mentions/types.ts';
 import { gazetteerPath, nameKey } from '../src/geo/index.ts';
+import { ACLED_DEV, acledDay, acledPublished, acledRows, type AcledRow } from './acled.ts';
 
-const CSV = new URL('../../shared/bench/acled/acled-2020-dev.csv', import.meta.url);
 const SHARED_GAZ = new URL('../../shared/gazetteer/', import.meta.url);
 
-/** RFC 4180 rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
-
-const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
 /** "9-May-20" → "2020-05-09" */
-function acledDate(s: string): string {
-  const [d, m, y] = s.split('-');
-  return `20${y}-${MONTHS[m]}-${d.padStart(2, '0')}`;
-}
+const acledDate = (s: string): string => acledDay(s) ?? s;
 
-type Row = Record<string, string>;
+type Row = AcledRow;
 
 function score(e: EventRecord, r: Row): number {
   return (e.event_type === r.event_type ? 4 : 0) + (e.sub_event_type === r.sub_event_type ? 2 : 0) + (e.actor1?.name === r.actor1 ? 1 : 0) + (e.event_date === acledDate(r.event_date) ? 1 : 0);
@@ -79,7 +54,7 @@ function run(rows: Row[], res: Resources, errors: Map<string, string[]>, onlyLoc
   for (const r of rows) {
     const odd = t.n % 2 === 1;
     t.n++;
-    const published = new Date(Number(r.timestamp) * 1000).toISOString();
+    const published = acledPublished(r);
     const { doc, result } = extract({ id: r.data_id, text: r.notes, published }, res);
     const lat = Number(r.latitude);
     const lon = Number(r.longitude);
@@ -172,12 +147,12 @@ function importedGazetteer(keep?: string): string | null {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { limit: { type: 'string' }, errors: { type: 'string', default: '0' }, only: { type: 'string', default: '' }, 'gazetteer-line': { type: 'boolean', default: false }, half: { type: 'string' }, imported: { type: 'string' } } });
-  if (!existsSync(CSV)) {
-    console.log(`bench:quality skipped: ${CSV.pathname} is missing (needs ../shared)`);
+  const all = acledRows();
+  if (!all) {
+    console.log(`bench:quality skipped: ${ACLED_DEV.pathname} is missing (needs ../shared)`);
     return;
   }
-  const [header, ...body] = parseCsv(readFileSync(CSV, 'utf8'));
-  let rows = body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])) as Row);
+  let rows: Row[] = all;
   if (values.limit) rows = rows.slice(0, Number(values.limit));
   if (values.half) rows = rows.filter((_, i) => i % 2 === (values.half === 'odd' ? 1 : 0));
   const res = loadResources();
