@@ -3,10 +3,11 @@
  * places, actors) → events. Each stage reads what the earlier ones wrote on
  * the Doc; `STAGES` says so, and a test checks the order meets it.
  */
+import { readFileSync } from 'node:fs';
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
 import type { PlaceMention } from './mentions/types.ts';
-import { makeDoc } from './text/index.ts';
+import { readText, segmentDoc } from './text/index.ts';
 import { findTimes } from './mentions/times/index.ts';
 import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
@@ -19,6 +20,8 @@ export interface Resources {
   gazetteer: Gazetteer;
   codebook: Codebook;
   lexicon: Lexicon;
+  /** any word that can start a record (see recordGate) */
+  gate: RegExp;
 }
 
 /** What each stage reads and writes on the Doc, in running order. */
@@ -37,7 +40,96 @@ export const STAGES: { name: string; reads: string[]; writes: string }[] = [
  * @example const res = loadResources(); extract({id: 'd1', text: 'IS seized Marea on Friday.'}, res)
  */
 export function loadResources(opts?: { gazetteerPath?: string }): Resources {
-  return { gazetteer: openGazetteer(opts?.gazetteerPath ? { path: opts.gazetteerPath } : undefined), codebook: loadCodebook(undefined, { rememberChecks: true }), lexicon: loadLexicon() };
+  return { gazetteer: openGazetteer(opts?.gazetteerPath ? { path: opts.gazetteerPath } : undefined), codebook: loadCodebook(undefined, { rememberChecks: true }), lexicon: loadLexicon(), gate: recordGate() };
+}
+
+const DATA = new URL('../data/', import.meta.url);
+
+function readData<T>(path: string): T {
+  return JSON.parse(readFileSync(new URL(path, DATA), 'utf8')) as T;
+}
+
+/** The index just past the character class that opens at `at` (a "[" of `source`). */
+function classEnd(source: string, at: number): number {
+  let i = at + 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/** The index of the ")" closing the group that opens at `at`, skipping escapes and character classes. */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  let i = at;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '\\') i += 2;
+    else if (c === '[') i = classEnd(source, i);
+    else {
+      if (c === '(') depth++;
+      if (c === ')' && --depth === 0) return i;
+      i++;
+    }
+  }
+  throw new Error(`unbalanced pattern: ${source}`);
+}
+
+/**
+ * A cue pattern without its negative lookarounds. In a sentence a lookbehind
+ * cannot see the sentence before; in the whole text it can, and could refuse
+ * there what the sentence accepts. Without them the pattern accepts more, never less.
+ */
+function withoutNegativeLookarounds(source: string): string {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    if (source.startsWith('(?<!', i) || source.startsWith('(?!', i)) {
+      i = groupEnd(source, i) + 1;
+      continue;
+    }
+    const next = source[i] === '\\' ? i + 2 : source[i] === '[' ? classEnd(source, i) : i + 1;
+    out += source.slice(i, next);
+    i = next;
+  }
+  return out;
+}
+
+/** Phrases as the derive stage matches them: literal, any run of white space between words. */
+function phrases(list: readonly string[]): string {
+  return `(?:${list.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})`;
+}
+
+interface ControlWords {
+  heldSuffixes: string[];
+  heldBy: string[];
+  controlVerbs: string[];
+  roadNouns: string[];
+  roadBetween: string[];
+}
+
+/**
+ * Every word that can start a record, as one case-insensitive pattern built
+ * from the data files, so a document matching none of them is known to yield
+ * nothing before wink reads it. An event report starts only at an anchor cue
+ * (data/events/cues.json); displacement only at a flow or stock cue
+ * (data/derive/displacement.json); a control statement (data/derive/control.json)
+ * only at a road noun followed by a between-word ("road between", which both
+ * road wordings hold), an "-held" suffix, a "held by" phrase or a control verb
+ * ("under IS control" ends in one). Each is matched in the whole text as the
+ * stages match it in a sentence, or more loosely, so the gate lets through a
+ * superset of what can yield a record: the gate's test and bench:digest check it.
+ * @example recordGate().test('Fighters seized the town.') // true
+ */
+export function recordGate(): RegExp {
+  const cues = readData<{ cues: { pattern: string; anchor: boolean }[] }>('events/cues.json').cues;
+  const moves = readData<{ flowCues: string[]; stockCues: string[] }>('derive/displacement.json');
+  const control = readData<ControlWords>('derive/control.json');
+  const words = [
+    ...cues.filter((c) => c.anchor).map((c) => `(?:${withoutNegativeLookarounds(c.pattern)})`),
+    phrases([...moves.flowCues, ...moves.stockCues]),
+    phrases([...control.heldBy, ...control.controlVerbs]),
+    `${phrases(control.roadNouns)}\\s+${phrases(control.roadBetween)}`,
+  ];
+  return new RegExp(`\\b(?:${words.join('|')})\\b|-${phrases(control.heldSuffixes)}\\b`, 'i');
 }
 
 function hooksFor(doc: Doc, res: Resources): EventHooks {
@@ -96,12 +188,25 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+export interface ExtractOptions {
+  /**
+   * false: code every document whole, even one with no word that can start a
+   * record (its sentences and mentions are then found too). The gate's test
+   * runs both ways to prove the gate drops no record.
+   */
+  gate?: boolean;
+}
+
+const emptyResult = (doc: Doc, warnings: string[]): ExtractResult => ({ document_id: doc.id, events: [], displacement: [], control: [], warnings });
+
 /**
  * Codes one document: the annotated Doc and its event, displacement and control records.
  * Given `times`, adds each stage's CPU time to it (what bench:speed reports per stage).
+ * A document in another language, or with no word that can start a record
+ * (`res.gate`), is not split into sentences and gets no mentions: `doc.skipped` says which.
  * @example extract({id: 'seed', text, published: '2016-05-29'}, res).result.events.length // 3
  */
-export function extract(input: DocumentInput, res: Resources, times?: StageTimes): { doc: Doc; result: ExtractResult } {
+export function extract(input: DocumentInput, res: Resources, times?: StageTimes, opts: ExtractOptions = {}): { doc: Doc; result: ExtractResult } {
   // one clock reading between two stages, not two around each: a reading costs a system call (5–50 µs)
   let last = times ? cpuMs() : 0;
   const stage = <T>(name: string, run: () => T): T => {
@@ -112,18 +217,23 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
     last = now;
     return out;
   };
-  const doc = stage('text', () => makeDoc(input));
-  const warnings: string[] = [];
+  const read = stage('text', () => readText(input));
+  const doc = read.doc;
   if (doc.language !== 'en' && doc.language !== 'und') {
-    warnings.push(`language "${doc.language}" is not English: not coded`);
-    return { doc, result: { document_id: doc.id, events: [], displacement: [], control: [], warnings } };
+    doc.skipped = 'language';
+    return { doc, result: emptyResult(doc, [`language "${doc.language}" is not English: not coded`]) };
   }
+  if (opts.gate !== false && !stage('gate', () => res.gate.test(doc.text))) {
+    doc.skipped = 'no-record-cue';
+    return { doc, result: emptyResult(doc, []) };
+  }
+  stage('text', () => segmentDoc(read));
   doc.mentions.times = stage('times', () => findTimes(doc));
   doc.mentions.quantities = stage('quantities', () => findQuantities(doc));
   doc.mentions.sources = stage('sources', () => findSources(doc));
   doc.mentions.places = stage('places', () => geoparse(doc, res.gazetteer));
   doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
   const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res)));
-  const result = stage('derive', () => ({ document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings }));
+  const result = stage('derive', () => ({ document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings: [] as string[] }));
   return { doc, result };
 }

@@ -140,12 +140,20 @@ function segment(text: string, masked: string): { sentences: Sentence[]; tokens:
   return { sentences, tokens };
 }
 
+/** A Doc whose text is read but not yet split, and that text with litter and overlong runs blanked (what wink reads). */
+export interface ReadText {
+  doc: Doc;
+  masked: string;
+}
+
 /**
- * Builds the Doc. For `format: 'html'` the text is the page's article text
- * (title, publication time and site name fill in what the input lacks).
- * @example makeDoc({id: 'd1', text: 'Share\nIS took Marea on Friday.'}).sentences[0].text // 'IS took Marea on Friday.'
+ * The cheap half of the text stage: HTML reduced to its article, litter
+ * marked, the language guessed; sentences and tokens stay empty until
+ * `segmentDoc`, so a caller can decide from the text alone (its language,
+ * its words) whether wink needs to read it at all.
+ * @example readText({id: 'd1', text: 'Share\nIS took Marea on Friday.'}).doc.litter[0].text // 'Share'
  */
-export function makeDoc(input: DocumentInput): Doc {
+export function readText(input: DocumentInput): ReadText {
   let text = input.text;
   let title = input.title ?? null;
   let published = input.published ?? null;
@@ -159,8 +167,7 @@ export function makeDoc(input: DocumentInput): Doc {
   }
   const litter = findLitter(text);
   const masked = mask(text, litter);
-  const { sentences, tokens } = segment(text, masked);
-  return {
+  const doc: Doc = {
     id: input.id,
     text,
     published,
@@ -169,8 +176,26 @@ export function makeDoc(input: DocumentInput): Doc {
     url: input.url ?? null,
     language: guessLanguage(masked),
     litter,
-    sentences,
-    tokens,
+    sentences: [],
+    tokens: [],
     mentions: emptyMentions(),
   };
+  return { doc, masked };
+}
+
+/** The expensive half: wink splits the read text into sentences and tokens, set on the Doc. */
+export function segmentDoc({ doc, masked }: ReadText): Doc {
+  const { sentences, tokens } = segment(doc.text, masked);
+  doc.sentences = sentences;
+  doc.tokens = tokens;
+  return doc;
+}
+
+/**
+ * Builds the Doc. For `format: 'html'` the text is the page's article text
+ * (title, publication time and site name fill in what the input lacks).
+ * @example makeDoc({id: 'd1', text: 'Share\nIS took Marea on Friday.'}).sentences[0].text // 'IS took Marea on Friday.'
+ */
+export function makeDoc(input: DocumentInput): Doc {
+  return segmentDoc(readText(input));
 }

@@ -51,4 +51,10 @@ export interface Doc {
   sentences: Sentence[];
   tokens: Token[];
   mentions: Mentions;
+  /**
+   * Why sentences, tokens and mentions were left empty on purpose, when they were:
+   * the text is not English, or no word of it can start an event, displacement or
+   * control record (the pipeline's gate), so no stage after the text's reading ran.
+   */
+  skipped?: 'language' | 'no-record-cue';
 }

@@ -1,0 +1,110 @@
+/**
+ * The pipeline's gate skips a document in which no word can start a record.
+ * These tests prove it drops none: every document of the examples (and of
+ * the bench corpora, when ../shared is there) that the gate skips yields
+ * exactly the same result when coded whole, every sentence in which an
+ * anchor cue matches passes the gate, and each wording that starts a
+ * displacement or control record without any event cue passes it too.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadResources, extract } from '../src/pipeline.ts';
+import { makeDoc, type DocumentInput } from '../src/text/index.ts';
+import { ingestCorpus } from '../bench/corpus.ts';
+import { acledPublished, acledRows } from '../bench/acled.ts';
+
+const res = loadResources();
+
+/** Codes each document the gate would skip both ways; gives how many it skipped. */
+function skippedAlike(docs: DocumentInput[]): number {
+  let skipped = 0;
+  for (const d of docs) {
+    if (res.gate.test(d.text)) continue;
+    skipped++;
+    const gated = extract(d, res);
+    const whole = extract(d, res, undefined, { gate: false });
+    assert.equal(gated.doc.skipped, 'no-record-cue', d.id);
+    assert.equal(whole.doc.skipped, undefined, d.id);
+    assert.deepEqual(gated.result, whole.result, `${d.id}: the gate dropped a record`);
+  }
+  return skipped;
+}
+
+const corpus = ingestCorpus().map((d) => ({ id: d.id!, text: d.text, published: d.published ?? null, group: d.group }));
+const examples = corpus.filter((d) => d.group === 'seed' || d.group === 'VOA');
+
+test('an example the gate skips yields nothing when coded whole', () => {
+  assert.ok(skippedAlike(examples) > 0, 'the gate skipped no example: this test checks nothing');
+});
+
+test('every sentence of the examples in which an anchor cue matches passes the gate, and so does its document', () => {
+  let matched = 0;
+  for (const d of examples) {
+    const doc = makeDoc(d);
+    for (const s of doc.sentences) {
+      const cue = res.lexicon.cues.find((c) => {
+        if (!c.anchor) return false;
+        const re = c.re(s.text);
+        re.lastIndex = 0;
+        const hit = re.test(s.text);
+        re.lastIndex = 0;
+        return hit;
+      });
+      if (!cue) continue;
+      matched++;
+      assert.ok(res.gate.test(s.text), `${d.id}: cue ${cue.id} matches "${s.text}" but the gate does not`);
+      assert.ok(res.gate.test(doc.text), d.id);
+    }
+  }
+  assert.ok(matched > 300, `only ${matched} sentences with a cue`);
+});
+
+test('displacement and control wordings with no event cue pass the gate and are coded', () => {
+  const cases: [string, 'displacement' | 'control'][] = [
+    ['Thousands of civilians fled to Azaz on Friday, a monitor said.', 'displacement'],
+    ['Hundreds of families were displaced from Marea to the Turkish border, the United Nations said.', 'displacement'],
+    ['About 4.8 million refugees live in neighbouring countries, the UN refugee agency said.', 'displacement'],
+    ['The Houthis control Hodeidah and its port, officials said on Monday.', 'control'],
+    ['Houthi rebels still hold Hodeidah, officials said on Monday.', 'control'],
+    ['Aid reached IS-controlled Raqqa on Monday.', 'control'],
+    ['Raqqa, under Islamic State control since 2014, had no power on Monday.', 'control'],
+    ['Islamic State cut off the main road between Marea and Azaz on Friday.', 'control'],
+    ['Life in Raqqa, held by Islamic State, is hard, residents said.', 'control'],
+  ];
+  for (const [text, kind] of cases) {
+    const input = { id: 'w', text, published: '2016-05-29' };
+    const whole = extract(input, res, undefined, { gate: false }).result;
+    assert.equal(whole.events.length, 0, `${text}: meant to have no event`);
+    assert.ok(whole[kind].length > 0, `${text}: meant to yield a ${kind} record`);
+    const gated = extract(input, res);
+    assert.equal(gated.doc.skipped, undefined, text);
+    assert.deepEqual(gated.result, whole);
+  }
+});
+
+test('a skipped document keeps its text and litter, has no sentences, and says why', () => {
+  const { doc, result } = extract({ id: 'council', text: 'Share\nThe city council met on Monday to discuss the budget for parks.' }, res);
+  assert.equal(doc.skipped, 'no-record-cue');
+  assert.deepEqual([doc.sentences.length, doc.tokens.length, doc.litter.length, result.events.length, result.warnings.length], [0, 0, 1, 0, 0]);
+  assert.equal(doc.language, 'en');
+  const french = extract({ id: 'fr', text: "Les combattants ont pris la ville vendredi, selon l'observatoire, et les habitants ont fui vers le nord." }, res);
+  assert.equal(french.doc.skipped, 'language');
+  assert.match(french.result.warnings[0], /not English/);
+});
+
+test('the gate is looser than a cue: a negative lookbehind, which a whole text could trip where a sentence would not, is dropped', () => {
+  const grenade = res.lexicon.cues.find((c) => c.id === 'grenade')!;
+  const text = 'Police found rocket-propelled grenades in the car.';
+  assert.equal(grenade.re(text).test(text), false);
+  grenade.re(text).lastIndex = 0;
+  assert.ok(res.gate.test(text));
+});
+
+test('a bench document the gate skips yields nothing when coded whole (GeoWebNews, LGL, ACLED notes)', (t) => {
+  const bench = corpus.filter((d) => d.group !== 'seed' && d.group !== 'VOA');
+  const acled = acledRows();
+  if (bench.length === 0 || !acled) return t.skip('../shared/bench is missing');
+  const notes = acled.map((r) => ({ id: `acled-${r.data_id}`, text: r.notes, published: acledPublished(r) }));
+  const skipped = skippedAlike([...bench, ...notes]);
+  assert.ok(skipped > 300, `only ${skipped} skipped`);
+});
