@@ -99,6 +99,13 @@ describe('event search on a date-keyed index (sqlite)', () => {
     { word: 'killed', event_type: 'Battles', sort: 'fatalities', offset: 30 },
     { word: 'killed', event_type: 'Battles', sort: 'fatalities', offset: 9_000 },
     { word: 'killed', country: 'Yemen', sort: 'fatalities' },
+    // read figure by figure (migration 010's tokens): across figures, into the events without one, with dates and facets
+    { word: 'killed', sort: 'fatalities' },
+    { word: 'killed', sort: '-fatalities', offset: 700, limit: 100 },
+    { word: 'killed', sort: '-fatalities', offset: 5_600 },
+    { word: 'killed', sort: 'fatalities', offset: 5_500 },
+    { word: 'killed', from: '2015-03-01', to: '2016-01-31', sort: '-fatalities', offset: 40 },
+    { word: 'killed', event_type: 'Battles', sort: '-fatalities', offset: 120 },
     { word: 'shelling' },
     { word: 'shelling', country: 'Syria', sort: 'event_date', offset: 10 },
     { word: 'wounded', to: '2015-06-30' },
@@ -120,6 +127,30 @@ describe('event search on a date-keyed index (sqlite)', () => {
     if (undated.length === 0) return;
     const all = await store.listEvents({ q: 'shelling', limit: 1000, offset: 0 });
     assert.equal(all.items.at(-1)!.id, expected(rows, { word: 'shelling', q: 'shelling', limit: 1000, offset: 0 }).ids.at(-1));
+  });
+
+  test('a search by fatalities is right when a figure has no token (negative)', async () => {
+    const db = store.db;
+    const row = rows.find((r) => r.words.includes('killed') && !r.rejected && r.fatalities !== null)!;
+    const reindex = () => {
+      db.run('UPDATE events SET fatalities_low = ? WHERE rowid = ?', row.fatalities, row.rowid);
+      db.run('DELETE FROM events_fts WHERE rowid = ?', row.rowid);
+      db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', row.rowid, `${row.words.join(' ')} in ${row.country}`);
+    };
+    const was = row.fatalities;
+    row.fatalities = -1;
+    reindex();
+    try {
+      for (const sort of ['fatalities', '-fatalities'] as const) {
+        for (const offset of [0, 5_600]) {
+          const q = { word: 'killed', q: 'killed', limit: 50, offset, sort };
+          assert.deepEqual((await store.listEvents(q)).items.map((e) => e.id), expected(rows, q).ids, `${sort} ${offset}`);
+        }
+      }
+    } finally {
+      row.fatalities = was;
+      reindex();
+    }
   });
 
   test('a deleted event leaves the index; a re-indexed one moves to its new date', async () => {
@@ -145,6 +176,75 @@ describe('event search on a date-keyed index (sqlite)', () => {
 });
 
 const ACCENTED = 'Government shelling hit Qaṭanā and Huế; a Việt reporter saw it.';
+
+interface Placed { rowid: number; id: string; date: string | null; lat: number | null; lon: number | null; actors: string[]; rejected: boolean }
+
+/** Events with points and actors, written as the write path indexes them (R*Tree, actor rows). */
+function placed(store: SqliteStore, n: number): Placed[] {
+  const db = store.db;
+  const rows: Placed[] = [];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const names = ['Islamic State (Syria)', 'Islamic State (Iraq)', 'Military Forces of Syria (2000-)', 'Civilians (Syria)'];
+  const t = '2024-01-01T00:00:00Z';
+  db.transaction(() => {
+    for (let i = 1; i <= n; i++) {
+      const date = i % 89 === 0 ? null : new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 400) * 86_400_000).toISOString().slice(0, 10);
+      // a grid of hundredths, so no point sits on a box's edge (R*Tree coordinates are 32-bit floats)
+      const located = i % 41 !== 0;
+      const row: Placed = {
+        rowid: i, id: `pl-${i}`, date, lat: located ? Math.round((30 + rand() * 10) * 100) / 100 : null, lon: located ? Math.round((-5 + rand() * 15) * 100) / 100 : null,
+        actors: [...new Set([names[Math.floor(rand() * names.length)], ...(rand() < 0.3 ? [names[Math.floor(rand() * names.length)]] : [])])],
+        rejected: i % 37 === 0,
+      };
+      rows.push(row);
+      db.run(`INSERT INTO events (rowid, id, event_date, date_start, date_end, event_type, sub_event_type, lat, lon, has_fatalities, confidence,
+          review_state, source_count, document_ids, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, 'Battles', 'x', ?, ?, 0, 0.5, ?, 1, '[]', ?, ?)`, i, row.id, date, date, date, row.lat, row.lon, row.rejected ? 'rejected' : 'unreviewed', t, t);
+      db.run('INSERT INTO event_records (rowid, record) VALUES (?, ?)', i, JSON.stringify({ id: row.id }));
+      if (located) db.run('INSERT INTO events_rtree (rowid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)', i, row.lon, row.lon, row.lat, row.lat);
+      for (const name of row.actors) db.run('INSERT INTO event_actors (name, visible, event_date, event_rowid) VALUES (?, ?, ?, ?)', name, row.rejected ? 0 : 1, date ?? '', i);
+    }
+  });
+  return rows;
+}
+
+describe('bbox and actor pages (sqlite)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-place-'));
+  const store = new SqliteStore(join(dir, 'store.db'));
+  const rows = placed(store, 6_000);
+  const byDate = (sort: SortKey) => (a: Placed, b: Placed) => {
+    const c = a.date === b.date ? a.rowid - b.rowid : a.date === null ? -1 : b.date === null ? 1 : a.date < b.date ? -1 : 1;
+    return sort.startsWith('-') ? -c : c;
+  };
+  const check = async (q: EventQuery, keep: (r: Placed) => boolean) => {
+    const hits = rows.filter((r) => !r.rejected && keep(r) && (!q.from || (r.date !== null && r.date >= q.from)) && (!q.to || (r.date !== null && r.date <= q.to)))
+      .sort(byDate(q.sort ?? '-event_date'));
+    const got = await store.listEvents(q);
+    assert.deepEqual(got.items.map((e) => e.id), hits.slice(q.offset, q.offset + q.limit).map((r) => r.id), JSON.stringify(q));
+    assert.equal(got.total, Math.min(hits.length, COUNT_CAP));
+  };
+
+  const boxes: [number, number, number, number][] = [[-5.005, 29.995, 10.005, 40.005], [0.005, 32.005, 4.005, 35.005], [2.005, 33.005, 2.505, 33.505], [8.005, 38.005, 20.005, 45.005]];
+  for (const bbox of boxes) {
+    for (const extra of [{}, { sort: 'event_date' as SortKey, offset: 30 }, { offset: 400 }, { from: '2015-03-01', to: '2015-06-30' }]) {
+      test(`bbox ${bbox.join(',')} ${JSON.stringify(extra)}: the date-place walk or the R*Tree pages as a full filter-and-sort`, () =>
+        check({ limit: 50, offset: 0, bbox, ...extra }, (r) => r.lat !== null && r.lon! >= bbox[0] && r.lon! <= bbox[2] && r.lat >= bbox[1] && r.lat <= bbox[3]));
+    }
+  }
+
+  for (const actor of ['Islamic State (Syria)', 'islamic state (iraq)', 'Islamic State', 'Military', 'Civilians (Syria)']) {
+    for (const extra of [{}, { sort: 'event_date' as SortKey, offset: 200 }]) {
+      test(`actor ${actor} ${JSON.stringify(extra)}: one name paged from the actor index, several by the general path`, () =>
+        check({ limit: 50, offset: 0, actor, ...extra }, (r) => r.actors.some((a) => a.toLowerCase().startsWith(actor.toLowerCase()))));
+    }
+  }
+
+  test.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe('accent folding and an upgraded database (sqlite)', () => {
   test('a store at migration 006 gets its events searchable by every word the write path would index', async () => {

@@ -133,6 +133,20 @@ export function searchCount(f: EventFilters, match: string, cap: number): Where 
 }
 
 /**
+ * The first `n` events, of any review state, matching `match` in f's date
+ * range whose fatalities token (migration 010) is `token`, by rowid
+ * (descending when `desc`): a bounded sort of that figure's matches, read
+ * from the index alone.
+ */
+export function figureMatches(f: EventFilters, match: string, token: string, desc: boolean, n: number): Where {
+  const range = keyRange(f);
+  return {
+    sql: `SELECT ${EVENT_OF_KEY} AS r FROM events_search WHERE events_search MATCH ?${range.sql} ORDER BY r ${desc ? 'DESC' : 'ASC'} LIMIT ?`,
+    params: [`${match} "${token}"`, ...range.params, n],
+  };
+}
+
+/**
  * When the only filter is one of actor, bbox or q: the count of matching
  * events of any review state, from that filter's own index alone (no event
  * row visited), stopping at `cap`. Null for other filter sets. A q may come

@@ -6,7 +6,7 @@ import type {
 } from '../types.ts';
 import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
-import { ftsQuery, orderBy, searchCount, searchMatch, searchWalk, sideCount, where, type SearchMode, type Where } from './filters.ts';
+import { figureMatches, ftsQuery, orderBy, searchCount, searchMatch, searchWalk, sideCount, where, type SearchMode, type Where } from './filters.ts';
 import { claimView, COUNT_CAP, documentHit, shiftDay } from '../rows.ts';
 
 /** `SELECT 1 …` rows counted up to COUNT_CAP + 1 (COUNT_CAP + 1 means "more"). */
@@ -42,8 +42,12 @@ function records(db: Db, rowids: number[]): string[] {
 function actorPage(db: Db, q: EventQuery): number[] | null {
   const sort = q.sort ?? '-event_date';
   if (!q.actor || q.review || (sort !== 'event_date' && sort !== '-event_date') || !sideCount(q)) return null;
+  // the first and last names of the prefix's range, one seek each (min() and max() together would read the whole range)
   const one = db.get<{ name: string | null }>(
-    'SELECT CASE WHEN min(name) = max(name) THEN min(name) END AS name FROM event_actors WHERE name >= ? AND name < ?', q.actor, q.actor + '\uffff')!;
+    `SELECT CASE WHEN lo = hi THEN lo END AS name FROM (
+       SELECT (SELECT name FROM event_actors WHERE name >= ? AND name < ? ORDER BY name LIMIT 1) AS lo,
+              (SELECT name FROM event_actors WHERE name >= ? AND name < ? ORDER BY name DESC LIMIT 1) COLLATE NOCASE AS hi)`,
+    q.actor, q.actor + '\uffff', q.actor, q.actor + '\uffff')!;
   if (one.name === null) return null;
   const dir = sort === 'event_date' ? 'ASC' : 'DESC';
   return db.all<{ event_rowid: number }>(
@@ -60,11 +64,26 @@ function actorPage(db: Db, q: EventQuery): number[] | null {
 function pageRowids(db: Db, q: EventQuery, counted: number, search: (walked: number | null) => SearchMode = () => 'in'): number[] {
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
   const walked = ((q.offset + q.limit) * events) / counted;
-  const walk = walked < counted;
+  const placed = placeWalk(q);
+  const walk = walked * (placed ? PLACE_VISIT : 1) < counted;
   const page = where(q, walk, search(walk ? walked : null));
+  const from = walk && placed ? 'events e INDEXED BY events_visible_date_place' : 'events e';
   return db
-    .all<{ rowid: number }>(`SELECT e.rowid FROM events e ${page.sql} ${orderBy(q.sort, !walk)} LIMIT ? OFFSET ?`, ...page.params, q.limit, q.offset)
+    .all<{ rowid: number }>(`SELECT e.rowid FROM ${from} ${page.sql} ${orderBy(q.sort, !walk)} LIMIT ? OFFSET ?`, ...page.params, q.limit, q.offset)
     .map((r) => r.rowid);
+}
+
+/**
+ * A bbox walk by date visits index entries only (migration 009's date-place
+ * index: date, rowid, point), about a twentieth of the cost of gathering an
+ * event found in the R*Tree (its row read to sort it).
+ */
+const PLACE_VISIT = 1 / 20;
+
+/** A page by date of a bbox with dates at most: the date-place index answers it alone. */
+function placeWalk(q: EventQuery): boolean {
+  const others = [q.country, q.admin1, q.event_type, q.sub_event_type, q.actor, q.q, q.min_fatalities, q.review];
+  return !!q.bbox && others.every((x) => x === undefined) && (q.sort ?? '-event_date').endsWith('event_date');
 }
 
 /** A page read from the search index in date order. */
@@ -73,6 +92,50 @@ function searchPage(db: Db, q: EventQuery, match: string): number[] {
   const dir = q.sort === 'event_date' ? 'ASC' : 'DESC';
   return db.all<{ rowid: number }>(`SELECT e.rowid ${walk.sql} ORDER BY events_search.rowid ${dir} LIMIT ? OFFSET ?`, ...walk.params, q.limit, q.offset)
     .map((r) => r.rowid);
+}
+
+/** Matches past which reading a search's figures one by one beats gathering and sorting them all (measured at a million events). */
+const FIGURES_FROM = 2000;
+/** Rejected events past which figurePage leaves the page to the general path: it reads that many more matches per figure. */
+const REJECTED_SKIPPED = 1000;
+
+/**
+ * A search alone (see sideCount) sorted by fatalities: the index holds each
+ * event's figure as a token (migration 010), so its matches are read one
+ * figure at a time, in the sort's order (the events without a figure last
+ * descending, first ascending, as SQLite orders NULLs), each figure's by
+ * rowid, until the page is full. The figures come from the fatalities index,
+ * one seek each. Null when a figure has no token (not a whole number ≥ 0) or
+ * too many events are rejected.
+ */
+function figurePage(db: Db, q: EventQuery, match: string): number[] | null {
+  const rejected = db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE review_state = 'rejected' LIMIT ${REJECTED_SKIPPED + 1})`)!.n;
+  if (rejected > REJECTED_SKIPPED) return null;
+  const desc = q.sort === '-fatalities';
+  const need = q.offset + q.limit;
+  const rowids: number[] = [];
+  const take = (token: string) => {
+    // the figure's first matches, rejected ones dropped: as many more as there are rejected events
+    const m = figureMatches(q, match, token, desc, need - rowids.length + rejected);
+    const found = rejected === 0 ? db.all<{ r: number }>(m.sql, ...m.params) : db.all<{ r: number }>(
+      `SELECT m.r FROM (${m.sql}) m JOIN events e ON e.rowid = m.r WHERE e.review_state != 'rejected' ORDER BY m.r ${desc ? 'DESC' : 'ASC'}`, ...m.params);
+    for (const { r } of found.slice(0, need - rowids.length)) rowids.push(r);
+  };
+  if (!desc) take('xfn');
+  const next = desc
+    ? "SELECT fatalities_low AS f FROM events WHERE fatalities_low < ? AND review_state != 'rejected' ORDER BY fatalities_low DESC LIMIT 1"
+    : "SELECT fatalities_low AS f FROM events WHERE fatalities_low > ? AND review_state != 'rejected' ORDER BY fatalities_low ASC LIMIT 1";
+  let figure = desc ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
+  while (rowids.length < need) {
+    const row = db.get<{ f: number }>(next, figure);
+    if (!row) break;
+    figure = row.f;
+    if (!Number.isInteger(figure) || figure < 0) return null;
+    take(`xf${figure}`);
+  }
+  if (desc && rowids.length < need) take('xfn');
+  return rowids.slice(q.offset);
 }
 
 /**
@@ -103,7 +166,12 @@ function searchPlan(db: Db, q: EventQuery, match: string): { counted: number; ro
   // never dearer than gathering: a gather also looks up every match's event to sort it
   if (alone && byDate) return { counted: count(db, q), rowids: () => searchPage(db, q, match) };
   const few = searchCount(q, match, COUNT_CAP + 1);
-  if (db.get<{ n: number }>(few.sql, ...few.params)!.n <= COUNT_CAP) return null;
+  const seen = db.get<{ n: number }>(few.sql, ...few.params)!.n;
+  if (alone && q.sort?.endsWith('fatalities') && seen > FIGURES_FROM) {
+    const page = figurePage(db, q, match);
+    if (page) return { counted: count(db, q), rowids: () => page };
+  }
+  if (seen <= COUNT_CAP) return null;
   const all = searchCount(q, match, MATCHES_SEEN);
   const matches = db.get<{ n: number }>(all.sql, ...all.params)!.n;
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
