@@ -1,15 +1,25 @@
 /**
- * `npm run bench:ingest [-- --db URL|PATH] [--reverse] [--limit N] [--extract-only]`:
+ * `npm run bench:ingest [-- --db URL|PATH] [--reverse] [--limit N] [--extract-only] [--store-only] [--per-document] [--pages]`:
  * ingest throughput on one core, in CPU time (the machine is shared), split
  * into extraction and everything around it (fingerprints, duplicate check,
  * merge, store), over the corpus of bench:store (the seed, the VOA stories
- * and, when ../shared is present, the geoparsing corpora's news articles).
- * Extraction is also split by corpus, so it can be set beside bench:speed.
- * Against PostgreSQL it also counts the round trips per document.
+ * and, when ../shared is present, the geoparsing corpora's news articles),
+ * through the batch ingest of `sitrep ingest` (ingestAll, its commits of
+ * several documents). Extraction is also split by corpus, so it can be set
+ * beside bench:speed. Against PostgreSQL it also counts the round trips per document.
+ *
+ * Two figures: the whole corpus from a cold process, and then, in a fresh
+ * process, the steady state of a long-running ingest: the examples
+ * (seed and VOA) ingested first, untimed, then the geoparsing articles
+ * timed into a store that already holds the VOA events.
  *
  * --extract-only runs extraction alone on the same inputs (no store), to see
  * whether ingest makes extraction dearer; --store-only extracts every
- * document first, untimed, and times the ingest around it alone. --reverse ingests in reverse order
+ * document first, untimed, and times the ingest around it alone;
+ * --per-document commits each document on its own (as the API and the
+ * queue's workers do); --pages counts the pages each commit writes (it
+ * checkpoints after every commit to count them, so its CPU figures are not
+ * the headline). --reverse ingests in reverse order
  * and prints a digest of the events, to check that merging does not depend
  * on arrival order (compare the digest of both runs).
  */
@@ -19,8 +29,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ingestDocument, loadExtractor } from '../src/ingest/index.ts';
-import type { Extractor } from '../src/ingest/index.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BATCH, ingestAll, loadExtractor } from '../src/ingest/index.ts';
+import type { Extractor, Item } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { ingestCorpus } from './corpus.ts';
 import type { Store } from '../src/store/index.ts';
@@ -29,8 +41,12 @@ const { values: opts } = parseArgs({
   options: {
     db: { type: 'string' }, reverse: { type: 'boolean', default: false }, limit: { type: 'string' },
     'extract-only': { type: 'boolean', default: false }, 'store-only': { type: 'boolean', default: false },
+    'per-document': { type: 'boolean', default: false }, pages: { type: 'boolean', default: false },
+    steady: { type: 'boolean', default: false }, 'no-steady': { type: 'boolean', default: false },
   },
 });
+/** the examples a steady-state run ingests first, untimed */
+const WARM_GROUPS = new Set(['seed', 'VOA']);
 
 function cpuSeconds(since?: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(since);
@@ -58,6 +74,12 @@ async function digest(store: Store): Promise<{ events: number; hash: string; gro
 let docs = ingestCorpus();
 if (opts.limit) docs = docs.slice(0, Number(opts.limit));
 if (opts.reverse) docs.reverse();
+if (opts.steady && !docs.some((d) => !WARM_GROUPS.has(d.group))) {
+  console.log('bench:ingest, steady state: skipped (the geoparsing articles of ../shared are missing)');
+  process.exit(0);
+}
+const warmup = opts.steady ? docs.filter((d) => WARM_GROUPS.has(d.group)) : [];
+if (opts.steady) docs = docs.filter((d) => !WARM_GROUPS.has(d.group));
 const t0 = performance.now();
 const extract = await loadExtractor();
 const loadSecs = (performance.now() - t0) / 1000;
@@ -65,7 +87,7 @@ const loadSecs = (performance.now() - t0) / 1000;
 /** --store-only: each document's extraction, done before the clock starts */
 const extracted = new Map<string, ReturnType<Extractor>>();
 if (opts['store-only']) {
-  for (const d of docs) extracted.set(d.id!, extract({ id: d.id!, text: d.text.replace(/\r\n?/g, '\n'), published: d.published ?? null, title: d.title ?? null, source: d.source ?? null, url: d.url ?? null }));
+  for (const d of [...warmup, ...docs]) extracted.set(d.id!, extract({ id: d.id!, text: d.text.replace(/\r\n?/g, '\n'), published: d.published ?? null, title: d.title ?? null, source: d.source ?? null, url: d.url ?? null }));
 }
 
 const perGroup = new Map<string, { n: number; chars: number; cpu: number }>();
@@ -110,23 +132,49 @@ const store = opts['extract-only'] ? null : openStore(location);
 if (store && 'ready' in store) await (store as { ready(): Promise<unknown> }).ready();
 /** CPU inside the store's calls; with asynchronous engines this includes other work done while awaiting */
 let storeCpu = 0;
+/** --pages: SQLite's own checkpoints off, one after each commit instead, which tells the pages the commit wrote */
+const sqlite = opts.pages && store && 'db' in store ? (store as unknown as { db: { raw: import('better-sqlite3').Database } }).db.raw : null;
+sqlite?.pragma('wal_autocheckpoint = 0');
+const pages = { commits: 0, frames: 0 };
+const checkpoint = () => {
+  if (!sqlite) return;
+  const [r] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+  pages.commits++;
+  pages.frames += r.log;
+};
+const timedCall = async <T>(f: () => Promise<T>): Promise<T> => {
+  const c0 = process.cpuUsage();
+  try { return await f(); } finally { storeCpu += cpuSeconds(c0); }
+};
 const measured: Store | null = store && Object.assign(Object.create(store) as Store, {
-  findDuplicate: async (keys: Parameters<Store['findDuplicate']>[0]) => {
-    const c0 = process.cpuUsage();
-    try { return await store.findDuplicate(keys); } finally { storeCpu += cpuSeconds(c0); }
-  },
-  addDocument: async (bundle: Parameters<Store['addDocument']>[0]) => {
-    const c0 = process.cpuUsage();
-    try { return await store.addDocument(bundle); } finally { storeCpu += cpuSeconds(c0); }
-  },
+  findDuplicate: (keys: Parameters<Store['findDuplicate']>[0]) => timedCall(() => store.findDuplicate(keys)),
+  addDocument: (bundle: Parameters<Store['addDocument']>[0]) => timedCall(() => store.addDocument(bundle)).finally(checkpoint),
+  addDocuments: store.addDocuments && !opts['per-document']
+    ? (bundles: Parameters<Store['addDocument']>[0][]) => timedCall(() => store.addDocuments!(bundles)).finally(checkpoint)
+    : undefined,
 });
+const bounds = opts['per-document'] ? { documents: 1, ms: 0 } : BATCH;
+async function* items(list: typeof docs): AsyncIterable<Item> {
+  for (const d of list) {
+    current = d.group;
+    yield { origin: d.id!, doc: d };
+  }
+}
+if (measured && warmup.length) {
+  await ingestAll(measured, items(warmup), async () => (input) => extracted.get(input.id) ?? extract(input), {}, () => {}, bounds);
+  storeCpu = 0;
+  Object.assign(pages, { commits: 0, frames: 0 });
+}
+const before = store ? await store.counts() : null;
 const trips0 = roundTrips;
 const wall0 = performance.now();
 const cpu0 = process.cpuUsage();
-for (const d of docs) {
-  current = d.group;
-  if (measured) await ingestDocument(measured, d, async () => timed);
-  else timed({ id: d.id!, text: d.text.replace(/\r\n?/g, '\n'), published: d.published ?? null, title: d.title ?? null, source: d.source ?? null, url: d.url ?? null });
+if (measured) await ingestAll(measured, items(docs), async () => timed, {}, () => {}, bounds);
+else {
+  for (const d of docs) {
+    current = d.group;
+    timed({ id: d.id!, text: d.text.replace(/\r\n?/g, '\n'), published: d.published ?? null, title: d.title ?? null, source: d.source ?? null, url: d.url ?? null });
+  }
 }
 const cpu = cpuSeconds(cpu0);
 const wall = (performance.now() - wall0) / 1000;
@@ -135,12 +183,17 @@ const rest = cpu - extractCpu;
 const n = docs.length;
 const chars = docs.reduce((s, d) => s + d.text.length, 0);
 
-console.log(`bench:ingest — ${n} documents (${(chars / n / 1000).toFixed(1)}k chars avg), ${opts['extract-only'] ? 'extraction only' : `${opts['store-only'] ? 'extracted beforehand, ' : ''}into ${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`}${opts.reverse ? ', reverse order' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; resources loaded in ${loadSecs.toFixed(1)} s`);
+const what = opts.steady
+  ? `steady state: ${warmup.length} examples ingested first, untimed (${before!.events} events stored), then`
+  : 'whole corpus, cold process:';
+const how = opts['per-document'] ? 'one commit per document' : `commits of up to ${BATCH.documents} documents or ${BATCH.ms} ms`;
+console.log(`bench:ingest, ${what} ${n} documents (${(chars / n / 1000).toFixed(1)}k chars avg), ${opts['extract-only'] ? 'extraction only' : `${opts['store-only'] ? 'extracted beforehand, ' : ''}into ${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${how}`}${opts.reverse ? ', reverse order' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; resources loaded in ${loadSecs.toFixed(1)} s`);
 console.log(`  CPU ${cpu.toFixed(2)} s = ${(n / cpu).toFixed(0)} docs per CPU-second (target ≥ 300); wall ${wall.toFixed(1)} s = ${(n / wall).toFixed(0)} docs/s`);
 console.log(`  extraction ${extractCpu.toFixed(2)} s = ${(extractCpu / n * 1000).toFixed(2)} ms/doc; the rest ${rest.toFixed(2)} s = ${(rest / n * 1000).toFixed(2)} ms/doc = ${(n / Math.max(rest, 1e-3)).toFixed(0)} docs per CPU-second without extraction`);
 if (store) console.log(`    of the rest: store calls (duplicate check, merge, write) ${(storeCpu / n * 1000).toFixed(2)} ms/doc, outside them (fingerprints, bundle, GC) ${((rest - storeCpu) / n * 1000).toFixed(2)} ms/doc`);
 for (const [g, v] of perGroup) console.log(`    extraction, ${g.padEnd(16)} ${String(v.n).padStart(4)} docs, ${(v.chars / v.n / 1000).toFixed(1)}k chars avg, ${(v.cpu / v.n * 1000).toFixed(2)} ms/doc`);
 if (store) {
+  if (pages.commits) console.log(`  pages written: ${(pages.frames / pages.commits).toFixed(1)} per commit (${pages.commits} commits), ${(pages.frames / n).toFixed(1)} per document`);
   if (trips) console.log(`  PostgreSQL round trips: ${trips} = ${(trips / n).toFixed(1)} per document`);
   const c = await store.counts();
   const d = await digest(store);
@@ -149,3 +202,10 @@ if (store) {
 }
 await schema?.drop();
 rmSync(dir, { recursive: true, force: true });
+
+// the steady-state figure comes from a fresh process, which has not seen the articles it times
+if (!opts.steady && !opts['no-steady'] && !opts['extract-only'] && !opts.reverse && !opts.limit) {
+  console.log('');
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), '--steady'], { stdio: 'inherit' });
+  process.exitCode = child.status ?? 1;
+}

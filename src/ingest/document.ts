@@ -63,6 +63,15 @@ function withClaimRefs(records: (DisplacementRecord | ControlRecord)[], claimOfE
  * @example await ingestDocument(store, {text: 'IS took Marea on Friday.'}, lazyExtractor()) // {document_id, duplicate_of: null, events: [...]}
  */
 export async function ingestDocument(store: Store, raw: RawDocument, extractor: ExtractorSource, opts: { reprocess?: boolean } = {}): Promise<AddResult> {
+  return store.addDocument(await prepareDocument(store, raw, extractor, opts));
+}
+
+/**
+ * What storing one document takes: fingerprinted, checked against the
+ * store, and extracted unless it is a known duplicate (its bundle then only
+ * records the copy). The store checks again when it writes.
+ */
+export async function prepareDocument(store: Store, raw: RawDocument, extractor: ExtractorSource, opts: { reprocess?: boolean } = {}): Promise<DocumentBundle> {
   const text = raw.text.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) throw new IngestError('no_text', 'the document has no text');
   const hash = contentHash(text);
@@ -80,13 +89,13 @@ export async function ingestDocument(store: Store, raw: RawDocument, extractor: 
     warnings: [] as string[],
   };
   const stored = await store.findDuplicate(document);
-  if (stored && !(opts.reprocess && stored.via === 'hash')) return store.addDocument({ document, sentences: [], spans: [], claims: [], records: [] });
+  if (stored && !(opts.reprocess && stored.via === 'hash')) return { document, sentences: [], spans: [], claims: [], records: [] };
   // re-processing keeps the stored id, so claim ids (and with them events and corrections) stay the same
   const id = stored ? stored.document_id : document.id;
   const { doc, result } = (await extractor())({ id, text, published: document.published, title: document.title, source: document.source, url: document.url });
   const claims = result.events.map((ev, i) => claimOf(doc, ev, i));
   const claimOfEvent = new Map(result.events.map((ev, i) => [ev.id, claims[i].id]));
-  const bundle: DocumentBundle = {
+  return {
     document: { ...document, id, text: doc.text, language: raw.language ?? doc.language, warnings: result.warnings },
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
     spans: spansOf(doc),
@@ -94,5 +103,4 @@ export async function ingestDocument(store: Store, raw: RawDocument, extractor: 
     records: withClaimRefs([...result.displacement, ...result.control], claimOfEvent),
     replace: opts.reprocess && stored !== null,
   };
-  return store.addDocument(bundle);
 }

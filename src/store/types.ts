@@ -197,6 +197,12 @@ export interface EventPoint {
 export interface Store {
   /** Stores a document with its claims, merging them into events; a duplicate is recorded as a copy. */
   addDocument(bundle: DocumentBundle): Promise<AddResult>;
+  /**
+   * Several documents in one transaction, in order, each stored whole or not
+   * at all (a batch ingest): the result of each, or the error that document
+   * alone met (the others are stored). Engines without it take them one by one.
+   */
+  addDocuments?(bundles: DocumentBundle[]): Promise<(AddResult | Error)[]>;
   /** The stored document this one duplicates, if any (checked again inside addDocument). */
   findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null>;
   /** `total` is exact up to 10,000 matches; beyond, it is 10,000 and `total_exact` is false. */

@@ -8,24 +8,43 @@ import { Db } from './db.ts';
 import * as read from './read.ts';
 import * as write from './write.ts';
 
+/** more unused checks than a batch holds: the oldest are of no use any more */
+const MAX_CHECKS = 1000;
+
+function checkKey(k: DocumentKeys): string {
+  return `${k.content_hash} ${k.canonical_url ?? ''}`;
+}
+
 export class SqliteStore implements Store {
   readonly db: Db;
-  /** the last duplicate check: addDocument trusts it while the store has not changed since */
-  private checked: write.DuplicateCheck | undefined;
+  /** duplicate checks not yet used, by their keys: a write trusts its document's check while the store has not changed since */
+  private readonly checks = new Map<string, write.DuplicateCheck>();
 
   constructor(path: string) {
     this.db = new Db(path);
   }
 
   async addDocument(bundle: DocumentBundle): Promise<AddResult> {
-    const checked = this.checked;
-    this.checked = undefined;
-    return write.addDocument(this.db, bundle, checked);
+    return write.addDocument(this.db, bundle, this.takeCheck(bundle));
+  }
+
+  async addDocuments(bundles: DocumentBundle[]): Promise<(AddResult | Error)[]> {
+    return write.addDocuments(this.db, bundles, bundles.map((b) => this.takeCheck(b)));
   }
 
   async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
-    this.checked = write.checkDuplicate(this.db, keys);
-    return this.checked.hit;
+    // checks nobody wrote after (an API caller that only asked) must not pile up
+    if (this.checks.size >= MAX_CHECKS) this.checks.clear();
+    const checked = write.checkDuplicate(this.db, keys);
+    this.checks.set(checkKey(keys), checked);
+    return checked.hit;
+  }
+
+  private takeCheck(b: DocumentBundle): write.DuplicateCheck | undefined {
+    const key = checkKey(b.document);
+    const checked = this.checks.get(key);
+    this.checks.delete(key);
+    return checked;
   }
 
   async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {

@@ -154,40 +154,100 @@ function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
   return { document_id: id, duplicate_of: null, events: [...new Set(events)] };
 }
 
+/** A check the caller made still stands: same keys, and the store has not moved since. */
+function stands(checked: DuplicateCheck | undefined, d: DocumentKeys, current: number): checked is DuplicateCheck {
+  return !!checked && checked.content_hash === d.content_hash && checked.canonical_url === d.canonical_url && checked.revision === current;
+}
+
+/** One document inside the caller's transaction, its duplicate check already made. */
+function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | null): AddResult {
+  const d = b.document;
+  if (hit && b.replace && hit.via === 'hash') return replaceClaims(db, hit.document_id, b);
+  if (hit) return recordCopy(db, hit, b);
+  if (db.get('SELECT 1 FROM documents WHERE id = ?', d.id)) {
+    throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
+  }
+  const t = now();
+  const { rowid } = db.get<{ rowid: number }>(
+    `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+    d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
+    d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t,
+  )!;
+  db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
+  if (d.minhash) db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) SELECT key, value, ? FROM json_each(?)', d.id, JSON.stringify(bands(d.minhash)));
+  writeAnnotations(db, d.id, b);
+  const matches = matchClaims(db, b.claims);
+  const events = b.claims.map((c, ordinal) => {
+    const eventId = placeClaim(db, c, ordinal, t, matches[ordinal]);
+    // a claim of a new document that joined no event is its event's only claim, with no corrections yet
+    saveEvent(db, eventId, matches[ordinal] ? undefined : c);
+    return eventId;
+  });
+  return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
+}
+
 /**
  * Stores one document. `checked` is the caller's duplicate check; it stands
  * when no write has come in since (the revision has not moved), else the
  * check runs again inside the transaction.
  */
 export function addDocument(db: Db, b: DocumentBundle, checked?: DuplicateCheck): AddResult {
-  return db.transaction(() => {
-    const d = b.document;
-    const current = checked && checked.content_hash === d.content_hash && checked.canonical_url === d.canonical_url && checked.revision === revision(db);
-    const hit = current ? checked.hit : findDuplicate(db, d);
-    if (hit && b.replace && hit.via === 'hash') return replaceClaims(db, hit.document_id, b);
-    if (hit) return recordCopy(db, hit, b);
-    if (db.get('SELECT 1 FROM documents WHERE id = ?', d.id)) {
-      throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
-    }
-    const t = now();
-    const { rowid } = db.get<{ rowid: number }>(
-      `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
-      d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
-      d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t,
-    )!;
-    db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
-    if (d.minhash) db.run('INSERT OR IGNORE INTO document_bands (band, hash, document_id) SELECT key, value, ? FROM json_each(?)', d.id, JSON.stringify(bands(d.minhash)));
-    writeAnnotations(db, d.id, b);
-    const matches = matchClaims(db, b.claims);
-    const events = b.claims.map((c, ordinal) => {
-      const eventId = placeClaim(db, c, ordinal, t, matches[ordinal]);
-      // a claim of a new document that joined no event is its event's only claim, with no corrections yet
-      saveEvent(db, eventId, matches[ordinal] ? undefined : c);
-      return eventId;
+  return db.transaction(() => writeDocument(db, b, stands(checked, b.document, revision(db)) ? checked.hit : findDuplicate(db, b.document)));
+}
+
+/**
+ * What the documents written so far in a batch could change in a later
+ * document's duplicate check: their hashes, URLs and MinHash bands.
+ */
+class Written {
+  private readonly keys = new Set<string>();
+
+  add(d: DocumentKeys): void {
+    for (const k of this.of(d)) this.keys.add(k);
+  }
+
+  touches(d: DocumentKeys): boolean {
+    return this.of(d).some((k) => this.keys.has(k));
+  }
+
+  private of(d: DocumentKeys): string[] {
+    return [`h${d.content_hash}`, ...(d.canonical_url ? [`u${d.canonical_url}`] : []), ...(d.minhash ? bands(d.minhash).map((h, i) => `b${i}:${h}`) : [])];
+  }
+}
+
+/**
+ * Several documents in one transaction, each written whole, in order, as
+ * addDocument would one after another: a killed process leaves each of
+ * them stored or absent, and every document pays for one commit's pages
+ * (the search index's segment, the shared index pages) a share instead
+ * of all. A caller's check stands unless the store moved or an earlier
+ * document of the batch shares a key with it. Should one document fail,
+ * the batch is undone and each goes again in its own transaction, so only
+ * that one fails.
+ */
+export function addDocuments(db: Db, bundles: DocumentBundle[], checks: (DuplicateCheck | undefined)[]): (AddResult | Error)[] {
+  try {
+    return db.transaction(() => {
+      const current = revision(db);
+      const written = new Written();
+      return bundles.map((b, i) => {
+        const d = b.document;
+        const checked = checks[i];
+        const hit = stands(checked, d, current) && !written.touches(d) ? checked.hit : findDuplicate(db, d);
+        written.add(d);
+        return writeDocument(db, b, hit);
+      });
     });
-    return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
-  });
+  } catch {
+    return bundles.map((b, i) => {
+      try {
+        return addDocument(db, b, checks[i]);
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  }
 }
 
 /** Undoes merges; see Store.splitEvent. */
