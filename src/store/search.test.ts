@@ -24,7 +24,7 @@ import { bundle, event } from '../../test/store-fixtures.ts';
 interface Row { rowid: number; id: string; date: string | null; country: string; type: string; fatalities: number | null; rejected: boolean; words: string[] }
 
 /** Enough events that a common word matches more than COUNT_CAP of them, written as the bench writes its copies. */
-function bulk(store: SqliteStore, n: number): Row[] {
+function bulk(store: SqliteStore, n: number, withoutFigure = 0.5): Row[] {
   const db = store.db;
   const rows: Row[] = [];
   let seed = 42;
@@ -37,7 +37,7 @@ function bulk(store: SqliteStore, n: number): Row[] {
       const words = [rand() < 0.85 ? 'killed' : 'wounded', ...(rand() < 0.04 ? ['shelling'] : [])];
       const row: Row = {
         rowid: i, id: `ev-${i}`, date, country: rand() < 0.003 ? 'Iraq' : rand() < 0.05 ? 'Yemen' : 'Syria', type: rand() < 0.1 ? 'Riots' : 'Battles',
-        fatalities: rand() < 0.5 ? Math.floor(rand() * 50) : null, rejected: i % 53 === 0, words,
+        fatalities: rand() >= withoutFigure ? Math.floor(rand() * 50) : null, rejected: i % 53 === 0, words,
       };
       rows.push(row);
       db.run(`INSERT INTO events (rowid, id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, fatalities_low,
@@ -176,6 +176,30 @@ describe('event search on a date-keyed index (sqlite)', () => {
 });
 
 const ACCENTED = 'Government shelling hit Qaṭanā and Huế; a Việt reporter saw it.';
+
+describe('a search by fatalities through a figure of many events (sqlite)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-figures-'));
+  const store = new SqliteStore(join(dir, 'store.db'));
+  // more than 20,000 events without a figure: their page is looked for by walking them first
+  const rows = bulk(store, 22_000, 0.97);
+  for (const c of [{ sort: 'fatalities' as SortKey }, { sort: 'fatalities' as SortKey, offset: 60 }, { sort: 'fatalities' as SortKey, offset: 300 },
+    { sort: 'fatalities' as SortKey, limit: 90 }, { sort: '-fatalities' as SortKey, offset: 600 }, { sort: 'fatalities' as SortKey, from: '2015-02-01', to: '2015-12-31' }]) {
+    for (const word of ['killed', 'wounded']) {
+      test(`q=${word} ${JSON.stringify(c)} pages as a full filter-and-sort would`, async () => {
+        const q: EventQuery & { word: string } = { limit: 50, offset: 0, ...c, word, q: word };
+        const want = expected(rows, q);
+        const got = await store.listEvents(q);
+        assert.deepEqual(got.items.map((e) => e.id), want.ids);
+        assert.equal(got.total, Math.min(want.total, COUNT_CAP));
+      });
+    }
+  }
+
+  test.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 interface Placed { rowid: number; id: string; date: string | null; lat: number | null; lon: number | null; actors: string[]; rejected: boolean }
 

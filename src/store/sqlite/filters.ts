@@ -147,6 +147,23 @@ export function figureMatches(f: EventFilters, match: string, token: string, des
 }
 
 /**
+ * The first `n` visible events matching `match` in f's date range among the
+ * first `walked` visible events whose fatalities_low is `figure` (null: none),
+ * by rowid: the fatalities index walked in order, each event looked up in the
+ * search index.
+ */
+export function figureWalk(f: EventFilters, match: string, figure: number | null, desc: boolean, walked: number, n: number): Where {
+  const range = keyRange(f);
+  const dir = desc ? 'DESC' : 'ASC';
+  return {
+    sql: `SELECT w.rowid AS r FROM (SELECT rowid FROM events WHERE fatalities_low IS ? AND review_state != 'rejected' ORDER BY rowid ${dir} LIMIT ?) w
+      WHERE EXISTS (SELECT 1 FROM event_search_keys k JOIN events_search ON events_search.rowid = k.key WHERE k.event_rowid = w.rowid AND events_search MATCH ?${range.sql})
+      ORDER BY w.rowid ${dir} LIMIT ?`,
+    params: [figure, walked, match, ...range.params, n],
+  };
+}
+
+/**
  * When the only filter is one of actor, bbox or q: the count of matching
  * events of any review state, from that filter's own index alone (no event
  * row visited), stopping at `cap`. Null for other filter sets. A q may come

@@ -6,7 +6,7 @@ import type {
 } from '../types.ts';
 import { Db } from './db.ts';
 import { claimsOf } from './events.ts';
-import { figureMatches, ftsQuery, orderBy, searchCount, searchMatch, searchWalk, sideCount, where, type SearchMode, type Where } from './filters.ts';
+import { figureMatches, figureWalk, ftsQuery, orderBy, searchCount, searchMatch, searchWalk, sideCount, where, type SearchMode, type Where } from './filters.ts';
 import { claimView, COUNT_CAP, documentHit, shiftDay } from '../rows.ts';
 
 /** `SELECT 1 …` rows counted up to COUNT_CAP + 1 (COUNT_CAP + 1 means "more"). */
@@ -98,6 +98,14 @@ function searchPage(db: Db, q: EventQuery, match: string): number[] {
 const FIGURES_FROM = 2000;
 /** Rejected events past which figurePage leaves the page to the general path: it reads that many more matches per figure. */
 const REJECTED_SKIPPED = 1000;
+/**
+ * Events of one figure from which its page (up to a fifth of FIGURE_WALKED)
+ * is first looked for among its first FIGURE_WALKED events (a search-index
+ * probe each, ~10 µs) rather than by sorting all its matches (~0.25 µs each):
+ * a word common enough fills it there, and a rarer one has few matches to sort.
+ */
+const FIGURE_SORTED = 20_000;
+const FIGURE_WALKED = 500;
 
 /**
  * A search alone (see sideCount) sorted by fatalities: the index holds each
@@ -115,14 +123,24 @@ function figurePage(db: Db, q: EventQuery, match: string): number[] | null {
   const desc = q.sort === '-fatalities';
   const need = q.offset + q.limit;
   const rowids: number[] = [];
-  const take = (token: string) => {
+  const take = (figure: number | null) => {
+    const token = figure === null ? 'xfn' : `xf${figure}`;
+    if ((need - rowids.length) * 5 <= FIGURE_WALKED && db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE fatalities_low IS ? AND review_state != 'rejected' LIMIT ${FIGURE_SORTED})`, figure)!.n >= FIGURE_SORTED) {
+      const w = figureWalk(q, match, figure, desc, FIGURE_WALKED, need - rowids.length);
+      const walked = db.all<{ r: number }>(w.sql, ...w.params);
+      if (walked.length === need - rowids.length) {
+        for (const { r } of walked) rowids.push(r);
+        return;
+      }
+    }
     // the figure's first matches, rejected ones dropped: as many more as there are rejected events
     const m = figureMatches(q, match, token, desc, need - rowids.length + rejected);
     const found = rejected === 0 ? db.all<{ r: number }>(m.sql, ...m.params) : db.all<{ r: number }>(
       `SELECT m.r FROM (${m.sql}) m JOIN events e ON e.rowid = m.r WHERE e.review_state != 'rejected' ORDER BY m.r ${desc ? 'DESC' : 'ASC'}`, ...m.params);
     for (const { r } of found.slice(0, need - rowids.length)) rowids.push(r);
   };
-  if (!desc) take('xfn');
+  if (!desc) take(null);
   const next = desc
     ? "SELECT fatalities_low AS f FROM events WHERE fatalities_low < ? AND review_state != 'rejected' ORDER BY fatalities_low DESC LIMIT 1"
     : "SELECT fatalities_low AS f FROM events WHERE fatalities_low > ? AND review_state != 'rejected' ORDER BY fatalities_low ASC LIMIT 1";
@@ -132,9 +150,9 @@ function figurePage(db: Db, q: EventQuery, match: string): number[] | null {
     if (!row) break;
     figure = row.f;
     if (!Number.isInteger(figure) || figure < 0) return null;
-    take(`xf${figure}`);
+    take(figure);
   }
-  if (desc && rowids.length < need) take('xfn');
+  if (desc && rowids.length < need) take(null);
   return rowids.slice(q.offset);
 }
 

@@ -25,3 +25,5 @@ INSERT INTO events_search (rowid, text)
     r.record ->> '$.event_type', r.record ->> '$.sub_event_type',
     (SELECT group_concat(s.value ->> '$.sentence', ' ') FROM json_each(r.record, '$.sources') s)) || f.tokens
   FROM event_search_keys k JOIN event_records r ON r.rowid = k.event_rowid JOIN event_facets f ON f.rowid = k.event_rowid ORDER BY k.key;
+-- one segment: a lookup of one event's words (a probe) then seeks once, not once per segment
+INSERT INTO events_search (events_search) VALUES ('optimize');
