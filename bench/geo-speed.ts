@@ -1,16 +1,23 @@
 /**
  * `npm run bench:geo-speed`: how fast the geoparser and the gazetteer are.
- * Times geoparse alone (CPU time, one core) over the GeoWebNews and LGL
- * article texts (../shared/bench/geoparsing, evaluation only) on first sight
- * of their names (a freshly opened gazetteer; in a fresh process, where the
- * code is compiled on the way, and again in a second gazetteer once the code
- * is warm), and once warm; the time until the gazetteer is ready, process
- * start with a first lookup, and RSS.
+ * Times geoparse alone (CPU time of the process, V8's compiler and GC
+ * threads included) over the GeoWebNews and LGL article texts
+ * (../shared/bench/geoparsing, evaluation only) on first sight of their
+ * names (a freshly opened gazetteer) in a fresh process, where the code is
+ * compiled on the way: once as `sitrep geoparse` runs it (a child process
+ * loading the CLI's esbuild bundle, built by prebench:geo-speed, with the
+ * V8 flags bin/sitrep.js sets) and once from the TypeScript sources through
+ * tsx (this process); then again in a second gazetteer once the code is warm,
+ * and once warm; the time until the gazetteer is ready, process start with a
+ * first lookup, and RSS.
  * Options: --import also times importing all of ../shared/gazetteer into a
  * temporary copy of the gazetteer; --dump FILE writes every geoparse result
  * as JSON lines, so that two versions of the code can be diffed.
  */
 import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { freshBundle, V8_FLAGS } from '../bin/bundle.js';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +98,46 @@ async function timeImport(path: string): Promise<void> {
   }
 }
 
+/**
+ * A fresh process geoparsing the texts with the CLI bundle's geo and text
+ * modules (the chunks `sitrep geoparse` runs), under bin/sitrep.js's V8
+ * flags; CPU ms over all texts and over the first 100.
+ */
+const BUNDLE_CHILD = `
+import { readFileSync } from 'node:fs';
+const [geoUrl, textUrl, file] = process.argv.slice(1);
+const { geoparse, openGazetteer } = await import(geoUrl);
+const { makeDoc } = await import(textUrl);
+const texts = JSON.parse(readFileSync(file, 'utf8'));
+const gaz = openGazetteer();
+let ms = 0;
+let first100 = 0;
+texts.forEach((a, i) => {
+  const doc = makeDoc({ id: a.id, text: a.text });
+  const t = process.cpuUsage();
+  geoparse(doc, gaz);
+  const u = process.cpuUsage(t);
+  ms += (u.user + u.system) / 1000;
+  if (i === 99) first100 = ms;
+});
+console.log(JSON.stringify({ ms, first100 }));
+`;
+
+function bundleFirstSight(texts: { id: string; text: string }[]): { ms: number; first100: number } | string {
+  const main = freshBundle();
+  if (!main) return 'no fresh CLI bundle (npm run build:cli)';
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-speed-'));
+  try {
+    const file = join(dir, 'texts.json');
+    writeFileSync(file, JSON.stringify(texts));
+    const url = (name: string) => pathToFileURL(join(dirname(main), name)).href;
+    const out = execFileSync(process.execPath, [...V8_FLAGS, '--input-type=module', '-e', BUNDLE_CHILD, url('geo.js'), url('text.js'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(out) as { ms: number; first100: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Geoparses every text; documents are made one at a time and dropped, so that RSS is the geoparser's and not the corpus'. */
 function pass(texts: { id: string; text: string }[], gaz: Gazetteer, keep = false): { ms: number; kept: string[] } {
   let ms = 0;
@@ -116,6 +163,10 @@ async function main(): Promise<void> {
   const per3k = (ms: number) => `${((ms / chars) * 3000).toFixed(2)} ms CPU per 3 KB (${(ms / texts.length).toFixed(2)} ms per article)`;
   console.log(`${texts.length} articles, ${(chars / texts.length).toFixed(0)} characters on average; load ${load()}`);
 
+  const bundled = bundleFirstSight(texts);
+  if (typeof bundled === 'string') console.log(`geoparse, first sight, fresh process, CLI bundle: not measured (${bundled})`);
+  else console.log(`geoparse, first sight, fresh process, CLI bundle (as sitrep geoparse runs, ${V8_FLAGS.join(' ')}): ${per3k(bundled.ms)}; first 100 articles ${(bundled.first100 / 100).toFixed(2)} ms per article`);
+
   let wall = performance.now();
   const cpu = process.cpuUsage();
   const gaz = openGazetteer();
@@ -123,12 +174,12 @@ async function main(): Promise<void> {
   console.log(`lookups from ${gaz.indexed ? 'the lookup file' : 'SQL (no current lookup file)'}`);
   wall = performance.now();
   const cold = pass(texts, gaz, !!values.dump);
-  console.log(`geoparse, first sight, fresh process: ${per3k(cold.ms)}; ${((performance.now() - wall) / 1000).toFixed(1)} s wall with makeDoc`);
-  console.log(`geoparse, warm:                       ${per3k(pass(texts, gaz).ms)}`);
+  console.log(`geoparse, first sight, fresh process, sources through tsx: ${per3k(cold.ms)}; ${((performance.now() - wall) / 1000).toFixed(1)} s wall with makeDoc`);
+  console.log(`geoparse, warm (tsx):                  ${per3k(pass(texts, gaz).ms)}`);
   console.log(`RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB after geoparsing`);
   // a second gazetteer (its own connection and memos) sees every name for the first time; the code is compiled by now
   const second = openGazetteer();
-  console.log(`geoparse, first sight, warm code:     ${per3k(pass(texts, second).ms)}`);
+  console.log(`geoparse, first sight, warm code (tsx):  ${per3k(pass(texts, second).ms)}`);
   console.log(`RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB with two gazetteers open`);
   second.close();
   if (values.dump) {

@@ -11,6 +11,19 @@ import { fileURLToPath } from 'node:url';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * V8 flags the bundle runs with (bin/sitrep.js sets them before it loads the
+ * bundle; benchmarks pass them on the command line to time what users get).
+ * A regular expression is compiled once instead of interpreted and then
+ * compiled again: the lexicons' many large patterns cost two compilations
+ * each otherwise, ~0.3 s of a one-file `sitrep extract`. Optimised code does
+ * not inline callees: a CLI run is short, and inlining made the optimising
+ * compiler's background threads the larger part of its CPU time (geoparse of
+ * the 788 GWN/LGL articles in a fresh process: ~25% less CPU without it, and
+ * a one-shot `sitrep extract` of 300 articles ~15% less). Neither changes a
+ * result.
+ */
+export const V8_FLAGS = ['--no-regexp-tier-up', '--no-turbo-inlining'];
 /** Where bundles and their manifest live. */
 export const BUNDLE_DIR = join(ROOT, '.cache', 'cli');
 /** Names the current bundle: `{ hash, inputs, stamps }`; the bundle is BUNDLE_DIR/<hash>/main.js. */

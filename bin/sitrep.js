@@ -4,18 +4,16 @@
 // from the TypeScript sources through tsx. Commands that load .ts files by
 // path at run time (ingest, serve, worker) always go through tsx.
 import { setFlagsFromString } from 'node:v8';
-import { freshBundle } from './bundle.js';
+import { V8_FLAGS, freshBundle } from './bundle.js';
 
 const BUNDLED = new Set(['extract', 'geoparse', 'dates']);
 const bundle = BUNDLED.has(process.argv[2] ?? '') ? freshBundle() : null;
 let main;
 if (bundle) {
-  // V8 first interprets a RegExp and compiles it again once it runs twice; the
-  // lexicons' many large patterns then cost two compilations each, ~0.3 s of
-  // a one-file `sitrep extract`. Compiling once changes no match. Only here,
-  // before any pattern is compiled: V8 does not expect the flag to change
-  // under code that already ran (a loader such as tsx) and may crash.
-  setFlagsFromString('--no-regexp-tier-up');
+  // see V8_FLAGS. Only here, before any pattern is compiled or function
+  // optimised: V8 does not expect these flags to change under code that
+  // already ran (a loader such as tsx) and may crash.
+  for (const flag of V8_FLAGS) setFlagsFromString(flag);
   ({ main } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');

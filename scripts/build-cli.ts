@@ -1,5 +1,7 @@
 /**
- * Bundles the CLI with esbuild into .cache/cli/<hash>/ and names it in
+ * Bundles the CLI with esbuild into .cache/cli/<hash>/ (main.js; geo.js and
+ * text.js expose the geo and text stages from the very chunks the CLI runs,
+ * for bench:geo-speed to time geoparse as `sitrep geoparse` runs it) and names it in
  * .cache/cli/manifest.json with the digest and stamps of its inputs, so that
  * bin/sitrep.js starts without tsx and can tell a stale bundle (see
  * bin/bundle.js). Dependencies stay external; data JSON imported by the
@@ -50,7 +52,7 @@ try {
   const read: Read = new Map();
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: { main: 'src/cli/main.ts', geo: 'src/geo/index.ts', text: 'src/text/index.ts' },
     bundle: true,
     splitting: true,
     format: 'esm',
