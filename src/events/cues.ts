@@ -87,23 +87,15 @@ function wokenCues(text: string, lex: Lexicon): { woken: Uint8Array; protest: bo
   return { woken, protest };
 }
 
-function matches(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const found = re.exec(text) !== null;
-  re.lastIndex = 0;
-  return found;
-}
-
 /**
  * All cue hits of one sentence, longest first among overlapping hits of the same cue.
- * A sentence where no cue that can start or shape a report matches has none.
  * @example findCuesIn(doc.sentences[0], lex).map(h => h.cue) // ['territory', 'armed']
  */
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
   const text = sentence.text;
+  if (!lex.prefilter(text).test(text)) return hits;
   const { woken, protest: mayProtest } = wokenCues(text, lex);
-  if (!lex.cues.some((c, k) => woken[k] && c.shaping && matches(c.re(text), text))) return hits;
   const protest = mayProtest && lex.protest.test(text);
   lex.cues.forEach((c, k) => {
     if (!woken[k]) return;

@@ -26,8 +26,6 @@ export interface CompiledCue {
   strength: number;
   /** the cue's pattern (global, case-insensitive), compiled to machine code at first use (see nativeRegExp) */
   re: (subject: string) => RegExp;
-  /** a cue that can start or shape a report: a sentence matching none is skipped whole */
-  shaping: boolean;
   /** the keys of the words a match can start with (see startKeys); null: any word */
   starts: Set<number> | null;
   after: RegExp | null;
@@ -73,6 +71,8 @@ export interface EventContextPatterns {
 
 export interface Lexicon {
   cues: CompiledCue[];
+  /** any cue that can start or shape a report: a sentence without one is skipped whole */
+  prefilter: (subject: string) => RegExp;
   /** the cues (indexes into `cues`) whose match can start with a word of this key (see startKeys) */
   wakes: Map<number, number[]>;
   /** the cues that may match whatever the words (startKeys could not say) */
@@ -119,7 +119,6 @@ export function compileCues(entries: unknown[], knownCues?: Set<string>): Compil
         anchor: e.anchor,
         strength: e.strength,
         re: nativeRegExp(re.source, re.flags),
-        shaping: e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force',
         starts: startKeys(re.source),
         after: e.after ? new RegExp(e.after) : null,
         notAfter: e.not_after ? new RegExp(e.not_after, 'i') : null,
@@ -182,8 +181,11 @@ export function loadLexicon(): Lexicon {
   const c = cueFile.context;
   const cues = compileCues(cueFile.cues, usedCues);
   const protest = word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i');
+  const shaping = cueFile.cues.filter((e) => e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force');
+  const prefilter = word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i');
   return {
     cues,
+    prefilter: nativeRegExp(prefilter.source, prefilter.flags),
     ...wakeTable(cues),
     protest,
     protestKeys: startKeys(protest.source),
