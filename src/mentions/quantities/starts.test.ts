@@ -15,14 +15,15 @@ test('the first word of any match, by its first three letters or whole when shor
   assert.deepEqual(keys('\\b(?:v?bieds?|air ?-?strikes?)\\b'), ['air', 'bie', 'vbi']);
   assert.deepEqual(keys('\\b(?:an?|the|one)\\s+man\\b'), ['a$', 'an$', 'one', 'the']);
   assert.deepEqual(keys('\\b(?:on strike|a march (?:to|in))\\b'), ['a$', 'on$']);
-  assert.deepEqual(keys('(?<!propelled |stun )grenades?(?! launchers?)'), ['gre']);
+  assert.deepEqual(keys('\\b(?<!propelled |stun )grenades?(?! launchers?)'), ['gre']);
+  assert.deepEqual(keys('^(?:[Ss]aid|told)'), ['sai', 'tol']);
   assert.deepEqual(keys('\\b(?:b[ae]at|[Tt]ook)'), ['baa', 'bea', 'too']);
   assert.deepEqual(keys('\\b(?<amount>[Hh]e|she)\\s+died'), ['he$', 'she']);
   assert.deepEqual(keys('\\bUN\\b'), ['un$']);
 });
 
 test('a pattern whose match need not start with known letters has no keys', () => {
-  for (const source of ['\\w+ed', '\\d+ killed', '\\b(?:killed|\\d+ dead)', ' strikes', '.{0,3}war', 'a(?:b)\\1', '(?:x?)*y', 'ab']) {
+  for (const source of ['\\w+ed', '\\d+ killed', '\\b(?:killed|\\d+ dead)', ' strikes', '.{0,3}war', 'quarter', '(?<!propelled )grenades?', 'a(?:b)\\1', '(?:x?)*y', 'ab']) {
     assert.equal(startKeys(source), null, source);
   }
 });

@@ -105,7 +105,11 @@ function parse(source: string): Item[][] {
       if (/[A-Za-z]/.test(e)) return { kind: 'chars', codes: null };
       return { kind: 'chars', codes: [lower(e.charCodeAt(0))] };
     }
-    if (c === '^' || c === '$') {
+    if (c === '^') {
+      i++;
+      return { kind: 'boundary' };
+    }
+    if (c === '$') {
       i++;
       return { kind: 'empty' };
     }
@@ -145,15 +149,16 @@ function parse(source: string): Item[][] {
 
 /**
  * The keys the first word of any match can have; null when some match
- * need not start a word, or the pattern holds syntax this reader does not
- * follow (the caller then runs the pattern on every text).
+ * need not start a word (only a \b or ^ before its first letter says it
+ * does), or the pattern holds syntax this reader does not follow (the caller
+ * then runs the pattern on every text).
  * @example startKeys('\\b(?:kill(?:ed|s)?|shot)\\b')?.size // 2 ("kil", "sho")
  */
 export function startKeys(source: string): Set<number> | null {
   const keys = new Set<number>();
   let steps = 0;
-  // walks the items after `rest`, with the word's first characters so far in `word`
-  const walk = (rest: Item[][], word: number[], depth = 0): void => {
+  // walks the items after `rest`, with the word's first characters so far in `word`; `at` once a \b has been passed
+  const walk = (rest: Item[][], word: number[], at: boolean, depth = 0): void => {
     // a group that can match nothing, repeated, would loop: give up rather than guess
     if (++steps > 100_000 || depth > 300) throw new Unknown();
     if (word.length === 3) {
@@ -162,18 +167,18 @@ export function startKeys(source: string): Set<number> | null {
     }
     if (rest.length === 0) throw new Unknown(); // the pattern may end mid-word
     const [seq, ...outer] = rest;
-    if (seq.length === 0) return walk(outer, word, depth + 1);
+    if (seq.length === 0) return walk(outer, word, at, depth + 1);
     const [item, ...tail] = seq;
     const after = [tail, ...outer];
-    if (item.min === 0) walk(after, word, depth + 1);
+    if (item.min === 0) walk(after, word, at, depth + 1);
     if (item.max === 0) return;
     const again: Item = { atom: item.atom, min: Math.max(0, item.min - 1), max: item.max - 1 };
     const next = again.max > 0 ? [[again, ...tail], ...outer] : after;
     const atom = item.atom;
-    if (atom.kind === 'empty') return walk(after, word, depth + 1);
+    if (atom.kind === 'empty') return walk(after, word, at, depth + 1);
     if (atom.kind === 'boundary') {
       if (word.length > 0) keys.add(keyOf(word, true));
-      else walk(after, word, depth + 1);
+      else walk(after, word, true, depth + 1);
       return;
     }
     if (atom.kind === 'nonword') {
@@ -182,18 +187,19 @@ export function startKeys(source: string): Set<number> | null {
       return;
     }
     if (atom.kind === 'group') {
-      for (const alt of atom.alts) walk([alt, ...next], word, depth + 1);
+      for (const alt of atom.alts) walk([alt, ...next], word, at, depth + 1);
       return;
     }
     if (atom.codes === null) throw new Unknown();
     for (const c of atom.codes) {
-      if (isWord(c)) walk(next, [...word, c], depth + 1);
+      if (isWord(c) && !at) throw new Unknown(); // the match may start inside a word ("quarter" in "headquarters")
+      if (isWord(c)) walk(next, [...word, c], at, depth + 1);
       else if (word.length === 0) throw new Unknown();
       else keys.add(keyOf(word, true));
     }
   };
   try {
-    for (const alt of parse(source)) walk([alt], []);
+    for (const alt of parse(source)) walk([alt], [], false);
     return keys;
   } catch (e) {
     if (e instanceof Unknown) return null;
