@@ -5,7 +5,7 @@
  */
 import type { Doc, DocumentInput } from '../text/types.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord, ExtractResult } from '../events/types.ts';
-import { contentHash, minhash, stableId } from '../store/index.ts';
+import { fingerprints, stableId } from '../store/index.ts';
 import type { AddResult, Claim, DocumentBundle, SpanInput, Store } from '../store/index.ts';
 import { canonicalUrl } from './url.ts';
 import { IngestError } from './errors.ts';
@@ -74,7 +74,7 @@ export async function ingestDocument(store: Store, raw: RawDocument, extractor: 
 export async function prepareDocument(store: Store, raw: RawDocument, extractor: ExtractorSource, opts: { reprocess?: boolean } = {}): Promise<DocumentBundle> {
   const text = raw.text.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) throw new IngestError('no_text', 'the document has no text');
-  const hash = contentHash(text);
+  const { content_hash: hash, minhash } = fingerprints(text);
   const document = {
     id: raw.id?.trim() || stableId('doc', hash),
     title: raw.title ?? null,
@@ -85,7 +85,7 @@ export async function prepareDocument(store: Store, raw: RawDocument, extractor:
     language: raw.language ?? 'en',
     text,
     content_hash: hash,
-    minhash: minhash(text),
+    minhash,
     warnings: [] as string[],
   };
   const stored = await store.findDuplicate(document);

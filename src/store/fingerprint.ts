@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 
 const PERMUTATIONS = 64;
 const BAND_ROWS = 4;
+/** how many LSH bands a signature has */
+export const BANDS = PERMUTATIONS / BAND_ROWS;
 /** signatures agreeing on at least this share of positions are the same document */
 export const NEAR_DUPLICATE = 0.7;
 /** below this many shingles, texts are compared by exact hash only */
@@ -49,13 +51,20 @@ export function sameFacts(a: string, b: string): boolean {
 
 /** SHA-256 of the whitespace- and case-normalised text. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normalise(text)).digest('hex');
+  return hashOf(normalise(text));
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+function hashOf(normalised: string): string {
+  return createHash('sha256').update(normalised).digest('hex');
+}
+
+/**
+ * Both fingerprints of a text, normalised once.
+ * @example fingerprints(text) // {content_hash: contentHash(text), minhash: minhash(text)}
+ */
+export function fingerprints(text: string): { content_hash: string; minhash: Uint32Array | null } {
+  const normalised = normalise(text);
+  return { content_hash: hashOf(normalised), minhash: signatureOf(normalised) };
 }
 
 /** murmur3's finaliser: a cheap, well-mixed 32-bit permutation */
@@ -65,21 +74,69 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const SEEDS = Array.from({ length: PERMUTATIONS }, (_, i) => mix(i * 0x9e3779b1 + 1));
+const SEEDS = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => mix(i * 0x9e3779b1 + 1));
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+/** Start and end of every run of letters and digits (what /[\p{L}\p{N}]+/gu finds), flat: [s0, e0, s1, e1, …]. */
+function wordBounds(s: string): number[] {
+  const out: number[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (pair) c = (c - 0xd800) * 0x400 + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+    if (isWordCode(c)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(start, i);
+      start = -1;
+    }
+    if (pair) i++;
+  }
+  if (start >= 0) out.push(start, s.length);
+  return out;
+}
 
 /**
  * MinHash over word 4-shingles, or null for texts too short to judge.
  * @example similarity(minhash(a)!, minhash(a)!) // 1
  */
 export function minhash(text: string): Uint32Array | null {
-  const words = normalise(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return signatureOf(normalise(text));
+}
+
+/**
+ * Each shingle is hashed with 32-bit FNV-1a over its words joined by a
+ * space, read in place rather than joined (the same values, without a
+ * string per shingle); 64 seeded mixes of it give the signature.
+ */
+function signatureOf(normalised: string): Uint32Array | null {
+  const b = wordBounds(normalised);
+  const words = b.length / 2;
   const shingles = new Set<number>();
-  for (let i = 0; i + 4 <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + 4).join(' ')));
+  for (let k = 0; k + 4 <= words; k++) {
+    let h = FNV_OFFSET;
+    for (let w = k; w < k + 4; w++) {
+      if (w > k) h = Math.imul(h ^ 0x20, FNV_PRIME);
+      for (let i = b[2 * w]; i < b[2 * w + 1]; i++) h = Math.imul(h ^ normalised.charCodeAt(i), FNV_PRIME);
+    }
+    shingles.add(h >>> 0);
+  }
   if (shingles.size < MIN_SHINGLES) return null;
   const sig = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
   for (const s of shingles) {
     for (let i = 0; i < PERMUTATIONS; i++) {
-      const h = mix(s ^ SEEDS[i]);
+      let h = s ^ SEEDS[i];
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
       if (h < sig[i]) sig[i] = h;
     }
   }

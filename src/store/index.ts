@@ -11,7 +11,7 @@ export type * from './types.ts';
 export { REVIEW_STATES } from './types.ts';
 export { StoreError } from './errors.ts';
 export type { StoreErrorCode } from './errors.ts';
-export { contentHash, minhash, similarity, stableId, NEAR_DUPLICATE } from './fingerprint.ts';
+export { contentHash, fingerprints, minhash, similarity, stableId, NEAR_DUPLICATE } from './fingerprint.ts';
 
 export const DEFAULT_DB = './sitrep.db';
 

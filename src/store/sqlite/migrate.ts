@@ -15,12 +15,12 @@ export function migrations(): { version: number; name: string; sql: string }[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(DIR + f, 'utf8') }));
 }
 
-/** Brings the database up to the newest migration; returns the versions applied. */
-export function migrate(db: Database.Database): number[] {
+/** Brings the database up to the newest migration (or to `upTo`, for testing an upgrade); returns the versions applied. */
+export function migrate(db: Database.Database, upTo = Infinity): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   const applied: number[] = [];
   for (const m of migrations()) {
-    if (m.version <= current) continue;
+    if (m.version <= current || m.version > upTo) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
