@@ -74,7 +74,8 @@ const MUTUAL = /\b(?:each other|one another|among themselves|(?:physical |fist ?
 
 interface Setting {
   day: string | null;
-  criminal: boolean;
+  /** the story is about crime (gangs, cartels, robbery): asked only when an agent is missing */
+  criminal: () => boolean;
   /** the report's words say two sides fought each other (a clash, "each other", a scuffle) */
   mutual: boolean;
   /** a clash cue triggered the report ("clashed", "a shoot-out") */
@@ -116,7 +117,7 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   }
   // someone did it, unnamed: ACLED's unidentified actor of the country (a gang where the story is about crime)
   if (!d.actor1 && UNNAMED_AGENT.has(type)) {
-    d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal ? 'gang' : 'unidentified');
+    d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal() ? 'gang' : 'unidentified');
     // a shoot-out where neither side is named: unidentified on both sides
     if (d.sub.name === 'Armed clash' && !d.actor2) d.actor2 = d.actor1;
   }
@@ -125,14 +126,14 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
 }
 
 /**
- * The quantities that can be an event's own figures: not a cumulative toll
+ * Of `quantities`, those that can be an event's own figures: not a cumulative toll
  * ("a war that lasted three years and killed 100,000 people", "deaths that
  * have occurred in recent years"), nor, for a protest or riot, the deaths the
  * crowd is angry about ("over the death of a teenager").
  */
-function ownFigures(doc: Doc, lex: Lexicon, eventType: string): Doc['mentions']['quantities'] {
+function ownFigures(doc: Doc, lex: Lexicon, eventType: string, quantities: Doc['mentions']['quantities']): Doc['mentions']['quantities'] {
   const crowd = eventType === 'Protests' || eventType === 'Riots';
-  return doc.mentions.quantities.filter((q) => {
+  return quantities.filter((q) => {
     if (q.kind !== 'killed' && q.kind !== 'injured') return true;
     const s = doc.sentences[q.sentence];
     const before = doc.text.slice(s.start, q.start);
@@ -143,10 +144,12 @@ function ownFigures(doc: Doc, lex: Lexicon, eventType: string): Doc['mentions'][
 }
 
 /**
- * Codes one report; null when no taxonomy rule fits its cues.
+ * Codes one report; null when no taxonomy rule fits its cues. `criminal`
+ * says whether the whole text is about crime; a caller coding several
+ * reports of one document passes one that reads the text once.
  * @example draftEvent(doc, reports[0], lex, hooks)?.sub.name // 'Non-state actor overtakes territory'
  */
-export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventHooks): Draft | null {
+export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventHooks, criminal = () => lex.context.criminal.test(doc.text)): Draft | null {
   const sentence = doc.sentences[report.sentence];
   const sources = doc.mentions.sources.filter((s) => s.sentence === report.sentence);
   // a monitor or outlet that reports is not a party; an official source may be ("the army said it killed five")
@@ -177,6 +180,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   let location = hooks.locate(doc, trigger);
   for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
   const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
+  // only the report's own sentences are counted, so only their figures need judging
+  const figures = ownFigures(doc, lex, picked.sub.eventType, doc.mentions.quantities.filter((q) => sentences.includes(q.sentence)));
   const draft: Draft = {
     report,
     trigger: { sentence: trigger.sentence, start: trigger.start, end: trigger.end, text: trigger.text },
@@ -187,8 +192,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     location,
     date,
     // a protest that kills is not peaceful: deaths told beside one ("a gas leak killed 11") are its topic
-    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(ownFigures(doc, lex, picked.sub.eventType), sentences, 'killed'),
-    injuries: countOf(ownFigures(doc, lex, picked.sub.eventType), sentences, 'injured'),
+    fatalities: PEACEFUL.has(picked.sub.name) ? null : countOf(figures, sentences, 'killed'),
+    injuries: countOf(figures, sentences, 'injured'),
     source: {
       outlet: doc.source,
       claimed_by: claim?.name ?? null,
@@ -203,6 +208,6 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   const seen = new Set(report.hits.filter((h) => sentences.includes(h.sentence)).map((h) => h.cue));
   const mutual = seen.has('clash') || sentences.some((i) => MUTUAL.test(doc.sentences[i].text));
   const civilianVictims = seen.has('victim') && !seen.has('armed');
-  genericRoles(draft, hooks, { day: date.date.end, criminal: lex.context.criminal.test(doc.text), mutual, clashed: trigger.cue === 'clash', target: roles.target, civilianVictims });
+  genericRoles(draft, hooks, { day: date.date.end, criminal, mutual, clashed: trigger.cue === 'clash', target: roles.target, civilianVictims });
   return draft;
 }

@@ -31,6 +31,9 @@ export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks): Event
   const dated = new Set(doc.mentions.times.filter((t) => t.type === 'DATE' && t.range).map((t) => t.sentence));
   const counted = new Set(doc.mentions.quantities.filter((q) => q.kind === 'killed' || q.kind === 'injured').map((q) => q.sentence));
   const reports = findReports(doc, cues, lexicon, { dated, counted });
-  const drafts = reports.map((r) => draftEvent(doc, r, lexicon, hooks)).filter((d): d is Draft => d !== null);
+  // whether the story is about crime is read off the whole text, once, and only if a report asks
+  let criminal: boolean | undefined;
+  const isCriminal = () => (criminal ??= lexicon.context.criminal.test(doc.text));
+  const drafts = reports.map((r) => draftEvent(doc, r, lexicon, hooks, isCriminal)).filter((d): d is Draft => d !== null);
   return coalesce(drafts).flatMap((group) => splitByPlace(doc, assemble(doc.id, group), hooks, group[0].sub.template));
 }
