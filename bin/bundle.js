@@ -20,8 +20,10 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * not inline callees: a CLI run is short, and inlining made the optimising
  * compiler's background threads the larger part of its CPU time (geoparse of
  * the 788 GWN/LGL articles in a fresh process: ~25% less CPU without it, and
- * a one-shot `sitrep extract` of 300 articles ~15% less). Neither changes a
- * result.
+ * a one-shot `sitrep extract` of 300 articles ~15% less), while code that is
+ * already hot runs ~10% slower, a loss that would take thousands of
+ * articles in one run to repay. Long-running commands (ingest, serve, worker)
+ * run through tsx without these flags. Neither flag changes a result.
  */
 export const V8_FLAGS = ['--no-regexp-tier-up', '--no-turbo-inlining'];
 /** Where bundles and their manifest live. */

@@ -72,7 +72,11 @@ function isShouting(toks: Token[]): boolean {
   if (words >= 4 && upperWords / words > 0.75) return true;
   let letters = 0;
   let capitals = 0;
+  // letters are at most `length` UTF-16 units: once the small letters reach a fifth of that, capitals cannot pass 80%
+  let length = 0;
+  for (const t of toks) length += t.text.length;
   for (const t of toks) {
+    if (letters - capitals >= 0.2 * length) return false;
     const s = t.text;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -239,23 +243,27 @@ function useOf(cues: Cues, run: Token[], b: number, ctx: { demonym: boolean; can
 function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b: number, sentence: number, shouting: boolean, unknown: boolean, surnames: Set<string>): Recognized | null {
   const first = run[a];
   const last = run[b - 1];
-  const text = doc.text.slice(first.start, last.end);
+  const single = b - a === 1;
+  // a token's text is its slice of doc.text already: no new string to hash
+  const text = single ? first.text : doc.text.slice(first.start, last.end);
   const key = gaz.key(text);
   if (key.length < 2 || cues.notPlaces.has(key) || /^(the|a|an)$/i.test(first.text)) return null;
   // "Colonia" of "Colonia Agua Blanca", "Vila" of "Vila Olavo Costa": the opening word of a neighbourhood's name
   if (b < run.length && cues.subPlacePrefixes.has(lower(last))) return null;
-  const single = b - a === 1;
+  const demonym = single && !unknown ? gaz.demonym(key) : null;
+  if (demonym && /s$/.test(key) && !/(ese|ss|is|ois)$/.test(key)) return null;
+  let candidates: GazEntry[] = demonym ? [demonym] : unknown ? [] : gaz.byKey(key);
+  const ownAreaWord = !single && cues.adminAfter.has(lower(last)) ? lower(last) : null;
+  // most spans tried name nothing: settled before the words around them are read
+  if (candidates.length === 0 && !unknown && !ownAreaWord) return null;
+  const skel = unknown && !single ? skeleton(key) : '';
+  if (skel.length >= 5) candidates = gaz.bySkeletonAnywhere(skel).filter((c) => similarity(key, c.matched) >= 0.7);
   const before = doc.tokens[first.index - 1];
   const before2 = doc.tokens[first.index - 2];
   const after = doc.tokens[last.index + 1];
   const after2 = doc.tokens[last.index + 2];
   const sentenceStart = !before || before.sentence !== sentence || /^["“‘'(\[]$/.test(before.text);
-  const demonym = single && !unknown ? gaz.demonym(key) : null;
-  if (demonym && /s$/.test(key) && !/(ese|ss|is|ois)$/.test(key)) return null;
-  let candidates: GazEntry[] = demonym ? [demonym] : unknown ? [] : gaz.byKey(key);
-  if (unknown && !single && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
   let areaWord = after && cues.areaAfter.has(lower(after)) ? lower(after) : null;
-  const ownAreaWord = !single && cues.adminAfter.has(lower(last)) ? lower(last) : null;
   const stem = ownAreaWord ? doc.text.slice(first.start, run[b - 2].end) : '';
   if (candidates.length === 0 && ownAreaWord && !unknown && (b - a > 2 || gaz.wordClass(stem) === null || ownAreaWord === 'county' || ownAreaWord === 'parish')) {
     // "Orange County", "Idlib Governorate": the name without its kind of area

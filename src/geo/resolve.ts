@@ -105,6 +105,8 @@ interface Context {
   maxPopulation: (m: Recognized) => number;
   /** nameKey, memoised for the document */
   keyOf: (name: string) => string;
+  /** toLowerCase, memoised for the document */
+  lowerOf: (text: string) => string;
   /** share of the other confidently resolved places that lie in the candidate's "cc|admin1" */
   adminFocus: (m: Recognized, area: string) => number;
   /** resolved points of the other mentions (first pass) */
@@ -157,7 +159,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
     // nor does one in a country the story never mentions
     if (focusShare === 0 && focus.size > 0) f.remote = -2;
   }
-  if (m.text.toLowerCase() === c.name.toLowerCase()) f.exactForm = 0.1;
+  if (ctx.lowerOf(m.text) === ctx.lowerOf(c.name)) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
   const seat = c.fcode === 'ADM1' ? /^PPL(A\d?|C)$/ : /^PPL/;
   if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
@@ -189,12 +191,15 @@ interface Ranked {
 }
 
 function rank(m: Recognized, ctx: Context): Ranked[] {
-  return m.candidates
-    .map((entry) => {
-      const f = features(m, entry, ctx);
-      return { entry, features: f, score: Object.values(f).reduce((s, v) => s + v, 0) };
-    })
-    .sort((x, y) => y.score - x.score);
+  const out: Ranked[] = [];
+  for (const entry of m.candidates) {
+    const f = features(m, entry, ctx);
+    // the features in the order they were set, as Object.values gives them
+    let score = 0;
+    for (const k in f) score += f[k];
+    out.push({ entry, features: f, score });
+  }
+  return out.sort((x, y) => y.score - x.score);
 }
 
 export interface Resolution {
@@ -270,9 +275,11 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
   const keys = new Set(mentions.map((m) => m.key));
   const memo = new Map<string, string>();
   const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
+  const lowered = new Map<string, string>();
+  const lowerOf = (text: string) => lowered.get(text) ?? lowered.set(text, text.toLowerCase()).get(text)!;
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));
   const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
-  const first: Context = { focus, keys, keyOf, maxPopulation, adminFocus: () => 0, anchors: [], fronts };
+  const first: Context = { focus, keys, keyOf, lowerOf, maxPopulation, adminFocus: () => 0, anchors: [], fronts };
   const pass1 = mentions.map((m) => rank(m, first));
   const seen = new Set<number>();
   const anchors = mentions.flatMap((m, i) => {
@@ -289,7 +296,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
     const pick: [string, number][] = top && top.score >= MIN_SCORE && top.entry.cc ? [[top.entry.cc, 1]] : [];
     return [...countryVotes(m), ...pick];
   });
-  const second: Context = { focus: picked, keys, keyOf, maxPopulation, adminFocus, anchors, fronts };
+  const second: Context = { focus: picked, keys, keyOf, lowerOf, maxPopulation, adminFocus, anchors, fronts };
   for (const m of mentions) if (m.partial) m.candidates = m.candidates.filter((c) => anchors.some((a) => a.key !== m.key && distanceKm(a.lat, a.lon, c.lat, c.lon) < 100));
   const final = mentions.map((m) => rank(m, second));
   const containers = containersOf(mentions, doc);
