@@ -257,6 +257,11 @@ describe('bbox and actor pages (sqlite)', () => {
     }
   }
 
+  for (const dates of [{ from: '2015-03-01', to: '2015-06-30' }, { from: '2015-02-01', sort: 'event_date' as SortKey, offset: 120 }, { to: '2015-05-01', offset: 400 }]) {
+    test(`dates alone ${JSON.stringify(dates)}: the date index walked in order pages as a full filter-and-sort`, () =>
+      check({ limit: 50, offset: 0, ...dates }, () => true));
+  }
+
   for (const actor of ['Islamic State (Syria)', 'islamic state (iraq)', 'Islamic State', 'Military', 'Civilians (Syria)']) {
     for (const extra of [{}, { sort: 'event_date' as SortKey, offset: 200 }]) {
       test(`actor ${actor} ${JSON.stringify(extra)}: one name paged from the actor index, several by the general path`, () =>

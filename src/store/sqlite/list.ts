@@ -63,7 +63,8 @@ function pageRowids(db: Db, q: EventQuery, counted: number, search: (walked: num
   const events = db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM events')!.n ?? 0;
   const walked = ((q.offset + q.limit) * events) / counted;
   const placed = placeWalk(q);
-  const walk = walked * (placed ? PLACE_VISIT : 1) < counted;
+  // dates alone by date: the walk reads the range's index entries in order and stops at the page
+  const walk = datesOnly(q) || walked * (placed ? PLACE_VISIT : 1) < counted;
   const page = where(q, walk, search(walk ? walked : null));
   const from = walk && placed ? 'events e INDEXED BY events_visible_date_place' : 'events e';
   return db
@@ -78,10 +79,19 @@ function pageRowids(db: Db, q: EventQuery, counted: number, search: (walked: num
  */
 const PLACE_VISIT = 1 / 20;
 
+/** A page by date whose filters are none of `others` but dates and `bbox`. */
+function byDateWith(q: EventQuery, bbox: boolean): boolean {
+  const others = [q.country, q.admin1, q.event_type, q.sub_event_type, q.actor, q.q, q.min_fatalities, q.review];
+  return (q.bbox !== undefined) === bbox && others.every((x) => x === undefined) && (q.sort ?? '-event_date').endsWith('event_date');
+}
+
 /** A page by date of a bbox with dates at most: the date-place index answers it alone. */
 function placeWalk(q: EventQuery): boolean {
-  const others = [q.country, q.admin1, q.event_type, q.sub_event_type, q.actor, q.q, q.min_fatalities, q.review];
-  return !!q.bbox && others.every((x) => x === undefined) && (q.sort ?? '-event_date').endsWith('event_date');
+  return byDateWith(q, true);
+}
+
+function datesOnly(q: EventQuery): boolean {
+  return byDateWith(q, false) && (q.from !== undefined || q.to !== undefined);
 }
 
 /** A page read from the search index in date order. */
