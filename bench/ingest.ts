@@ -26,6 +26,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -93,9 +94,13 @@ if (opts['store-only']) {
 const perGroup = new Map<string, { n: number; chars: number; cpu: number }>();
 let extractCpu = 0;
 let current = '';
+/** extraction calls' spans of time, to tell the garbage collector's pauses inside them from those outside */
+const extracting: [number, number][] = [];
 const timed: Extractor = (input) => {
   const c0 = process.cpuUsage();
+  const t0 = performance.now();
   const out = extracted.get(input.id) ?? extract(input);
+  extracting.push([t0, performance.now()]);
   const s = cpuSeconds(c0);
   extractCpu += s;
   const g = perGroup.get(current) ?? { n: 0, chars: 0, cpu: 0 };
@@ -142,12 +147,17 @@ const checkpoint = () => {
   pages.commits++;
   pages.frames += r.log;
 };
-const timedCall = async <T>(f: () => Promise<T>): Promise<T> => {
+let checkCpu = 0;
+const timedCall = async <T>(f: () => Promise<T>, check = false): Promise<T> => {
   const c0 = process.cpuUsage();
-  try { return await f(); } finally { storeCpu += cpuSeconds(c0); }
+  try { return await f(); } finally {
+    const s = cpuSeconds(c0);
+    storeCpu += s;
+    if (check) checkCpu += s;
+  }
 };
 const measured: Store | null = store && Object.assign(Object.create(store) as Store, {
-  findDuplicate: (keys: Parameters<Store['findDuplicate']>[0]) => timedCall(() => store.findDuplicate(keys)),
+  findDuplicate: (keys: Parameters<Store['findDuplicate']>[0]) => timedCall(() => store.findDuplicate(keys), true),
   addDocument: (bundle: Parameters<Store['addDocument']>[0]) => timedCall(() => store.addDocument(bundle)).finally(checkpoint),
   addDocuments: store.addDocuments && !opts['per-document']
     ? (bundles: Parameters<Store['addDocument']>[0][]) => timedCall(() => store.addDocuments!(bundles)).finally(checkpoint)
@@ -163,9 +173,16 @@ async function* items(list: typeof docs): AsyncIterable<Item> {
 if (measured && warmup.length) {
   await ingestAll(measured, items(warmup), async () => (input) => extracted.get(input.id) ?? extract(input), {}, () => {}, bounds);
   storeCpu = 0;
+  checkCpu = 0;
   Object.assign(pages, { commits: 0, frames: 0 });
 }
 const before = store ? await store.counts() : null;
+/** the collector's pauses on the main thread (its concurrent work on other threads counts in CPU but not here) */
+const pauses: { start: number; ms: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const trips0 = roundTrips;
 const wall0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -178,6 +195,12 @@ else {
 }
 const cpu = cpuSeconds(cpu0);
 const wall = (performance.now() - wall0) / 1000;
+await new Promise((r) => setTimeout(r, 10));
+gcObserver.disconnect();
+const timedPauses = pauses.filter((p) => p.start >= wall0);
+const gcMs = timedPauses.reduce((a, p) => a + p.ms, 0);
+let inside = 0;
+for (const p of timedPauses) if (extracting.some(([a, b]) => p.start >= a && p.start <= b)) inside += p.ms;
 const trips = roundTrips - trips0;
 const rest = cpu - extractCpu;
 const n = docs.length;
@@ -190,7 +213,8 @@ const how = opts['per-document'] ? 'one commit per document' : `commits of up to
 console.log(`bench:ingest, ${what} ${n} documents (${(chars / n / 1000).toFixed(1)}k chars avg), ${opts['extract-only'] ? 'extraction only' : `${opts['store-only'] ? 'extracted beforehand, ' : ''}into ${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${how}`}${opts.reverse ? ', reverse order' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; resources loaded in ${loadSecs.toFixed(1)} s`);
 console.log(`  CPU ${cpu.toFixed(2)} s = ${(n / cpu).toFixed(0)} docs per CPU-second (target ≥ 300); wall ${wall.toFixed(1)} s = ${(n / wall).toFixed(0)} docs/s`);
 console.log(`  extraction ${extractCpu.toFixed(2)} s = ${(extractCpu / n * 1000).toFixed(2)} ms/doc; the rest ${rest.toFixed(2)} s = ${(rest / n * 1000).toFixed(2)} ms/doc = ${(n / Math.max(rest, 1e-3)).toFixed(0)} docs per CPU-second without extraction`);
-if (store) console.log(`    of the rest: store calls (duplicate check, merge, write) ${(storeCpu / n * 1000).toFixed(2)} ms/doc, outside them (fingerprints, bundle, GC) ${((rest - storeCpu) / n * 1000).toFixed(2)} ms/doc`);
+if (store) console.log(`    of the rest: store calls ${(storeCpu / n * 1000).toFixed(2)} ms/doc (duplicate check ${(checkCpu / n * 1000).toFixed(2)}, merge and write ${((storeCpu - checkCpu) / n * 1000).toFixed(2)}), outside them (fingerprints, bundle, GC) ${((rest - storeCpu) / n * 1000).toFixed(2)} ms/doc`);
+console.log(`  garbage collector pauses ${(gcMs / n).toFixed(2)} ms/doc: ${(inside / n).toFixed(2)} inside extraction calls, ${((gcMs - inside) / n).toFixed(2)} outside (in "the rest", though mostly extraction's garbage when extraction runs)`);
 for (const [g, v] of perGroup) console.log(`    extraction, ${g.padEnd(16)} ${String(v.n).padStart(4)} docs, ${(v.chars / v.n / 1000).toFixed(1)}k chars avg, ${(v.cpu / v.n * 1000).toFixed(2)} ms/doc`);
 if (store) {
   if (pages.commits) console.log(`  pages written: ${(pages.frames / pages.commits).toFixed(1)} per commit (${pages.commits} commits), ${(pages.frames / n).toFixed(1)} per document`);

@@ -74,7 +74,7 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const SEEDS = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => mix(i * 0x9e3779b1 + 1));
+const SEEDS = Int32Array.from({ length: PERMUTATIONS }, (_, i) => mix(i * 0x9e3779b1 + 1));
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -115,30 +115,38 @@ export function minhash(text: string): Uint32Array | null {
 /**
  * Each shingle is hashed with 32-bit FNV-1a over its words joined by a
  * space, read in place rather than joined (the same values, without a
- * string per shingle); 64 seeded mixes of it give the signature.
+ * string per shingle); 64 seeded mixes of it give the signature. The
+ * hashes are kept as int32 in a typed array (sorted, to count the
+ * distinct ones) and compared with the sign bit flipped, which orders
+ * them as the unsigned values they stand for.
  */
 function signatureOf(normalised: string): Uint32Array | null {
   const b = wordBounds(normalised);
-  const words = b.length / 2;
-  const shingles = new Set<number>();
-  for (let k = 0; k + 4 <= words; k++) {
+  const hashes = new Int32Array(Math.max(0, b.length / 2 - 3));
+  for (let k = 0; k < hashes.length; k++) {
     let h = FNV_OFFSET;
     for (let w = k; w < k + 4; w++) {
       if (w > k) h = Math.imul(h ^ 0x20, FNV_PRIME);
       for (let i = b[2 * w]; i < b[2 * w + 1]; i++) h = Math.imul(h ^ normalised.charCodeAt(i), FNV_PRIME);
     }
-    shingles.add(h >>> 0);
+    hashes[k] = h;
   }
-  if (shingles.size < MIN_SHINGLES) return null;
-  const sig = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
-  for (const s of shingles) {
-    for (let i = 0; i < PERMUTATIONS; i++) {
-      let h = s ^ SEEDS[i];
+  hashes.sort();
+  let distinct = 0;
+  for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[distinct++] = hashes[k];
+  if (distinct < MIN_SHINGLES) return null;
+  const sig = new Uint32Array(PERMUTATIONS);
+  for (let i = 0; i < PERMUTATIONS; i++) {
+    const seed = SEEDS[i];
+    let least = 0x7fffffff;
+    for (let k = 0; k < distinct; k++) {
+      let h = hashes[k] ^ seed;
       h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
       h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) >>> 0;
-      if (h < sig[i]) sig[i] = h;
+      h = h ^ (h >>> 16) ^ 0x80000000;
+      if (h < least) least = h;
     }
+    sig[i] = (least ^ 0x80000000) >>> 0;
   }
   return sig;
 }
