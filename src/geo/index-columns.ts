@@ -4,7 +4,7 @@
  * millions of names, too many for an object each.
  */
 import type Database from 'better-sqlite3';
-import { NEAR_BOX } from './gazetteer.ts';
+import { NEAR_BOX } from './sql-lookups.ts';
 import { AT, NO_PRECISION, NONE } from './index-format.ts';
 
 /** A growable byte buffer. */

@@ -9,7 +9,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { MAX_CANDIDATES } from './gazetteer.ts';
+import { MAX_CANDIDATES } from './sql-lookups.ts';
 import { bySkeleton, Bytes, encodePlaces, encodeWords, mainNames, nameColumns, type NameColumns, type Places } from './index-columns.ts';
 import { LookupIndex } from './index-read.ts';
 import { Bloom } from './bloom.ts';

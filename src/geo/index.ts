@@ -8,7 +8,8 @@ import type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';
 import type { LocationField } from '../events/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import { recognize, recognizeSpan } from './recognize.ts';
-import { precisionOf, resolveAll, toPlace, type Resolution } from './resolve.ts';
+import { resolveAll, type Resolution } from './resolve.ts';
+import { precisionOf, toPlace } from './place.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
 
 export type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';

@@ -9,7 +9,7 @@
  */
 import type { Place } from '../mentions/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
-import { precisionOf, toPlace } from './resolve.ts';
+import { precisionOf, toPlace } from './place.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
 
 export interface LookupContext {

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
-import { countryFocus, resolveAll } from './resolve.ts';
+import { countryFocus } from './focus.ts';
+import { resolveAll } from './resolve.ts';
 
 // Resolution alone, on hand-made candidates: no gazetteer file is needed.
 const gaz = { bySkeleton: () => [] } as unknown as Gazetteer;

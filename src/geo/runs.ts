@@ -1,0 +1,139 @@
+/**
+ * Capitalised token runs that can hold a name (words joined by spaces,
+ * hyphens and particles such as al-, de, of), whether a sentence is a
+ * headline shouting in capitals, and the surnames of the people a document
+ * names: what recognition reads from capitalisation alone.
+ */
+import type { Doc, Token } from '../text/types.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import type { Cues } from './cues.ts';
+
+const MAX_CHUNK_TOKENS = 40;
+
+// ASCII first: a token starting with A-Z is upper-initial, any other ASCII start is not; only other scripts need Unicode classes
+export function isUpperInitial(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+}
+
+/** Starts with four letters (a word long enough to tell title case from shouting). */
+function isLongWord(text: string): boolean {
+  if (text.length < 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (text.charCodeAt(i) >= 128) return /^\p{L}{4,}/u.test(text);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** A headline in Title Case or capitals, where capitalisation says nothing about names. */
+export function isShouting(toks: Token[]): boolean {
+  let words = 0;
+  let upperWords = 0;
+  for (const t of toks) {
+    if (!isLongWord(t.text)) continue;
+    words++;
+    if (isUpperInitial(t)) upperWords++;
+  }
+  if (words >= 4 && upperWords / words > 0.75) return true;
+  let letters = 0;
+  let capitals = 0;
+  // letters are at most `length` UTF-16 units: once the small letters reach a fifth of that, capitals cannot pass 80%
+  let length = 0;
+  for (const t of toks) length += t.text.length;
+  for (const t of toks) {
+    if (letters - capitals >= 0.2 * length) return false;
+    const s = t.text;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        const l = c | 32;
+        if (l >= 97 && l <= 122) {
+          letters++;
+          if (c <= 90) capitals++;
+        }
+        continue;
+      }
+      // one code point, counted in UTF-16 units as the string lengths are
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      if (LETTER.test(ch)) {
+        letters += ch.length;
+        if (UPPER.test(ch)) capitals += ch.length;
+      }
+      i += ch.length - 1;
+    }
+  }
+  return letters > 12 && capitals / letters > 0.8;
+}
+
+/** Tokens that touch (nothing between them). */
+function adjacent(a: Token, b: Token): boolean {
+  return b.start <= a.end;
+}
+
+/** Tokens with one plain space between them. */
+function spaced(doc: Doc, a: Token, b: Token): boolean {
+  return b.start === a.end + 1 && doc.text.charCodeAt(a.end) === 32;
+}
+
+/** Token runs that can hold a name: capitalised words joined by spaces, hyphens and particles. */
+export function chunks(doc: Doc, toks: Token[], cues: Cues): Token[][] {
+  const out: Token[][] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!isUpperInitial(t) && !(toks[i + 1]?.text === '-' && cues.particles.has(t.text.toLowerCase()) && toks[i + 2] && isUpperInitial(toks[i + 2]))) {
+      i++;
+      continue;
+    }
+    const run = [t];
+    let j = i + 1;
+    while (j < toks.length && run.length < MAX_CHUNK_TOKENS) {
+      const prev = run[run.length - 1];
+      const next = toks[j];
+      const touching = adjacent(prev, next);
+      if (!touching && !spaced(doc, prev, next)) break;
+      if (cues.notPlaces.has(next.text.toLowerCase())) break;
+      if (isUpperInitial(next) && next.pos !== 'PUNCT') run.push(next);
+      else if (/^[-‐]$/.test(next.text) && touching && toks[j + 1] && adjacent(next, toks[j + 1])) run.push(next);
+      else if (cues.particles.has(next.text.toLowerCase()) && next.text === next.text.toLowerCase() && toks[j + 1] && (isUpperInitial(toks[j + 1]) || toks[j + 1].text === '-')) run.push(next);
+      else break;
+      j++;
+    }
+    while (run.length > 1 && !isUpperInitial(run[run.length - 1])) run.pop();
+    out.push(run);
+    i = i + Math.max(1, run.length);
+  }
+  return out;
+}
+
+export function lower(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+/**
+ * Surnames of the people a document names ("Sheriff John Welch", "Mr.
+ * Trapani"), so that "Welch said" later is not read as the town of Welch.
+ */
+export function personSurnames(doc: Doc, gaz: Gazetteer, cues: Cues): Set<string> {
+  const out = new Set<string>();
+  const toks = doc.tokens;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    const next = toks[i + 1];
+    if (!isUpperInitial(next) || next.sentence !== t.sentence || !spaced(doc, t, next)) continue;
+    const titled = cues.personTitles.has(t.text.toLowerCase().replace(/\.$/, ''));
+    const firstName = isUpperInitial(t) && gaz.wordClass(t.text) === 'person' && !isUpperInitial(toks[i + 2] ?? t);
+    if (titled || firstName) {
+      let j = i + 1;
+      while (toks[j + 1] && isUpperInitial(toks[j + 1]) && spaced(doc, toks[j], toks[j + 1]) && j < i + 3) j++;
+      out.add(toks[j].text);
+    }
+  }
+  return out;
+}
