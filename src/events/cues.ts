@@ -5,7 +5,6 @@
  */
 import type { Doc, Sentence } from '../text/index.ts';
 import type { Lexicon } from './lexicon.ts';
-import { wordKeys } from '../mentions/quantities/index.ts';
 
 export type CueStatus = 'event' | 'background' | 'irrealis' | 'anaphor' | 'cause' | 'topic';
 
@@ -71,42 +70,22 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /**
- * Which cues may match a text: those its words may start (one pass over the
- * words, where running all the cues' patterns costs a scan each), and whether
- * a protest cue may.
- */
-function wokenCues(text: string, lex: Lexicon): { woken: Uint8Array; protest: boolean } {
-  const woken = new Uint8Array(lex.cues.length);
-  for (const k of lex.awake) woken[k] = 1;
-  let protest = lex.protestKeys === null;
-  wordKeys(text, (key) => {
-    const cues = lex.wakes.get(key);
-    if (cues) for (const k of cues) woken[k] = 1;
-    if (!protest && lex.protestKeys!.has(key)) protest = true;
-  });
-  return { woken, protest };
-}
-
-/**
  * All cue hits of one sentence, longest first among overlapping hits of the same cue.
  * @example findCuesIn(doc.sentences[0], lex).map(h => h.cue) // ['territory', 'armed']
  */
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
-  const text = sentence.text;
-  if (!lex.prefilter(text).test(text)) return hits;
-  const { woken, protest: mayProtest } = wokenCues(text, lex);
-  const protest = mayProtest && lex.protest.test(text);
-  lex.cues.forEach((c, k) => {
-    if (!woken[k]) return;
-    const re = c.re(text);
+  if (!lex.prefilter(sentence.text).test(sentence.text)) return hits;
+  const protest = lex.protest.test(sentence.text);
+  for (const c of lex.cues) {
+    const re = c.re(sentence.text);
     re.lastIndex = 0;
     // exec in a loop, not matchAll: matchAll copies the regex at every call
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
       if (m[0] === '') re.lastIndex++;
       const rel = m.index;
       const relEnd = rel + m[0].length;
-      const rest = text.slice(relEnd);
+      const rest = sentence.text.slice(relEnd);
       if (c.after && !c.after.test(rest)) continue;
       if (c.notAfter && c.notAfter.test(rest)) continue;
       const hit: CueHit = {
@@ -118,13 +97,13 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
         start: sentence.start + rel,
         end: sentence.start + relEnd,
         text: m[0],
-        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : shapes(text, rel, lex, c.cue, protest),
+        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : shapes(sentence.text, rel, lex, c.cue, protest),
       };
       const clash = hits.findIndex((h) => h.cue === hit.cue && overlaps(h, hit));
       if (clash < 0) hits.push(hit);
       else if (hit.end - hit.start > hits[clash].end - hits[clash].start) hits[clash] = hit;
     }
-  });
+  }
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

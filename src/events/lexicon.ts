@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { nativeRegExp, startKeys } from '../mentions/quantities/index.ts';
+import { nativeRegExp } from '../mentions/quantities/index.ts';
 
 export interface CueEntry {
   id: string;
@@ -26,8 +26,6 @@ export interface CompiledCue {
   strength: number;
   /** the cue's pattern (global, case-insensitive), compiled to machine code at first use (see nativeRegExp) */
   re: (subject: string) => RegExp;
-  /** the keys of the words a match can start with (see startKeys); null: any word */
-  starts: Set<number> | null;
   after: RegExp | null;
   notAfter: RegExp | null;
 }
@@ -73,14 +71,8 @@ export interface Lexicon {
   cues: CompiledCue[];
   /** any cue that can start or shape a report: a sentence without one is skipped whole */
   prefilter: (subject: string) => RegExp;
-  /** the cues (indexes into `cues`) whose match can start with a word of this key (see startKeys) */
-  wakes: Map<number, number[]>;
-  /** the cues that may match whatever the words (startKeys could not say) */
-  awake: number[];
   /** any protest cue: a sentence with one reads violence it mentions as the protest's topic */
   protest: RegExp;
-  /** the word keys a protest cue's match can start with; null: any */
-  protestKeys: Set<number> | null;
   subEvents: Map<string, SubEventType>;
   rules: ClassRule[];
   context: EventContextPatterns;
@@ -119,7 +111,6 @@ export function compileCues(entries: unknown[], knownCues?: Set<string>): Compil
         anchor: e.anchor,
         strength: e.strength,
         re: nativeRegExp(re.source, re.flags),
-        starts: startKeys(re.source),
         after: e.after ? new RegExp(e.after) : null,
         notAfter: e.not_after ? new RegExp(e.not_after, 'i') : null,
       };
@@ -154,17 +145,6 @@ export function compileTaxonomy(file: TaxonomyFile): { subEvents: Map<string, Su
   return { subEvents, rules: file.rules.list };
 }
 
-/** Which cues each word key can wake: a sentence runs only the cues its words may start. */
-function wakeTable(cues: CompiledCue[]): { wakes: Map<number, number[]>; awake: number[] } {
-  const wakes = new Map<number, number[]>();
-  const awake: number[] = [];
-  cues.forEach((c, k) => {
-    if (c.starts === null) awake.push(k);
-    else for (const key of c.starts) wakes.set(key, [...(wakes.get(key) ?? []), k]);
-  });
-  return { wakes, awake };
-}
-
 function readJson(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(dataDir + name, 'utf8')) as Record<string, unknown>;
 }
@@ -179,16 +159,12 @@ export function loadLexicon(): Lexicon {
   for (const extra of ['victim', 'armed', 'intervention', 'lethal_force']) usedCues.add(extra);
   const cueFile = readJson('cues.json') as { cues: CueEntry[]; context: Record<string, string> };
   const c = cueFile.context;
-  const cues = compileCues(cueFile.cues, usedCues);
-  const protest = word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i');
   const shaping = cueFile.cues.filter((e) => e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force');
   const prefilter = word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i');
   return {
-    cues,
+    cues: compileCues(cueFile.cues, usedCues),
     prefilter: nativeRegExp(prefilter.source, prefilter.flags),
-    ...wakeTable(cues),
-    protest,
-    protestKeys: startKeys(protest.source),
+    protest: word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
     context: {
       ongoingBefore: new RegExp(c.ongoing_before, 'i'),
