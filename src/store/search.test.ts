@@ -201,6 +201,27 @@ describe('a search by fatalities through a figure of many events (sqlite)', () =
   });
 });
 
+test('a search by fatalities follows a reviewer\'s correction of the figure (the write path re-tokens the event)', async () => {
+  const store = openStore(':memory:');
+  try {
+    const day = (i: number) => new Date(Date.UTC(2012, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const text = 'Islamic State fighters took Marea.';
+    const events = Array.from({ length: 2_100 }, (_, i) => event({
+      id: `f${i}`, document_id: 'figs', sentence: text, event_date: day(i), date: { start: day(i), end: day(i), precision: 1, text: null },
+      fatalities: i % 2 ? null : { low: i % 7, best: i % 7, high: i % 7, text: String(i % 7) },
+    }));
+    const { events: ids } = await store.addDocument(bundle('figs', text, events));
+    const top = async () => (await store.listEvents({ q: 'Marea', sort: '-fatalities', limit: 3, offset: 0 })).items.map((e) => e.fatalities?.low ?? null);
+    assert.deepEqual(await top(), [6, 6, 6]);
+    await store.reviewEvent(ids[1], { fields: { fatalities: { low: 40, best: 40, high: 40, text: '40' } } });
+    assert.deepEqual(await top(), [40, 6, 6]);
+    await store.reviewEvent(ids[1], { fields: { fatalities: null } });
+    assert.deepEqual(await top(), [6, 6, 6]);
+  } finally {
+    await store.close();
+  }
+});
+
 interface Placed { rowid: number; id: string; date: string | null; lat: number | null; lon: number | null; actors: string[]; rejected: boolean }
 
 /** Events with points and actors, written as the write path indexes them (R*Tree, actor rows). */
