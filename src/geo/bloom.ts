@@ -20,32 +20,37 @@ export class Bloom {
     return new Bloom(new Uint8Array(Math.max(1024, Math.ceil((n * 10) / 8))));
   }
 
-  private positions(s: string, each: (bit: number) => boolean | void): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 5381;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-    }
+  add(s: string): void {
+    const { h1, h2 } = seeds(s);
     const m = this.bits.length * 8;
     for (let i = 0; i < HASHES; i++) {
-      const bit = ((h1 >>> 0) + i * ((h2 | 1) >>> 0)) % m;
-      if (each(bit) === false) return false;
-    }
-    return true;
-  }
-
-  add(s: string): void {
-    this.positions(s, (bit) => {
+      const bit = (h1 + i * h2) % m;
       this.bits[bit >>> 3] |= 1 << (bit & 7);
-    });
+    }
   }
 
   /** false: certainly absent; true: probably present. */
   has(s: string): boolean {
-    return this.positions(s, (bit) => (this.bits[bit >>> 3] & (1 << (bit & 7))) !== 0);
+    const { h1, h2 } = seeds(s);
+    const m = this.bits.length * 8;
+    for (let i = 0; i < HASHES; i++) {
+      const bit = (h1 + i * h2) % m;
+      if ((this.bits[bit >>> 3] & (1 << (bit & 7))) === 0) return false;
+    }
+    return true;
   }
+}
+
+/** The two hashes of double hashing (FNV-1a, and djb2 made odd), as unsigned integers. */
+function seeds(s: string): { h1: number; h2: number } {
+  let h1 = 0x811c9dc5;
+  let h2 = 5381;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 33) + c) | 0;
+  }
+  return { h1: h1 >>> 0, h2: (h2 | 1) >>> 0 };
 }
 
 export interface NameFilters {
