@@ -177,11 +177,21 @@ export class LookupIndex {
     let hi = classes.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const w = text.slice(offsets[mid], offsets[mid + 1]);
-      if (w === word) return this.header.wordClasses[classes[mid]];
-      if (w < word) lo = mid + 1;
+      const order = compareAt(text, offsets[mid], offsets[mid + 1], word);
+      if (order === 0) return this.header.wordClasses[classes[mid]];
+      if (order < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return null;
   }
+}
+
+/** text.slice(from, to) compared with `word` as `<` orders strings (by UTF-16 units), without making the slice. */
+function compareAt(text: string, from: number, to: number, word: string): number {
+  const n = Math.min(to - from, word.length);
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(from + i) - word.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return to - from - word.length;
 }
