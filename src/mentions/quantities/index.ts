@@ -35,6 +35,13 @@ const WAKES = new Map<string, number[]>();
 for (const [k, pattern] of PATTERNS.entries()) for (const w of pattern.starts ?? []) WAKES.set(w, [...(WAKES.get(w) ?? []), k]);
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** A word's first three characters in lower case, as one number (the words are ASCII). */
+const head = (text: string, i: number) => lower(text.charCodeAt(i)) | (lower(text.charCodeAt(i + 1)) << 8) | (lower(text.charCodeAt(i + 2)) << 16);
+/** The heads of the start words: most words of a sentence have none of them, and are not copied to be looked up. */
+const HEADS = new Set([...WAKES.keys()].filter((w) => w.length >= 3).map((w) => head(w, 0)));
+/** Whether a word shorter than three characters can start a hint's phrase (none does in the data today). */
+const SHORT_STARTS = [...WAKES.keys()].some((w) => w.length < 3);
 
 /**
  * Which patterns may match a text: those whose hint has no word list, and
@@ -50,7 +57,7 @@ function wokenPatterns(text: string): boolean[] {
     }
     let j = i + 1;
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-    for (const k of WAKES.get(text.slice(i, j).toLowerCase()) ?? []) woken[k] = true;
+    if (j - i >= 3 ? HEADS.has(head(text, i)) : SHORT_STARTS) for (const k of WAKES.get(text.slice(i, j).toLowerCase()) ?? []) woken[k] = true;
     i = j;
   }
   return woken;
