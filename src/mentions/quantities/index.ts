@@ -44,12 +44,25 @@ const HEADS = new Set([...WAKES.keys()].filter((w) => w.length >= 3).map((w) => 
 const SHORT_STARTS = [...WAKES.keys()].some((w) => w.length < 3);
 
 /**
+ * The patterns that need one of their nouns, by the nouns' heads. A noun
+ * after white space starts a word, whose head is then the noun's; a noun
+ * whose first three characters are not all word characters has no such
+ * head, and its pattern is not gated.
+ */
+const NOUN_WAKES = new Map<number, number[]>();
+const UNGATED = PATTERNS.map((p) => p.starts === null && (!p.nouns || p.nouns.some((n) => !/^[\w-]{3}/.test(n))));
+for (const [k, pattern] of PATTERNS.entries()) {
+  if (UNGATED[k] || !pattern.nouns) continue;
+  for (const key of new Set(pattern.nouns.map((n) => head(n, 0)))) NOUN_WAKES.set(key, [...(NOUN_WAKES.get(key) ?? []), k]);
+}
+
+/**
  * Which patterns may match a text: those whose hint has no word list, and
  * those one of whose start words stands in the text as a whole word (a run
  * of [\w-]). Found in one pass, where running every hint costs 22 scans.
  */
 function wokenPatterns(text: string): boolean[] {
-  const woken = PATTERNS.map((p) => p.starts === null);
+  const woken = [...UNGATED];
   for (let i = 0; i < text.length; ) {
     if (!isWordChar(text.charCodeAt(i))) {
       i++;
@@ -58,6 +71,7 @@ function wokenPatterns(text: string): boolean[] {
     let j = i + 1;
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
     if (j - i >= 3 ? HEADS.has(head(text, i)) : SHORT_STARTS) for (const k of WAKES.get(text.slice(i, j).toLowerCase()) ?? []) woken[k] = true;
+    if (j - i >= 3) for (const k of NOUN_WAKES.get(head(text, i)) ?? []) woken[k] = true;
     i = j;
   }
   return woken;

@@ -51,6 +51,8 @@ export interface QuantityPattern {
   hint: RegExp;
   /** the words (lower case) that can start a phrase of the hint; null when the hint is more than a list of phrases */
   starts: string[] | null;
+  /** phrases one of which every match holds right after white space (the people a stock counts) */
+  nouns?: string[];
   /** how more victims joined to this one are found: after an object, before a subject */
   list?: 'object' | 'subject';
   /** the number killed is unknown: counted together with the injured, or not counted at all */
@@ -143,5 +145,5 @@ export const PATTERNS: readonly QuantityPattern[] = [
   // "two soldiers were killed", "2 killed, 3 wounded", "thousands of civilians have fled"
   p('passive', 'passive', all('passive'), `(?:\\balso\\s+)?(?<!\\bby\\s+)${AM}(?<mods>${SUBJECT_MODS})${AUX}\\s+(?<trigger>${all('passive')})\\b(?!\\s+(?:an?|his|her|their|its)\\s)(?!\\s*(?:,|\\/|or)\\s*(?:injured|wounded|captured|arrested)\\b)`, { list: 'subject' }),
   // "4.8 million refugees", "28 Islamic State fighters": a count of people with no verb of harm
-  p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`),
+  p('stock', 'people', NUMBERISH, `${AM}(?:\\s+[\\w'’-]+){0,2}?\\s+(?<person>${STOCK}|${PERSON})\\b`, { nouns: [...words.stockNouns, ...words.personNouns] }),
 ];
