@@ -57,9 +57,10 @@ for (const [k, pattern] of PATTERNS.entries()) {
 }
 
 /**
- * Which patterns may match a text: those whose hint has no word list, and
- * those one of whose start words stands in the text as a whole word (a run
- * of [\w-]). Found in one pass, where running every hint costs 22 scans.
+ * Which patterns may match a text: those one of whose start words stands in
+ * the text as a whole word (a run of [\w-]), those one of whose nouns may
+ * (a word with its head), and the others whose hint has no word list. Found
+ * in one pass, where running every hint costs 22 scans.
  */
 function wokenPatterns(text: string): boolean[] {
   const woken = [...UNGATED];
