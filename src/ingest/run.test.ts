@@ -1,7 +1,8 @@
 /**
- * The batch ingest commits a few documents at a time: at its document
- * bound, or when its time bound passes (a slow source does not hold
- * extracted documents back), reporting each after its commit, in input order.
+ * The batch ingest commits several documents at a time: batches of 1, 2,
+ * 4, … up to its document bound, or fewer when its time bound passes (a
+ * slow source does not hold extracted documents back), reporting each
+ * after its commit, in input order.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,13 +30,13 @@ function counted(store: Store): { store: Store; commits: number[] } {
 
 const doc = (i: number) => ({ origin: `d${i}`, doc: { id: `d${i}`, text: `Report number ${i}: shelling hit the town.` } });
 
-test('documents are committed at the document bound, reported in order after their commit', async () => {
+test('batches double up to the document bound; documents are reported in order after their commit', async () => {
   const base = openStore(':memory:');
   const { store, commits } = counted(base);
   async function* items(): AsyncGenerator<Item> {
-    for (let i = 0; i < 7; i++) yield doc(i);
+    for (let i = 0; i < 10; i++) yield doc(i);
     yield { origin: 'bad', id: null, error: Object.assign(new Error('line 8 is not valid JSON'), { code: 'bad_input' }) as never };
-    yield doc(7);
+    yield doc(10);
   }
   const seen: string[] = [];
   const tally = await ingestAll(store, items(), async () => extract, {}, (o) => {
@@ -43,10 +44,10 @@ test('documents are committed at the document bound, reported in order after the
     // a document reported is already stored
     if (!o.error) assert.ok(commits.length > 0);
   }, { documents: 3, ms: 60_000 });
-  assert.deepEqual(commits, [3, 3, 2], 'the read error takes a place in its batch but is not written');
-  assert.deepEqual(seen, ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'bad', 'd7']);
-  assert.deepEqual([tally.documents, tally.stored, tally.errors], [9, 8, 1]);
-  assert.equal((await base.counts()).documents, 8);
+  assert.deepEqual(commits, [1, 2, 3, 3, 2], 'the read error takes a place in its batch but is not written');
+  assert.deepEqual(seen, ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'bad', 'd10']);
+  assert.deepEqual([tally.documents, tally.stored, tally.errors], [12, 11, 1]);
+  assert.equal((await base.counts()).documents, 11);
   await base.close();
 });
 
@@ -55,15 +56,16 @@ test('a slow source does not hold extracted documents back past the time bound',
   const { store, commits } = counted(base);
   const reported: number[] = [];
   async function* items(): AsyncGenerator<Item> {
+    // the first batch is one document; the next waits for a second
     yield doc(0);
     yield doc(1);
-    // the next item is slow to come (a fetch): the two before it are committed meanwhile
+    // which is slow to come (a fetch): the one before it is committed meanwhile
     await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(commits, [2]);
+    assert.deepEqual(commits, [1, 1]);
     yield doc(2);
   }
   await ingestAll(store, items(), async () => extract, {}, (o) => reported.push(Number(o.origin.slice(1))), { documents: 100, ms: 50 });
-  assert.deepEqual(commits, [2, 1]);
+  assert.deepEqual(commits, [1, 1, 1]);
   assert.deepEqual(reported, [0, 1, 2]);
   await base.close();
 });

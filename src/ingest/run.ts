@@ -1,7 +1,7 @@
 /**
  * A batch: every item read goes through extraction into the store; one bad
  * document is reported and the batch goes on. Extracted documents are
- * committed a few at a time (see BATCH), each still whole or not at all.
+ * committed several at a time (see BATCH), each still whole or not at all.
  */
 import type { AddResult, DocumentBundle, Store } from '../store/index.ts';
 import type { ExtractorSource } from './document.ts';
@@ -37,13 +37,16 @@ export interface BatchBounds {
 }
 
 /**
- * A commit costs about as much as writing a document (the pages every
- * document touches: the search index's new segment, the shared index
- * pages); 16 documents share it down to a few percent of their cost, and
- * more gain nothing measurable. 100 ms bounds what a batch keeps from the
- * store and its readers, and what a killed process must extract again.
+ * A commit has a cost of its own, whatever it holds (the pages on the path
+ * of every index the documents touch, the search index's new segment): a
+ * few milliseconds, as much as a document's whole write. 64 documents
+ * share it down to a few percent. A batch is also committed a second after
+ * its first document was ready, which bounds what readers wait for and
+ * what a killed process must extract again. Batches start at one document
+ * and double up to the bound, so a short run, or the start of a long one,
+ * is stored and reported at once.
  */
-export const BATCH: BatchBounds = { documents: 16, ms: 100 };
+export const BATCH: BatchBounds = { documents: 64, ms: 1000 };
 
 function failed(origin: string, id: string | null, e: unknown): Outcome {
   const code = e instanceof IngestError ? e.code : ((e as { code?: string }).code ?? 'failed');
@@ -71,6 +74,7 @@ export async function ingestAll(store: Store, items: AsyncIterable<Item>, extrac
   const t = emptyTally();
   let pending: Pending[] = [];
   let since = 0;
+  let size = 1;
   const tally = (o: Outcome) => {
     t.documents++;
     if (o.error) t.errors++;
@@ -84,6 +88,7 @@ export async function ingestAll(store: Store, items: AsyncIterable<Item>, extrac
   const flush = async () => {
     const batch = pending;
     pending = [];
+    if (batch.length) size = Math.min(size * 2, bounds.documents);
     const bundles = batch.flatMap((p) => ('bundle' in p ? [p.bundle] : []));
     const results = bundles.length ? await write(store, bundles) : [];
     let i = 0;
@@ -117,7 +122,7 @@ export async function ingestAll(store: Store, items: AsyncIterable<Item>, extrac
         pending.push({ origin: item.origin, outcome: failed(item.origin, item.doc.id ?? null, e) });
       }
     }
-    if (pending.length >= bounds.documents || performance.now() - since >= bounds.ms) await flush();
+    if (pending.length >= Math.min(size, bounds.documents) || performance.now() - since >= bounds.ms) await flush();
   }
   await flush();
   return t;
