@@ -23,7 +23,7 @@
  * and prints a digest of the events, to check that merging does not depend
  * on arrival order (compare the digest of both runs).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -48,6 +48,21 @@ const { values: opts } = parseArgs({
 });
 /** the examples a steady-state run ingests first, untimed */
 const WARM_GROUPS = new Set(['seed', 'VOA']);
+
+/**
+ * The main thread's own CPU time (Linux: its schedstat), in seconds, or null
+ * elsewhere. Process CPU also counts V8's background threads (compiling,
+ * marking), which run whenever they run, mostly for extraction's code and garbage.
+ */
+const schedstat = (() => {
+  try {
+    const fd = openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
+    const buf = Buffer.alloc(128);
+    return () => Number(buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0)).split(' ')[0]) / 1e9;
+  } catch {
+    return null;
+  }
+})();
 
 function cpuSeconds(since?: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(since);
@@ -96,11 +111,14 @@ let extractCpu = 0;
 let current = '';
 /** extraction calls' spans of time, to tell the garbage collector's pauses inside them from those outside */
 const extracting: [number, number][] = [];
+let extractMain = 0;
 const timed: Extractor = (input) => {
   const c0 = process.cpuUsage();
+  const m0 = schedstat?.() ?? 0;
   const t0 = performance.now();
   const out = extracted.get(input.id) ?? extract(input);
   extracting.push([t0, performance.now()]);
+  extractMain += (schedstat?.() ?? 0) - m0;
   const s = cpuSeconds(c0);
   extractCpu += s;
   const g = perGroup.get(current) ?? { n: 0, chars: 0, cpu: 0 };
@@ -184,6 +202,8 @@ const gcObserver = new PerformanceObserver((list) => {
 });
 gcObserver.observe({ entryTypes: ['gc'] });
 const trips0 = roundTrips;
+extractMain = 0;
+const main0 = schedstat?.() ?? 0;
 const wall0 = performance.now();
 const cpu0 = process.cpuUsage();
 if (measured) await ingestAll(measured, items(docs), async () => timed, {}, () => {}, bounds);
@@ -194,6 +214,7 @@ else {
   }
 }
 const cpu = cpuSeconds(cpu0);
+const main = (schedstat?.() ?? 0) - main0;
 const wall = (performance.now() - wall0) / 1000;
 await new Promise((r) => setTimeout(r, 10));
 gcObserver.disconnect();
@@ -214,6 +235,9 @@ console.log(`bench:ingest, ${what} ${n} documents (${(chars / n / 1000).toFixed(
 console.log(`  CPU ${cpu.toFixed(2)} s = ${(n / cpu).toFixed(0)} docs per CPU-second (target ≥ 300); wall ${wall.toFixed(1)} s = ${(n / wall).toFixed(0)} docs/s`);
 console.log(`  extraction ${extractCpu.toFixed(2)} s = ${(extractCpu / n * 1000).toFixed(2)} ms/doc; the rest ${rest.toFixed(2)} s = ${(rest / n * 1000).toFixed(2)} ms/doc = ${(n / Math.max(rest, 1e-3)).toFixed(0)} docs per CPU-second without extraction`);
 if (store) console.log(`    of the rest: store calls ${(storeCpu / n * 1000).toFixed(2)} ms/doc (duplicate check ${(checkCpu / n * 1000).toFixed(2)}, merge and write ${((storeCpu - checkCpu) / n * 1000).toFixed(2)}), outside them (fingerprints, bundle, GC) ${((rest - storeCpu) / n * 1000).toFixed(2)} ms/doc`);
+if (schedstat) {
+  console.log(`  main thread alone: ${(main / n * 1000).toFixed(2)} ms/doc = extraction ${(extractMain / n * 1000).toFixed(2)} + the rest ${((main - extractMain) / n * 1000).toFixed(2)} (${(n / Math.max(main - extractMain, 1e-3)).toFixed(0)} docs per CPU-second without extraction); V8's other threads ${((cpu - main) / n * 1000).toFixed(2)} ms/doc`);
+}
 console.log(`  garbage collector pauses ${(gcMs / n).toFixed(2)} ms/doc: ${(inside / n).toFixed(2)} inside extraction calls, ${((gcMs - inside) / n).toFixed(2)} outside (in "the rest", though mostly extraction's garbage when extraction runs)`);
 for (const [g, v] of perGroup) console.log(`    extraction, ${g.padEnd(16)} ${String(v.n).padStart(4)} docs, ${(v.chars / v.n / 1000).toFixed(1)}k chars avg, ${(v.cpu / v.n * 1000).toFixed(2)} ms/doc`);
 if (store) {

@@ -6,7 +6,7 @@
 import type { Doc, DocumentInput } from '../text/types.ts';
 import type { ControlRecord, DisplacementRecord, EventRecord, ExtractResult } from '../events/types.ts';
 import { fingerprints, stableId } from '../store/index.ts';
-import type { AddResult, Claim, DocumentBundle, SpanInput, Store } from '../store/index.ts';
+import type { AddResult, Claim, DocumentBundle, DocumentRow, DuplicateHit, SpanInput, Store } from '../store/index.ts';
 import { canonicalUrl } from './url.ts';
 import { IngestError } from './errors.ts';
 
@@ -72,6 +72,17 @@ export async function ingestDocument(store: Store, raw: RawDocument, extractor: 
  * records the copy). The store checks again when it writes.
  */
 export async function prepareDocument(store: Store, raw: RawDocument, extractor: ExtractorSource, opts: { reprocess?: boolean } = {}): Promise<DocumentBundle> {
+  return extractChecked(await checkDocument(store, raw), raw, extractor, opts);
+}
+
+/** A document fingerprinted and looked up in the store, not yet extracted. */
+export interface CheckedDocument {
+  document: DocumentRow;
+  stored: DuplicateHit | null;
+}
+
+/** The first half of prepareDocument: the fingerprints and the store's duplicate check. */
+export async function checkDocument(store: Store, raw: RawDocument): Promise<CheckedDocument> {
   const text = raw.text.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) throw new IngestError('no_text', 'the document has no text');
   const { content_hash: hash, minhash } = fingerprints(text);
@@ -88,7 +99,13 @@ export async function prepareDocument(store: Store, raw: RawDocument, extractor:
     minhash,
     warnings: [] as string[],
   };
-  const stored = await store.findDuplicate(document);
+  return { document, stored: await store.findDuplicate(document) };
+}
+
+/** The second half: extraction (unless a known duplicate), and the bundle the store writes. */
+export async function extractChecked(checked: CheckedDocument, raw: RawDocument, extractor: ExtractorSource, opts: { reprocess?: boolean } = {}): Promise<DocumentBundle> {
+  const { document, stored } = checked;
+  const text = document.text;
   if (stored && !(opts.reprocess && stored.via === 'hash')) return { document, sentences: [], spans: [], claims: [], records: [] };
   // re-processing keeps the stored id, so claim ids (and with them events and corrections) stay the same
   const id = stored ? stored.document_id : document.id;
