@@ -4,7 +4,7 @@
  * written, or after another process's import): prepared statements over
  * names and places, in the order the lookup file keeps too.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { GazEntry } from './gazetteer.ts';
 
 /** Candidates per name key or skeleton, the most populous first (the lookup file keeps as many). */
