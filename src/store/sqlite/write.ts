@@ -183,16 +183,16 @@ function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | null): Add
   const d = b.document;
   if (hit && b.replace && hit.via === 'hash') return replaceClaims(db, hit.document_id, b);
   if (hit) return recordCopy(db, hit, b);
-  if (db.get('SELECT 1 FROM documents WHERE id = ?', d.id)) {
-    throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
-  }
   const t = now();
-  const { rowid } = db.get<{ rowid: number }>(
+  const inserted = db.get<{ rowid: number }>(
     `INSERT INTO documents (id, title, source, url, canonical_url, published, language, text, content_hash, minhash, warnings, ingested_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rowid`,
     d.id, d.title, d.source, d.url, d.canonical_url, d.published, d.language, d.text, d.content_hash,
     d.minhash ? signatureToBlob(d.minhash) : null, JSON.stringify(d.warnings), t,
-  )!;
+  );
+  // the id is taken (the duplicate check found no document with this text): nothing was written
+  if (!inserted) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
+  const { rowid } = inserted;
   db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
   // a row at a time: a prepared one-row INSERT costs a quarter of one INSERT of 16 rows (VALUES lists and json_each go through a subquery)
   if (d.minhash) for (const key of lshKeys(d.minhash)) db.run('INSERT INTO document_lsh (key, doc) VALUES (?, ?)', key, rowid);
