@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --db URL|PATH] [--reverse] [--limit N] [--extract-only] [--store-only] [--per-document] [--pages]`:
+ * `npm run bench:ingest [-- --db URL|PATH] [--reverse] [--limit N] [--extract-only] [--store-only] [--per-document] [--pages] [--total-only]`:
  * ingest throughput on one core, in CPU time (the machine is shared), split
  * into extraction and everything around it (fingerprints, duplicate check,
  * merge, store), over the corpus of bench:store (the seed, the VOA stories
@@ -16,6 +16,9 @@
  * --extract-only runs extraction alone on the same inputs (no store), to see
  * whether ingest makes extraction dearer; --store-only extracts every
  * document first, untimed, and times the ingest around it alone;
+ * --total-only times the whole run alone, without the system calls that
+ * time each extraction and store call (a few per document, which also
+ * cool the processor's caches for the code after them);
  * --per-document commits each document on its own (as the API and the
  * queue's workers do); --pages counts the pages each commit writes (it
  * checkpoints after every commit to count them, so its CPU figures are not
@@ -44,6 +47,7 @@ const { values: opts } = parseArgs({
     'extract-only': { type: 'boolean', default: false }, 'store-only': { type: 'boolean', default: false },
     'per-document': { type: 'boolean', default: false }, pages: { type: 'boolean', default: false },
     steady: { type: 'boolean', default: false }, 'no-steady': { type: 'boolean', default: false },
+    'total-only': { type: 'boolean', default: false },
   },
 });
 /** the examples a steady-state run ingests first, untimed */
@@ -108,7 +112,8 @@ if (opts['store-only']) {
 
 const perGroup = new Map<string, { n: number; chars: number; cpu: number }>();
 let extractCpu = 0;
-let current = '';
+/** which corpus each document came from (the batch reads ahead, so the one read last is not the one extracted) */
+const groupOf = new Map(docs.map((d) => [d.id!, d.group]));
 /** extraction calls' spans of time, to tell the garbage collector's pauses inside them from those outside */
 const extracting: [number, number][] = [];
 let extractMain = 0;
@@ -121,11 +126,12 @@ const timed: Extractor = (input) => {
   extractMain += (schedstat?.() ?? 0) - m0;
   const s = cpuSeconds(c0);
   extractCpu += s;
-  const g = perGroup.get(current) ?? { n: 0, chars: 0, cpu: 0 };
+  const group = groupOf.get(input.id) ?? '?';
+  const g = perGroup.get(group) ?? { n: 0, chars: 0, cpu: 0 };
   g.n++;
   g.chars += input.text.length;
   g.cpu += s;
-  perGroup.set(current, g);
+  perGroup.set(group, g);
   return out;
 };
 
@@ -166,9 +172,13 @@ const checkpoint = () => {
   pages.frames += r.log;
 };
 let checkCpu = 0;
+/** the main thread's own time in the store's calls */
+let storeMain = 0;
 const timedCall = async <T>(f: () => Promise<T>, check = false): Promise<T> => {
   const c0 = process.cpuUsage();
+  const m0 = schedstat?.() ?? 0;
   try { return await f(); } finally {
+    storeMain += (schedstat?.() ?? 0) - m0;
     const s = cpuSeconds(c0);
     storeCpu += s;
     if (check) checkCpu += s;
@@ -183,15 +193,13 @@ const measured: Store | null = store && Object.assign(Object.create(store) as St
 });
 const bounds = opts['per-document'] ? { documents: 1, ms: 0 } : BATCH;
 async function* items(list: typeof docs): AsyncIterable<Item> {
-  for (const d of list) {
-    current = d.group;
-    yield { origin: d.id!, doc: d };
-  }
+  for (const d of list) yield { origin: d.id!, doc: d };
 }
 if (measured && warmup.length) {
   await ingestAll(measured, items(warmup), async () => (input) => extracted.get(input.id) ?? extract(input), {}, () => {}, bounds);
   storeCpu = 0;
   checkCpu = 0;
+  storeMain = 0;
   Object.assign(pages, { commits: 0, frames: 0 });
 }
 const before = store ? await store.counts() : null;
@@ -206,10 +214,11 @@ extractMain = 0;
 const main0 = schedstat?.() ?? 0;
 const wall0 = performance.now();
 const cpu0 = process.cpuUsage();
-if (measured) await ingestAll(measured, items(docs), async () => timed, {}, () => {}, bounds);
+// --total-only: no timing around each call (its system calls cost a little and chill the caches); the total alone
+const bare = opts['total-only'] && !opts['store-only'];
+if (measured) await ingestAll(bare ? store! : measured, items(docs), async () => (bare ? extract : timed), {}, () => {}, bounds);
 else {
   for (const d of docs) {
-    current = d.group;
     timed({ id: d.id!, text: d.text.replace(/\r\n?/g, '\n'), published: d.published ?? null, title: d.title ?? null, source: d.source ?? null, url: d.url ?? null });
   }
 }
@@ -233,10 +242,11 @@ const what = opts.steady
 const how = opts['per-document'] ? 'one commit per document' : `commits of up to ${BATCH.documents} documents or ${BATCH.ms} ms`;
 console.log(`bench:ingest, ${what} ${n} documents (${(chars / n / 1000).toFixed(1)}k chars avg), ${opts['extract-only'] ? 'extraction only' : `${opts['store-only'] ? 'extracted beforehand, ' : ''}into ${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${how}`}${opts.reverse ? ', reverse order' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; resources loaded in ${loadSecs.toFixed(1)} s`);
 console.log(`  CPU ${cpu.toFixed(2)} s = ${(n / cpu).toFixed(0)} docs per CPU-second (target ≥ 300); wall ${wall.toFixed(1)} s = ${(n / wall).toFixed(0)} docs/s`);
-console.log(`  extraction ${extractCpu.toFixed(2)} s = ${(extractCpu / n * 1000).toFixed(2)} ms/doc; the rest ${rest.toFixed(2)} s = ${(rest / n * 1000).toFixed(2)} ms/doc = ${(n / Math.max(rest, 1e-3)).toFixed(0)} docs per CPU-second without extraction`);
-if (store) console.log(`    of the rest: store calls ${(storeCpu / n * 1000).toFixed(2)} ms/doc (duplicate check ${(checkCpu / n * 1000).toFixed(2)}, merge and write ${((storeCpu - checkCpu) / n * 1000).toFixed(2)}), outside them (fingerprints, bundle, GC) ${((rest - storeCpu) / n * 1000).toFixed(2)} ms/doc`);
-if (schedstat) {
-  console.log(`  main thread alone: ${(main / n * 1000).toFixed(2)} ms/doc = extraction ${(extractMain / n * 1000).toFixed(2)} + the rest ${((main - extractMain) / n * 1000).toFixed(2)} (${(n / Math.max(main - extractMain, 1e-3)).toFixed(0)} docs per CPU-second without extraction); V8's other threads ${((cpu - main) / n * 1000).toFixed(2)} ms/doc`);
+if (bare) console.log('  (--total-only: extraction and the rest not timed apart)');
+else console.log(`  extraction ${extractCpu.toFixed(2)} s = ${(extractCpu / n * 1000).toFixed(2)} ms/doc; the rest ${rest.toFixed(2)} s = ${(rest / n * 1000).toFixed(2)} ms/doc = ${(n / Math.max(rest, 1e-3)).toFixed(0)} docs per CPU-second without extraction`);
+if (store && !bare) console.log(`    of the rest: store calls ${(storeCpu / n * 1000).toFixed(2)} ms/doc (duplicate check ${(checkCpu / n * 1000).toFixed(2)}, merge and write ${((storeCpu - checkCpu) / n * 1000).toFixed(2)}), outside them (fingerprints, bundle, GC) ${((rest - storeCpu) / n * 1000).toFixed(2)} ms/doc`);
+if (schedstat && !bare) {
+  console.log(`  main thread alone: ${(main / n * 1000).toFixed(2)} ms/doc = extraction ${(extractMain / n * 1000).toFixed(2)} + the rest ${((main - extractMain) / n * 1000).toFixed(2)} (${(n / Math.max(main - extractMain, 1e-3)).toFixed(0)} docs per CPU-second without extraction; store calls ${(storeMain / n * 1000).toFixed(2)}); V8's other threads ${((cpu - main) / n * 1000).toFixed(2)} ms/doc`);
 }
 console.log(`  garbage collector pauses ${(gcMs / n).toFixed(2)} ms/doc: ${(inside / n).toFixed(2)} inside extraction calls, ${((gcMs - inside) / n).toFixed(2)} outside (in "the rest", though mostly extraction's garbage when extraction runs)`);
 for (const [g, v] of perGroup) console.log(`    extraction, ${g.padEnd(16)} ${String(v.n).padStart(4)} docs, ${(v.chars / v.n / 1000).toFixed(1)}k chars avg, ${(v.cpu / v.n * 1000).toFixed(2)} ms/doc`);
