@@ -239,7 +239,7 @@ const chars = docs.reduce((s, d) => s + d.text.length, 0);
 const what = opts.steady
   ? `steady state: ${warmup.length} examples ingested first, untimed (${before!.events} events stored), then`
   : 'whole corpus, cold process:';
-const how = opts['per-document'] ? 'one commit per document' : `commits of up to ${BATCH.documents} documents or ${BATCH.ms} ms`;
+const how = opts['per-document'] || !store?.addDocuments ? 'one commit per document' : `commits of up to ${BATCH.documents} documents or ${BATCH.ms} ms`;
 console.log(`bench:ingest, ${what} ${n} documents (${(chars / n / 1000).toFixed(1)}k chars avg), ${opts['extract-only'] ? 'extraction only' : `${opts['store-only'] ? 'extracted beforehand, ' : ''}into ${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${how}`}${opts.reverse ? ', reverse order' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; resources loaded in ${loadSecs.toFixed(1)} s`);
 console.log(`  CPU ${cpu.toFixed(2)} s = ${(n / cpu).toFixed(0)} docs per CPU-second (target ≥ 300); wall ${wall.toFixed(1)} s = ${(n / wall).toFixed(0)} docs/s`);
 if (bare) console.log('  (--total-only: extraction and the rest not timed apart)');
