@@ -39,6 +39,12 @@ async function allEvents(store: Store): Promise<StoredEvent[]> {
   return out;
 }
 
+/** The pids of the workers holding a job. */
+async function holders(pool: PgStore['pool']): Promise<string[]> {
+  const r = await pool.query<{ worker: string }>("SELECT worker FROM jobs WHERE status = 'running'");
+  return r.rows.map((row) => row.worker.split(':')[1]);
+}
+
 test(`${WORKERS} workers, one killed mid-job, code ${TOTAL} documents exactly once, as one SQLite process does`, { skip: PG_SKIP, timeout: 600_000 }, async () => {
   const corpus = makeCorpus({ total: TOTAL });
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));
@@ -62,9 +68,15 @@ test(`${WORKERS} workers, one killed mid-job, code ${TOTAL} documents exactly on
       const counts = await jobCounts(store.pool);
       assert.equal(counts.dead, 0, 'no job dead-lettered');
       if (counts.done < TOTAL / 4) continue;
-      const running = await store.pool.query<{ worker: string; id: number }>("SELECT worker, id FROM jobs WHERE status = 'running'");
-      const victim = workers.find((w) => running.rows.some((r) => r.worker.split(':')[1] === String(w.child.pid)));
+      const running = await holders(store.pool);
+      const victim = workers.find((w) => running.includes(String(w.child.pid)));
       if (!victim) continue;
+      // frozen, it cannot finish its job between the check and the kill (a job now takes a few ms)
+      victim.child.kill('SIGSTOP');
+      if (!(await holders(store.pool)).includes(String(victim.child.pid))) {
+        victim.child.kill('SIGCONT');
+        continue;
+      }
       victim.child.kill('SIGKILL');
       killed = String(victim.child.pid);
     }
