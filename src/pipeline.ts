@@ -135,6 +135,7 @@ export function recordGate(): RegExp {
 }
 
 function hooksFor(doc: Doc, res: Resources): EventHooks {
+  let focus: string | null | undefined; // the places are final by now, so counted once per document
   return {
     locate: (d, anchor) => {
       const m = eventLocation(d, d.mentions.places, anchor);
@@ -151,7 +152,7 @@ function hooksFor(doc: Doc, res: Resources): EventHooks {
         const u = unidentifiedMilitary(res.codebook);
         return { name: u.name, inter: u.inter, text: u.name };
       }
-      const iso2 = location?.iso3 ? countryCode(res.gazetteer, location.iso3) : focusOf(doc);
+      const iso2 = location?.iso3 ? countryCode(res.gazetteer, location.iso3) : (focus === undefined ? (focus = focusOf(doc)) : focus);
       const actor = iso2 ? actorForCountry(res.codebook, iso2, kind, date) : null;
       return actor ? { name: actor.name, inter: actor.inter, text: actor.name } : null;
     },
