@@ -74,7 +74,7 @@ function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {
         use: r.mention.use,
       };
     }
-    const candidates: PlaceCandidate[] = r.ranked.slice(0, CANDIDATES_KEPT).map((c) => ({ place: toPlace(c.entry, gaz), score: round(c.score), features: c.features }));
+    const candidates: PlaceCandidate[] = r.ranked.slice(0, CANDIDATES_KEPT).map((c) => ({ place: toPlace(c.entry, gaz), score: round(c.score), features: c.features.record() }));
     return {
       start: r.mention.start,
       end: r.mention.end,

@@ -13,6 +13,7 @@ import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
 import { loadFronts, onFront, type Front } from './cues.ts';
 import { adminFocusOf, adminVotes, areaOf, countryFocus, countryVotes } from './focus.ts';
 import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
+import { Features } from './features.ts';
 
 const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
@@ -58,8 +59,8 @@ function isRival(o: GazEntry, c: GazEntry): boolean {
   return o.population >= 10_000 || /^PPL(A\d?|C)$/.test(o.fcode);
 }
 
-function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, number> {
-  const f: Record<string, number> = {};
+function features(m: Recognized, c: GazEntry, ctx: Context): Features {
+  const f = new Features();
   const pop = priorPopulation(c);
   // each tenfold of population counts (a town of 10,000 over a hamlet of 500 namesake), the biggest namesake a little more
   f.population = (0.8 * Math.log10(1 + pop)) / 7 + (0.5 * pop) / ctx.maxPopulation(m);
@@ -80,7 +81,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
     if (exact.some((o) => /^(PCLI|ADM1|PPLC)$/.test(o.fcode) || o.population >= 1_000_000)) f.namesakeHasName = -2;
     else if (exact.length > 0) f.namesakeHasName = -1;
     // nor does one in a country the story never mentions
-    if (focusShare === 0 && focus.size > 0) f.remote = -2;
+    if (focusShare === 0 && focus.size > 0) f.remoteVariant = -2;
   }
   if (ctx.lowerOf(m.text) === ctx.lowerOf(c.name)) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
@@ -98,7 +99,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.7 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
   // a small town far from every other place of the story, in a country the story never mentions: likely a namesake
-  if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && c.fcode.startsWith('PPL') && c.fcode !== 'PPLC' && c.population < 100_000) f.remote = -2;
+  if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && c.fcode.startsWith('PPL') && c.fcode !== 'PPLC' && c.population < 100_000 && f.remoteVariant !== -2) f.remoteFar = -2;
   const area = areaOf(c);
   if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
   // "the OSCE SMM observed explosions near Petrovskoye": the namesake on the front the report is about
@@ -110,17 +111,14 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Record<string, numb
 interface Ranked {
   entry: GazEntry;
   score: number;
-  features: Record<string, number>;
+  features: Features;
 }
 
 function rank(m: Recognized, ctx: Context): Ranked[] {
   const out: Ranked[] = [];
   for (const entry of m.candidates) {
     const f = features(m, entry, ctx);
-    // the features in the order they were set, as Object.values gives them
-    let score = 0;
-    for (const k in f) score += f[k];
-    out.push({ entry, features: f, score });
+    out.push({ entry, features: f, score: f.sum() });
   }
   return out.sort((x, y) => y.score - x.score);
 }
@@ -136,7 +134,7 @@ export interface Resolution {
 }
 
 function explain(r: Ranked, runnerUp: Ranked | undefined): string {
-  const top = Object.entries(r.features)
+  const top = Object.entries(r.features.record())
     .filter(([, v]) => v > 0.05)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
