@@ -45,7 +45,14 @@ export interface CountryRow {
   placeId: number;
 }
 
-const PLAIN_WORD = /^[A-Za-z]+$/;
+/** One plain ASCII word: its own lower case under nameKey's rules (no marks, articles or separators). */
+function isPlainWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return text.length > 0;
+}
 
 /** How often (ms) an open gazetteer asks SQLite whether another connection has committed. */
 const FRESHNESS_MS = 500;
@@ -61,15 +68,17 @@ export class Gazetteer {
   private filters: NameFilters | null = null;
   /** the lookup file; null when it is missing or written for another state of the database */
   private lookup: LookupIndex | null = null;
-  /** memo of word classes and inferred admin1 names */
+  /** memo of word classes */
   private readonly wordCache = new Map<string, string | null>();
+  /** memo of inferred admin1 names by "cc|lat|lon" (kept apart: the word memo stays small) */
+  private readonly nearCache = new Map<string, string | null>();
   private countryList: Map<string, CountryRow> | null = null;
   private demonymList: Map<string, { iso2: string; placeId: number }> | null = null;
   private version = '';
   private checkedAt = 0;
   private readonly noteNear = (cc: string, lat: number, lon: number, admin1: string | null) => {
     const key = `${cc}|${lat}|${lon}`;
-    if (!this.wordCache.has(key)) this.wordCache.set(key, admin1);
+    if (!this.nearCache.has(key)) this.nearCache.set(key, admin1);
   };
 
   constructor(path: string, db: Database.Database) {
@@ -98,7 +107,7 @@ export class Gazetteer {
     const version = `${this.otherVersion.get()}:${this.dataVersion.get()}`;
     if (version === this.version) return false;
     this.version = version;
-    for (const memo of [this.keyCache, this.wordCache]) memo.clear();
+    for (const memo of [this.keyCache, this.wordCache, this.nearCache]) memo.clear();
     this.sql.clear();
     this.countryList = null;
     this.demonymList = null;
@@ -158,11 +167,12 @@ export class Gazetteer {
   wordClass(word: string): string | null {
     this.fresh();
     const w = word.toLowerCase();
-    if (!this.wordCache.has(w)) {
-      if (this.lookup) this.wordCache.set(w, this.lookup.wordClass(w));
-      else this.wordCache.set(w, this.sql.wordClass(w));
+    let cls = this.wordCache.get(w);
+    if (cls === undefined) {
+      cls = this.lookup ? this.lookup.wordClass(w) : this.sql.wordClass(w);
+      this.wordCache.set(w, cls);
     }
-    return this.wordCache.get(w) ?? null;
+    return cls;
   }
 
   countries(): Map<string, CountryRow> {
@@ -196,10 +206,11 @@ export class Gazetteer {
 
   /** nameKey of a text, memoised: the same names recur across a stream of documents. */
   key(text: string): string {
+    // most texts are one plain word: lower-casing it costs less than a probe of a large memo
+    if (isPlainWord(text)) return text.toLowerCase();
     let k = this.nameKeys.get(text);
     if (k === undefined) {
-      // one plain word is its own lower case under nameKey's rules (no marks, articles or separators)
-      k = PLAIN_WORD.test(text) ? text.toLowerCase() : nameKey(text);
+      k = nameKey(text);
       if (this.nameKeys.size > 100_000) this.nameKeys.clear();
       this.nameKeys.set(text, k);
     }
@@ -216,8 +227,8 @@ export class Gazetteer {
   nearestAdmin1(cc: string, lat: number, lon: number): string | null {
     const key = `${cc}|${lat}|${lon}`;
     // candidates read from the lookup file come with their answer (see noteNear)
-    if (!this.wordCache.has(key)) this.wordCache.set(key, this.sql.nearestAdmin1(cc, lat, lon));
-    return this.wordCache.get(key) ?? null;
+    if (!this.nearCache.has(key)) this.nearCache.set(key, this.sql.nearestAdmin1(cc, lat, lon));
+    return this.nearCache.get(key) ?? null;
   }
 
   close(): void {
