@@ -14,6 +14,8 @@ export interface Cues {
   orgWordsAfter: Set<string>;
   sourceBefore: Set<string>;
   flowFrom: Set<string>;
+  /** any flowFrom word, as a whole word */
+  flowFromWord: RegExp;
   particles: Set<string>;
   notPlaces: Set<string>;
   personTitles: Set<string>;
@@ -68,6 +70,7 @@ export function loadCues(): Cues {
   if (cues) return cues;
   const raw = JSON.parse(readFileSync(CUES_FILE, 'utf8')) as Record<string, unknown>;
   const set = (k: string) => new Set((raw[k] as string[]).map((w) => w.toLowerCase()));
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   cues = Object.freeze({
     locativeBefore: set('locativeBefore'),
     areaAfter: set('areaAfter'),
@@ -78,6 +81,7 @@ export function loadCues(): Cues {
     orgWordsAfter: set('orgWordsAfter'),
     sourceBefore: set('sourceBefore'),
     flowFrom: set('flowFrom'),
+    flowFromWord: new RegExp(`\\b(?:${[...set('flowFrom')].map(escape).join('|')})\\b`),
     particles: set('particles'),
     notPlaces: set('notPlaces'),
     personTitles: set('personTitles'),

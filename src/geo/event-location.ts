@@ -38,7 +38,7 @@ function sentenceScore(doc: Doc, m: PlaceMention, anchor: Anchor, containsAnothe
   if (POSITION_WORDS.has(prev2) && m.end <= anchor.start && anchorFires(doc, anchor)) s -= 1;
   if (cues.sourceBefore.has(prev2) || cues.sourceBefore.has(prev) || /^-?based$/.test(next[0] ?? '') || doc.text.slice(m.end, m.end + 7) === '-based') s -= 2;
   const sentence = doc.sentences[m.sentence]?.text.toLowerCase() ?? '';
-  const flow = [...cues.flowFrom].some((w) => new RegExp(`\\b${w}\\b`).test(sentence));
+  const flow = cues.flowFromWord.test(sentence);
   if (flow && (prev === 'from' || prev === 'to' || prev === 'toward' || prev === 'towards' || prev === 'into')) s -= 1.2;
   if (prev === 'of' && cues.bearings[prev2] !== undefined && !offsetBefore(doc.text, m.start)) s -= 0.3;
   if (offsetBefore(doc.text, m.start) && referentBefore(doc, m)) s -= 1.5;
