@@ -22,14 +22,32 @@ const INNER_ARTICLE = / (?:el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|ez|en|ul|ud
  * @example nameKey('Ma‘arrat an-Nu‘man') // 'maarrat al numan'
  */
 export function nameKey(name: string): string {
-  // plain ASCII has nothing to decompose or fold (most names of a dump)
-  let t = ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c] ?? c);
-  t = t.replace(/[’'`ʿʾ‘´ʼ"“”]/g, '');
-  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // words of plain letters with single spaces between them: nothing to fold, strip or collapse, only articles to mind
+  let t = plainWords(name) ? name.toLowerCase() : foldedKey(name);
   // the Arabic article assimilates to the next consonant (an-Nu'man, ez-Zor, ash-Sham): one spelling inside names
   t = t.replace(INNER_ARTICLE, ' al ');
   const stripped = t.replace(ARTICLE, '');
   return stripped === '' ? t : stripped;
+}
+
+/** ASCII letters in words joined by single spaces, with none at either end. */
+function plainWords(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === name.length - 1 || name.charCodeAt(i - 1) === 32) return false;
+    } else if ((c | 32) < 97 || (c | 32) > 122) return false;
+  }
+  return true;
+}
+
+/** Lower case without marks, apostrophes or separators other than single spaces. */
+function foldedKey(name: string): string {
+  // plain ASCII has nothing to decompose or fold (most names of a dump)
+  let t = ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ßøæœłđðþıħ]/g, (c) => FOLD[c] ?? c);
+  t = t.replace(/[’'`ʿʾ‘´ʼ"“”]/g, '');
+  return t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Doc } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
-import { distanceKm, nameKey, similarity, skeleton } from './normalize.ts';
+import { distanceKm, similarity, skeleton } from './normalize.ts';
 import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
 import { loadFronts, onFront, type Front } from './cues.ts';
 import { adminFocusOf, adminVotes, areaOf, countryFocus, countryVotes } from './focus.ts';
@@ -27,7 +27,7 @@ interface Context {
   keys: Set<string>;
   /** the largest population among a mention's candidates */
   maxPopulation: (m: Recognized) => number;
-  /** nameKey, memoised for the document */
+  /** nameKey, memoised */
   keyOf: (name: string) => string;
   /** toLowerCase, memoised for the document */
   lowerOf: (text: string) => string;
@@ -194,8 +194,8 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
     m.candidates = uniquePlaces(m.candidates);
   }
   const keys = new Set(mentions.map((m) => m.key));
-  const memo = new Map<string, string>();
-  const keyOf = (name: string) => memo.get(name) ?? memo.set(name, nameKey(name)).get(name)!;
+  // memoised by the gazetteer across documents: admin1 names recur from story to story
+  const keyOf = (name: string) => gaz.key(name);
   const lowered = new Map<string, string>();
   const lowerOf = (text: string) => lowered.get(text) ?? lowered.set(text, text.toLowerCase()).get(text)!;
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));
