@@ -35,7 +35,16 @@ function geoNamesAreas(candidates: GazEntry[]): GazEntry[] {
     if (g) merged.set(g, Math.max(merged.get(g) ?? 0, c.population));
     return !g;
   });
-  return kept.map((c) => (merged.has(c) ? { ...c, population: Math.max(c.population, merged.get(c)!) } : c));
+  return kept.map((c) => (merged.has(c) ? withPopulation(c, Math.max(c.population, merged.get(c)!)) : c));
+}
+
+/**
+ * A copy of an entry with another population, its fields in the lookup
+ * file's order: the copy shares the entries' shape (a spread would give it
+ * another, and code optimised for one would be thrown away at the other).
+ */
+function withPopulation(c: GazEntry, population: number): GazEntry {
+  return { id: c.id, name: c.name, matched: c.matched, lat: c.lat, lon: c.lon, fclass: c.fclass, fcode: c.fcode, cc: c.cc, population, source: c.source, kind: c.kind, precision: c.precision, admin1: c.admin1, admin2: c.admin2 };
 }
 
 /**

@@ -70,7 +70,11 @@ export function statedContainers(text: string, given: Span[], sentenceStarts: nu
   const order = given.map((_, i) => i).sort((a, b) => given[a].start - given[b].start);
   const found = inTextOrder(text, order.map((i) => given[i]), sentenceStarts);
   const out: Container[][] = given.map(() => []);
-  found.forEach((ks, pos) => (out[order[pos]] = ks.map((k) => ({ index: order[k.index], frame: k.frame }))));
+  // filled in place: every list comes from one literal, so lists share their shape (map() makes arrays of other kinds)
+  found.forEach((ks, pos) => {
+    const own = out[order[pos]];
+    for (const k of ks) own.push({ index: order[k.index], frame: k.frame });
+  });
   return out;
 }
 
