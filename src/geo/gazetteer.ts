@@ -127,8 +127,10 @@ export class Gazetteer {
     this.fresh();
     let hit = this.keyCache.get(key);
     if (!hit) {
-      // most n-grams of a text name nothing: the filter settles them in memory (without one, a bare index probe)
-      const known = this.filters ? this.filters.keys.has(key) : this.lookup !== null || this.sql.has(key);
+      // most n-grams of a text name nothing: the filter settles them in memory, and they are not memoised, which keeps
+      // the memo small and quick to probe (without a filter, a bare index probe, memoised)
+      if (this.filters && !this.filters.keys.has(key)) return [];
+      const known = this.filters !== null || this.lookup !== null || this.sql.has(key);
       if (!known) hit = [];
       else hit = this.lookup ? this.lookup.byKey(key, this.noteNear) : this.sql.byKey(key);
       if (this.keyCache.size > 50_000) this.keyCache.clear();
