@@ -55,8 +55,11 @@ export function widenWithSkeleton(m: Recognized, gaz: Gazetteer, focus: Map<stri
   if (m.demonymOf) return;
   const skel = skeleton(m.key);
   if (skel.length < 2) return;
-  const inFocus = [...focus].filter(([, w]) => w >= 0.2).map(([cc]) => cc);
-  if (inFocus.length === 0 || m.candidates.some((c) => inFocus.includes(c.cc) && c.kind !== 1)) return;
+  // plain loops: the arrays that filter and map give differ in kind between empty and filled, and the optimised code bailed out at each
+  const inFocus: string[] = [];
+  for (const [cc, w] of focus) if (w >= 0.2) inFocus.push(cc);
+  if (inFocus.length === 0) return;
+  for (const c of m.candidates) if (c.kind !== 1 && inFocus.includes(c.cc)) return;
   const extra = inFocus.flatMap((cc) => gaz.bySkeleton(cc, skel)).filter((c) => similarity(m.key, c.matched) >= 0.55);
   m.candidates = [...m.candidates, ...extra];
 }

@@ -55,6 +55,17 @@ export class Features {
     return out;
   }
 
+  /** The names of the `n` largest features above `floor`, largest first (ties in the record's order). */
+  strongest(n: number, floor: number): string[] {
+    const out: [string, number][] = [];
+    const r = this.record();
+    for (const k in r) if (r[k] > floor) out.push([k, r[k]]);
+    out.sort((a, b) => b[1] - a[1]);
+    const names: string[] = [];
+    for (let i = 0; i < out.length && i < n; i++) names.push(out[i][0]);
+    return names;
+  }
+
   /** The sum of the features that apply (statedContainer aside: it is added to the score when set). */
   sum(): number {
     let s = 0;

@@ -134,11 +134,7 @@ export interface Resolution {
 }
 
 function explain(r: Ranked, runnerUp: Ranked | undefined): string {
-  const top = Object.entries(r.features.record())
-    .filter(([, v]) => v > 0.05)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([k]) => k);
+  const top = r.features.strongest(3, 0.05);
   const margin = runnerUp ? ` over ${runnerUp.entry.name} (${runnerUp.entry.cc})` : ' (only candidate)';
   return `${r.entry.name} (${r.entry.fcode}, ${r.entry.cc}) chosen for ${top.join(', ') || 'no strong evidence'}${margin}`;
 }

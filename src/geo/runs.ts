@@ -41,34 +41,44 @@ export function isShouting(toks: Token[]): boolean {
     if (isUpperInitial(t)) upperWords++;
   }
   if (words >= 4 && upperWords / words > 0.75) return true;
-  let letters = 0;
-  let capitals = 0;
+  const counts = { letters: 0, capitals: 0 };
   // letters are at most `length` UTF-16 units: once the small letters reach a fifth of that, capitals cannot pass 80%
   let length = 0;
   for (const t of toks) length += t.text.length;
+  let settled = false;
   for (const t of toks) {
-    if (letters - capitals >= 0.2 * length) return false;
-    const s = t.text;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 128) {
-        const l = c | 32;
-        if (l >= 97 && l <= 122) {
-          letters++;
-          if (c <= 90) capitals++;
-        }
-        continue;
-      }
-      // one code point, counted in UTF-16 units as the string lengths are
-      const ch = String.fromCodePoint(s.codePointAt(i)!);
-      if (LETTER.test(ch)) {
-        letters += ch.length;
-        if (UPPER.test(ch)) capitals += ch.length;
-      }
-      i += ch.length - 1;
+    if (counts.letters - counts.capitals >= 0.2 * length) {
+      settled = true;
+      break;
     }
+    countLetters(t.text, counts);
   }
-  return letters > 12 && capitals / letters > 0.8;
+  // every comparison runs at each call, so that the optimised code has seen them all (it bailed out at the unseen)
+  const many = counts.letters > 12;
+  const capitalShare = counts.capitals / Math.max(1, counts.letters) > 0.8;
+  return !settled && many && capitalShare;
+}
+
+/** Adds the letters of `s` and its capitals, in UTF-16 units, to `counts`. */
+function countLetters(s: string, counts: { letters: number; capitals: number }): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      const l = c | 32;
+      if (l >= 97 && l <= 122) {
+        counts.letters++;
+        if (c <= 90) counts.capitals++;
+      }
+      continue;
+    }
+    // one code point, counted in UTF-16 units as the string lengths are
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
+    if (LETTER.test(ch)) {
+      counts.letters += ch.length;
+      if (UPPER.test(ch)) counts.capitals += ch.length;
+    }
+    i += ch.length - 1;
+  }
 }
 
 /** Tokens that touch (nothing between them). */
