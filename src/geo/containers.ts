@@ -11,6 +11,7 @@ import type { GazEntry } from './gazetteer.ts';
 import type { Place } from '../mentions/types.ts';
 import { loadCues } from './cues.ts';
 import { distanceKm } from './normalize.ts';
+import { mapList } from './lists.ts';
 
 export interface Span {
   start: number;
@@ -69,7 +70,7 @@ function opensFrame(text: string, sentenceStart: number, s: Span): boolean {
 export function statedContainers(text: string, given: Span[], sentenceStarts: number[]): Container[][] {
   const order = given.map((_, i) => i).sort((a, b) => given[a].start - given[b].start);
   const found = inTextOrder(text, order.map((i) => given[i]), sentenceStarts);
-  const out: Container[][] = given.map(() => []);
+  const out = mapList(given, (): Container[] => []);
   // filled in place: every list comes from one literal, so lists share their shape (map() makes arrays of other kinds)
   found.forEach((ks, pos) => {
     const own = out[order[pos]];
@@ -87,7 +88,7 @@ export interface Container {
 
 function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): Container[][] {
   const kinds = loadCues().kindWords;
-  const direct: number[] = spans.map(() => -1);
+  const direct = mapList(spans, () => -1);
   for (let i = spans.length - 2; i >= 0; i--) {
     const j = i + 1;
     if (spans[j].sentence !== spans[i].sentence) continue;
@@ -97,7 +98,7 @@ function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): Con
     const kind = link(gap, kinds);
     if (kind === 'strong' || (kind === 'comma' && !listAround(text, spans, i, j))) direct[i] = j;
   }
-  const out: Container[][] = spans.map((_, i) => {
+  const out = mapList(spans, (_, i): Container[] => {
     const chain: Container[] = [];
     for (let k = direct[i]; k >= 0 && !chain.some((c) => c.index === k); k = direct[k]) chain.push({ index: k, frame: false });
     return chain;

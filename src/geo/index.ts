@@ -11,6 +11,7 @@ import { recognize, recognizeSpan } from './recognize.ts';
 import { resolveAll, type Resolution } from './resolve.ts';
 import { precisionOf, toPlace } from './place.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
+import { mapList } from './lists.ts';
 
 export type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';
 export type { Gazetteer, GazEntry } from './gazetteer.ts';
@@ -55,9 +56,10 @@ function enclosingArea(resolutions: Resolution[]): Resolution | null {
 
 function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {
   const container = enclosingArea(resolutions);
-  return resolutions.map((r) => {
+  return mapList(resolutions, (r) => {
     // "Kabuta (Al Mansura, Aden)" with no Kabuta in the gazetteer: the stated container, else the document's
-    const stated = r.containers.map((c) => resolutions[c.index]).find((k) => k.best);
+    let stated: Resolution | undefined;
+    for (const c of r.containers) if (!stated && resolutions[c.index].best) stated = resolutions[c.index];
     const fallback = stated ?? container;
     if (!r.best && fallback?.best) {
       const area = toPlace(fallback.best, gaz);

@@ -14,6 +14,7 @@ import { loadFronts, onFront, type Front } from './cues.ts';
 import { adminFocusOf, adminVotes, areaOf, countryFocus, countryVotes } from './focus.ts';
 import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
 import { Features } from './features.ts';
+import { mapList } from './lists.ts';
 
 const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
@@ -174,7 +175,7 @@ function widenOnFront(m: Recognized, gaz: Gazetteer, front: Front): void {
 
 /** The containers the text states for each mention (none without the text). */
 function containersOf(mentions: Recognized[], doc: Doc | undefined): Container[][] {
-  return doc ? statedContainers(doc.text, mentions, doc.sentences.map((s) => s.start)) : mentions.map(() => []);
+  return doc ? statedContainers(doc.text, mentions, doc.sentences.map((s) => s.start)) : mapList(mentions, (): Container[] => []);
 }
 
 /**
@@ -197,7 +198,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));
   const maxPopulation = (m: Recognized) => maxPop.get(m) ?? 1;
   const first: Context = { focus, keys, keyOf, lowerOf, maxPopulation, adminFocus: () => 0, anchors: [], fronts };
-  const pass1 = mentions.map((m) => rank(m, first));
+  const pass1 = mapList(mentions, (m) => rank(m, first));
   const seen = new Set<number>();
   const anchors = mentions.flatMap((m, i) => {
     const top = pass1[i][0];
@@ -215,10 +216,10 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
   });
   const second: Context = { focus: picked, keys, keyOf, lowerOf, maxPopulation, adminFocus, anchors, fronts };
   for (const m of mentions) if (m.partial) m.candidates = m.candidates.filter((c) => anchors.some((a) => a.key !== m.key && distanceKm(a.lat, a.lon, c.lat, c.lon) < 100));
-  const final = mentions.map((m) => rank(m, second));
+  const final = mapList(mentions, (m) => rank(m, second));
   const containers = containersOf(mentions, doc);
   fitToContainers(mentions, final, containers);
-  return mentions.map((m, i) => {
+  return mapList(mentions, (m, i) => {
     const ranked = final[i];
     const top = ranked[0];
     if (!top || top.score < MIN_SCORE) return { mention: m, best: null, score: top?.score ?? 0, reason: top ? 'no candidate scored high enough' : 'not in the gazetteer', ranked, containers: containers[i] };
