@@ -22,6 +22,7 @@ import { recognizeSpan } from '../src/geo/recognize.ts';
 import { resolveAll } from '../src/geo/resolve.ts';
 import { findPlace } from '../src/geo/lookup.ts';
 import { causeOf, causeTable } from './geo-causes.ts';
+import { ACLED_DEV, acledRows } from './acled.ts';
 
 const SHARED = new URL('../../shared/bench/', import.meta.url).pathname;
 const GAZETTEER_DUMPS = new URL('../../shared/gazetteer/', import.meta.url).pathname;
@@ -185,29 +186,6 @@ function scoreCorpus(name: string, docs: GoldDoc[], gaz: Gazetteer, verbose: boo
   return { e2e, given, ms, chars, causes };
 }
 
-/** CSV rows as objects (RFC 4180 quoting). */
-function readCsv(file: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const text = readFileSync(file, 'utf8');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
-
 /** The row's location resolved by name and country alone (lookupPlace), or also within its admin1/admin2 (findPlace). */
 function acledWithin(gaz: Gazetteer, rows: Record<string, string>[], verbose: boolean, withAreas: boolean): string {
   let ok = 0;
@@ -225,12 +203,12 @@ function acledWithin(gaz: Gazetteer, rows: Record<string, string>[], verbose: bo
 }
 
 async function acledBench(verbose: boolean, imported?: string): Promise<void> {
-  const file = `${SHARED}acled/acled-2020-dev.csv`;
-  if (!existsSync(file)) {
-    console.log(`bench:geo --acled: ${file} not found (needs ../shared); nothing measured`);
+  const all = acledRows();
+  if (!all) {
+    console.log(`bench:geo --acled: ${ACLED_DEV.pathname} not found (needs ../shared); nothing measured`);
     return;
   }
-  const rows = readCsv(file).filter((r) => r.location && r.latitude);
+  const rows = all.filter((r) => r.location && r.latitude);
   const base = openGazetteer();
   console.log(`ACLED dev, location column + country → lookupPlace; + admin1/admin2 columns → findPlace:`);
   console.log(`  cities500 + countries/admin1, lookupPlace: ${acledWithin(base, rows, verbose, false)}`);
