@@ -5,7 +5,6 @@
  * half of all news holds no word that can start a record (`recordGate`):
  * such a document stops once its text is read, before wink splits it.
  */
-import { readFileSync } from 'node:fs';
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
 import type { PlaceMention } from './mentions/types.ts';
@@ -15,7 +14,7 @@ import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
 import { geoparse, eventLocation, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
 import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
-import { findControl, findDisplacement } from './derive/index.ts';
+import { findControl, findDisplacement, recordStarts } from './derive/index.ts';
 import { codeEvents, loadLexicon, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
 
 export interface Resources {
@@ -42,96 +41,22 @@ export const STAGES: { name: string; reads: string[]; writes: string }[] = [
  * @example const res = loadResources(); extract({id: 'd1', text: 'IS seized Marea on Friday.'}, res)
  */
 export function loadResources(opts?: { gazetteerPath?: string }): Resources {
-  return { gazetteer: openGazetteer(opts?.gazetteerPath ? { path: opts.gazetteerPath } : undefined), codebook: loadCodebook(undefined, { rememberChecks: true }), lexicon: loadLexicon(), gate: recordGate() };
-}
-
-const DATA = new URL('../data/', import.meta.url);
-
-function readData<T>(path: string): T {
-  return JSON.parse(readFileSync(new URL(path, DATA), 'utf8')) as T;
-}
-
-/** The index just past the character class that opens at `at` (a "[" of `source`). */
-function classEnd(source: string, at: number): number {
-  let i = at + 1;
-  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-  return i + 1;
-}
-
-/** The index of the ")" closing the group that opens at `at`, skipping escapes and character classes. */
-function groupEnd(source: string, at: number): number {
-  let depth = 0;
-  let i = at;
-  while (i < source.length) {
-    const c = source[i];
-    if (c === '\\') i += 2;
-    else if (c === '[') i = classEnd(source, i);
-    else {
-      if (c === '(') depth++;
-      if (c === ')' && --depth === 0) return i;
-      i++;
-    }
-  }
-  throw new Error(`unbalanced pattern: ${source}`);
+  const lexicon = loadLexicon();
+  return { gazetteer: openGazetteer(opts?.gazetteerPath ? { path: opts.gazetteerPath } : undefined), codebook: loadCodebook(undefined, { rememberChecks: true }), lexicon, gate: recordGate(lexicon) };
 }
 
 /**
- * A cue pattern without its negative lookarounds. In a sentence a lookbehind
- * cannot see the sentence before; in the whole text it can, and could refuse
- * there what the sentence accepts. Without them the pattern accepts more, never less.
+ * Every word that can start a record, as one case-insensitive pattern: where
+ * an event report can start (the lexicon's anchor cues) and where a
+ * displacement or control record can (derive's wordings), each as loose as
+ * or looser than the stages that use them. A document matching none yields
+ * nothing, so it stops before wink reads it; the gate's test and
+ * bench:digest check that it drops no record.
+ * @example recordGate(loadLexicon()).test('Fighters seized the town.') // true
  */
-function withoutNegativeLookarounds(source: string): string {
-  let out = '';
-  let i = 0;
-  while (i < source.length) {
-    if (source.startsWith('(?<!', i) || source.startsWith('(?!', i)) {
-      i = groupEnd(source, i) + 1;
-      continue;
-    }
-    const next = source[i] === '\\' ? i + 2 : source[i] === '[' ? classEnd(source, i) : i + 1;
-    out += source.slice(i, next);
-    i = next;
-  }
-  return out;
-}
-
-/** Phrases as the derive stage matches them: literal, any run of white space between words. */
-function phrases(list: readonly string[]): string {
-  return `(?:${list.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})`;
-}
-
-interface ControlWords {
-  heldSuffixes: string[];
-  heldBy: string[];
-  controlVerbs: string[];
-  roadNouns: string[];
-  roadBetween: string[];
-}
-
-/**
- * Every word that can start a record, as one case-insensitive pattern built
- * from the data files, so a document matching none of them is known to yield
- * nothing before wink reads it. An event report starts only at an anchor cue
- * (data/events/cues.json); displacement only at a flow or stock cue
- * (data/derive/displacement.json); a control statement (data/derive/control.json)
- * only at a road noun followed by a between-word ("road between", which both
- * road wordings hold), an "-held" suffix, a "held by" phrase or a control verb
- * ("under IS control" ends in one). Each is matched in the whole text as the
- * stages match it in a sentence, or more loosely, so the gate lets through a
- * superset of what can yield a record: the gate's test and bench:digest check it.
- * @example recordGate().test('Fighters seized the town.') // true
- */
-export function recordGate(): RegExp {
-  const cues = readData<{ cues: { pattern: string; anchor: boolean }[] }>('events/cues.json').cues;
-  const moves = readData<{ flowCues: string[]; stockCues: string[] }>('derive/displacement.json');
-  const control = readData<ControlWords>('derive/control.json');
-  const words = [
-    ...cues.filter((c) => c.anchor).map((c) => `(?:${withoutNegativeLookarounds(c.pattern)})`),
-    phrases([...moves.flowCues, ...moves.stockCues]),
-    phrases([...control.heldBy, ...control.controlVerbs]),
-    `${phrases(control.roadNouns)}\\s+${phrases(control.roadBetween)}`,
-  ];
-  return new RegExp(`\\b(?:${words.join('|')})\\b|-${phrases(control.heldSuffixes)}\\b`, 'i');
+export function recordGate(lexicon: Lexicon): RegExp {
+  const derived = recordStarts();
+  return new RegExp(`\\b(?:${[...lexicon.starts, ...derived.words].join('|')})\\b|-${derived.heldSuffixes}\\b`, 'i');
 }
 
 function hooksFor(doc: Doc, res: Resources): EventHooks {

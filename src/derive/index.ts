@@ -10,5 +10,6 @@ export { findControl, controlRecords, isTransfer, placeKey, type ControlPlace } 
 export { controlTimeline, controlAt, controlHistory, historyIndex, controlGeoJSON, type ControlPeriod } from './timeline.ts';
 export { fuseCounts, claimsOf, tally, sideOf, isoWeek, type CountClaim, type FusedCount, type TallyKey, type TallyRow, type TallyOptions } from './tallies.ts';
 export { findDisplacement } from './displacement.ts';
+export { recordStarts } from './starts.ts';
 export { splitDisplacement, displacementHxl, type DisplacementQuery } from './hxl.ts';
 export { readPicture, claimsIn, type Picture } from './picture.ts';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nativeRegExp } from '../mentions/quantities/index.ts';
+import { reportStarts } from './starts.ts';
 
 export interface CueEntry {
   id: string;
@@ -71,6 +72,8 @@ export interface Lexicon {
   cues: CompiledCue[];
   /** any cue that can start or shape a report: a sentence without one is skipped whole */
   prefilter: (subject: string) => RegExp;
+  /** the anchor cues as looser patterns for a whole text: one without any holds no report (see starts.ts) */
+  starts: string[];
   /** any protest cue: a sentence with one reads violence it mentions as the protest's topic */
   protest: RegExp;
   subEvents: Map<string, SubEventType>;
@@ -164,6 +167,7 @@ export function loadLexicon(): Lexicon {
   return {
     cues: compileCues(cueFile.cues, usedCues),
     prefilter: nativeRegExp(prefilter.source, prefilter.flags),
+    starts: reportStarts(cueFile.cues),
     protest: word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
     context: {
