@@ -15,7 +15,7 @@ import { loadResources, extract, STAGES, type StageTimes } from '../src/pipeline
 import { ingestCorpus } from './corpus.ts';
 
 const { values } = parseArgs({ options: { passes: { type: 'string', default: '2' }, profile: { type: 'string' } } });
-const NAMES = [...STAGES.map((s) => s.name), 'derive'];
+const NAMES = ['gate', ...STAGES.map((s) => s.name), 'derive'];
 const line = (t: StageTimes, n: number) => NAMES.map((k) => `${k} ${((t[k] ?? 0) / n).toFixed(2)}`).join(', ') + `; sum ${(NAMES.reduce((s, k) => s + (t[k] ?? 0), 0) / n).toFixed(2)}`;
 
 const corpus = ingestCorpus();
