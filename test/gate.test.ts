@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadResources, extract } from '../src/pipeline.ts';
+import { loadResources, extract, recordGate } from '../src/pipeline.ts';
 import { makeDoc, type DocumentInput } from '../src/text/index.ts';
 import { ingestCorpus } from '../bench/corpus.ts';
 import { acledPublished, acledRows } from '../bench/acled.ts';
@@ -81,6 +81,15 @@ test('displacement and control wordings with no event cue pass the gate and are 
     assert.equal(gated.doc.skipped, undefined, text);
     assert.deepEqual(gated.result, whole);
   }
+});
+
+test('the gate as a prefix trie finds the first match where the plain alternation of its words does', () => {
+  const plain = recordGate(res.lexicon, { trie: false });
+  assert.notEqual(plain.source, res.gate.source);
+  const acled = acledRows() ?? [];
+  const texts = [...corpus.map((d) => d.text), ...acled.map((r) => r.notes)];
+  for (const d of examples) for (const s of makeDoc(d).sentences) texts.push(s.text);
+  for (const t of texts) assert.equal(res.gate.exec(t)?.index, plain.exec(t)?.index, t.slice(0, 200));
 });
 
 test('a skipped document keeps its text and litter, has no sentences, and says why', () => {
