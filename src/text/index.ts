@@ -82,6 +82,22 @@ function blankLongRuns(text: string): string {
   return at === 0 ? text : out + text.slice(at);
 }
 
+/**
+ * Whether the text holds a run of more than MAX_WORD non-space characters.
+ * From each window's far end it looks back for a space, which in prose is a
+ * few characters away, and jumps past it: a tenth of the characters are read.
+ */
+function hasLongRun(text: string): boolean {
+  let from = 0;
+  while (from + MAX_WORD < text.length) {
+    let i = from + MAX_WORD;
+    while (i >= from && !isSpace(text.charCodeAt(i))) i--;
+    if (i < from) return true;
+    from = i + 1;
+  }
+  return false;
+}
+
 /** The text with litter and overlong runs blanked out, offsets unchanged. */
 function mask(text: string, litter: Span[]): string {
   let out = '';
@@ -91,7 +107,7 @@ function mask(text: string, litter: Span[]): string {
     at = l.end;
   }
   out += text.slice(at);
-  return out.length > MAX_WORD ? blankLongRuns(out) : out;
+  return hasLongRun(out) ? blankLongRuns(out) : out;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

@@ -53,3 +53,12 @@ test('a pathological run (a 20,000-character hyphen chain) neither hangs makeDoc
   assert.ok(doc.tokens.every((t) => t.text.length <= 200));
   assert.equal(doc.sentences[0].text, 'Fighters took the town.');
 });
+
+test('a run of 200 non-space characters is a token, one of 201 is blanked, wherever it stands', () => {
+  for (const pad of ['', 'x ', 'Fighters took the town.\n'.repeat(20)]) {
+    const kept = makeDoc({ id: 'k', text: `${pad}${'a'.repeat(200)} end` });
+    assert.ok(kept.tokens.some((t) => t.text.length === 200), `kept after ${pad.length}`);
+    const blanked = makeDoc({ id: 'b', text: `${pad}${'a'.repeat(201)} end` });
+    assert.ok(blanked.tokens.every((t) => t.text.length < 200), `blanked after ${pad.length}`);
+  }
+});
