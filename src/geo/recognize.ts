@@ -56,7 +56,9 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
     const shouting = isShouting(toks);
     for (const run of chunks(doc, toks, cues)) {
       const before = out.length;
-      if (run.length > 1 && run.length <= 4 && !shouting) {
+      // a short run is tried whole first, as a known name and then as an unknown one; neither is tried again below
+      const triedWhole = run.length > 1 && run.length <= 4 && !shouting;
+      if (triedWhole) {
         const whole = match(doc, gaz, cues, run, 0, run.length, sentence, shouting, false, surnames) ?? match(doc, gaz, cues, run, 0, run.length, sentence, shouting, true, surnames);
         if (whole) {
           out.push(whole);
@@ -67,7 +69,7 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
       while (a < run.length) {
         let found: Recognized | null = null;
         for (let b = Math.min(run.length, a + MAX_SPAN_TOKENS); b > a && !found; b--) {
-          if (!isUpperInitial(run[b - 1])) continue;
+          if (!isUpperInitial(run[b - 1]) || (triedWhole && a === 0 && b === run.length)) continue;
           found = match(doc, gaz, cues, run, a, b, sentence, shouting, false, surnames);
         }
         if (found) {
@@ -75,7 +77,7 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
           a = run.findIndex((t) => t.index === found.last) + 1;
         } else a++;
       }
-      if (out.length === before && !shouting && run.length <= 4) {
+      if (out.length === before && !shouting && run.length === 1) {
         const unknown = match(doc, gaz, cues, run, 0, run.length, sentence, shouting, true, surnames);
         if (unknown) out.push(unknown);
       }
