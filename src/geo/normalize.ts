@@ -7,10 +7,9 @@
 
 const ASCII = /^[\x00-\x7f]*$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
-const LINE_END = /[\n\r\u2028\u2029]/;
-const WORD = /\w/;
-const DIGRAPH_HEAD = /^[bcdfgjklmnpqrstvxz]$/;
-const SKIPPED = /[aeiouyw\s]/;
+/** letters whose following h makes a digraph, and the vowels and semivowels a skeleton drops (as UTF-16 units) */
+const DIGRAPH_HEADS = [...'bcdfgjklmnpqrstvxz'].map((c) => c.charCodeAt(0));
+const SKIPPED_LETTERS = [...'aeiouyw'].map((c) => c.charCodeAt(0));
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 const ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez|en|il|ul|the)\s+/;
 const INNER_ARTICLE = / (?:el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|ez|en|ul|ud|un|ur|us|ut|uz|ush|ir|is|it|iz) (?=\S)/g;
@@ -57,24 +56,44 @@ function foldedKey(name: string): string {
  * @example skeleton(nameKey("Dayr az Zawr")) === skeleton(nameKey('Deir ez-Zor')) // true
  */
 export function skeleton(key: string): string {
-  // one pass per rule, in the order of the rules above: collapsing runs, dropping h, dj → j, dropping vowels
-  let collapsed = '';
-  for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1] || LINE_END.test(key[i])) collapsed += key[i];
-  let noH = '';
+  // one pass per rule, in the order of the rules above: collapsing runs, dropping h, dj → j, dropping vowels;
+  // on UTF-16 units, with the character classes spelled out (a regex test per character cost more than the rest)
+  const collapsed: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (i === 0 || c !== key.charCodeAt(i - 1) || isLineEnd(c)) collapsed.push(c);
+  }
+  const noH: number[] = [];
   for (let i = 0; i < collapsed.length; i++) {
     const c = collapsed[i];
     // a final h goes (Abdullah), and the h of a digraph (kh, sh, th, ph)
-    if (c === 'h' && (i + 1 === collapsed.length || !WORD.test(collapsed[i + 1]) || DIGRAPH_HEAD.test(noH[noH.length - 1] ?? ''))) continue;
-    noH += c;
+    if (c === 104 && (i + 1 === collapsed.length || !isWordUnit(collapsed[i + 1]) || (noH.length > 0 && DIGRAPH_HEADS.includes(noH[noH.length - 1])))) continue;
+    noH.push(c);
   }
   let out = '';
   for (let i = 0; i < noH.length; i++) {
     const c = noH[i];
-    if (c === 'd' && noH[i + 1] === 'j') continue;
-    if (SKIPPED.test(c)) continue;
-    out += c === 'q' || c === 'c' ? 'k' : c;
+    if (c === 100 && noH[i + 1] === 106) continue;
+    if (SKIPPED_LETTERS.includes(c) || isSpace(c)) continue;
+    out += String.fromCharCode(c === 113 || c === 99 ? 107 : c);
   }
   return out;
+}
+
+/** /[\n\r\u2028\u2029]/ */
+function isLineEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** /\w/ (no u flag): ASCII letters, digits and _ */
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** /\s/: the ECMAScript white space and line terminators */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True when the text is written in Latin letters (digits and punctuation allowed). */
@@ -93,7 +112,8 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 /** 1 for equal strings, towards 0 as the edit distance grows. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];
     prev[0] = i;
