@@ -1,10 +1,13 @@
 /** An open SQLite database with its prepared statements cached by SQL text. */
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { SearchRows } from './search-rows.ts';
 
 export class Db {
   readonly raw: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** the open write transaction's full-text rows, written as it ends */
+  readonly search = new SearchRows();
 
   constructor(path: string) {
     this.raw = new Database(path);
@@ -13,6 +16,8 @@ export class Db {
     // WAL + NORMAL survives a killed process; only an OS crash may lose the last commits
     this.raw.pragma('synchronous = NORMAL');
     this.raw.pragma('busy_timeout = 10000');
+    // a statement's undo pages (its savepoint) in memory: on disk they cost a temporary file's writes, and a kill loses nothing they hold
+    this.raw.pragma('temp_store = MEMORY');
     // reads of a large store visit many pages: map the file and keep more of it cached than the 2 MB default
     this.raw.pragma('mmap_size = 1073741824');
     this.raw.pragma('cache_size = -65536');
@@ -43,13 +48,18 @@ export class Db {
     return this.stmt(sql).run(...params);
   }
 
-  /** One IMMEDIATE transaction that also bumps the store's revision. */
+  /** One IMMEDIATE transaction that also bumps the store's revision and writes its full-text rows. */
   transaction<T>(fn: () => T): T {
-    return this.raw.transaction(() => {
-      const out = fn();
-      this.run('UPDATE store_revision SET n = n + 1 WHERE id = 1');
-      return out;
-    }).immediate();
+    try {
+      return this.raw.transaction(() => {
+        const out = fn();
+        this.search.flush(this);
+        this.run('UPDATE store_revision SET n = n + 1 WHERE id = 1');
+        return out;
+      }).immediate();
+    } finally {
+      this.search.clear();
+    }
   }
 }
 

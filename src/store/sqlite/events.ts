@@ -36,7 +36,8 @@ export function saveEvent(db: Db, eventId: string, created?: Claim): StoredEvent
     const gone = db.get<{ rowid: number }>('DELETE FROM events WHERE id = ? RETURNING rowid', eventId);
     if (gone) {
       db.run('DELETE FROM events_rtree WHERE rowid = ?', gone.rowid);
-      db.run('DELETE FROM events_fts WHERE rowid = ?', gone.rowid);
+      // its stored search entry went with the row (trigger events_search_gone)
+      db.search.forget(gone.rowid);
     }
     return null;
   }
@@ -76,8 +77,7 @@ export function saveEvent(db: Db, eventId: string, created?: Claim): StoredEvent
   if (l?.lat != null && l.lon != null) {
     db.run('INSERT OR REPLACE INTO events_rtree (rowid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)', rowid, l.lon, l.lon, l.lat, l.lat);
   } else if (!created) db.run('DELETE FROM events_rtree WHERE rowid = ?', rowid);
-  if (!created) db.run('DELETE FROM events_fts WHERE rowid = ?', rowid);
-  db.run('INSERT INTO events_fts (rowid, text) VALUES (?, ?)', rowid, searchText(record));
+  db.search.event(rowid, searchText(record));
   return stored;
 }
 

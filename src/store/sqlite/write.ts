@@ -193,7 +193,7 @@ function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | null): Add
   // the id is taken (the duplicate check found no document with this text): nothing was written
   if (!inserted) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
   const { rowid } = inserted;
-  db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', rowid, d.title ?? '', d.text);
+  db.search.document(rowid, d.title ?? '', d.text);
   // a row at a time: a prepared one-row INSERT costs a quarter of one INSERT of 16 rows (VALUES lists and json_each go through a subquery)
   if (d.minhash) for (const key of lshKeys(d.minhash)) db.run('INSERT INTO document_lsh (key, doc) VALUES (?, ?)', key, rowid);
   writeAnnotations(db, d.id, rowid, b);
