@@ -41,22 +41,26 @@ function latinLetter(c: number): number {
 /** No function word is longer: a longer word is counted without being looked up. */
 const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
 
-/** A hash of text.slice(start, end), computed over its code units without making the string. */
-function hashOf(text: string, start: number, end: number): number {
+/** A hash of a word, over its code units; countLatin computes the same while it scans. */
+function hashOf(word: string): number {
   let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
 }
-/** The function words by hash, to look a word of the sample up where it stands. */
-const WORDS_BY_HASH = new Map<number, string[]>();
-for (const w of WORD_LANGS.keys()) {
-  const h = hashOf(w, 0, w.length);
-  WORDS_BY_HASH.set(h, [...(WORDS_BY_HASH.get(h) ?? []), w]);
+const LANGS = Object.keys(lists.languages);
+/** A function word and the indices (into LANGS) of its languages. */
+interface Entry {
+  word: string;
+  langs: number[];
 }
-
-/** The function word written at text[start, end), if any. */
-function functionWordAt(text: string, start: number, end: number): string | undefined {
-  return WORDS_BY_HASH.get(hashOf(text, start, end))?.find((w) => w.length === end - start && text.startsWith(w, start));
+/** The function words by hash, to look a word of the sample up where it stands, without making its string. */
+const WORDS_BY_HASH = new Map<number, Entry[]>();
+/** 1 where some function word's hash has these low bits: most words of a sample are rejected by one read. */
+const HASH_BITS = new Uint8Array(1 << 16);
+for (const [word, langs] of WORD_LANGS) {
+  const h = hashOf(word);
+  WORDS_BY_HASH.set(h, [...(WORDS_BY_HASH.get(h) ?? []), { word, langs: langs.map((l) => LANGS.indexOf(l)) }]);
+  HASH_BITS[h & 0xffff] = 1;
 }
 
 /** What the guess rests on: the words of the sample, those that start in lower case, and their hits by language. */
@@ -73,13 +77,16 @@ function countWord(w: string, hits: Map<string, number>): void {
 /**
  * The counts for a sample with no letter at or above LATIN_END (curly quotes
  * and dashes are no letters), in one scan that makes no string of a word:
- * the words that start in lower case and are short enough to be function
- * words are looked up where they stand. Gives
- * what `tokens` and the filter of guessLanguage give; null when the sample
- * has a letter of another script.
+ * a word that starts in lower case and is short enough to be a function word
+ * is hashed as it is read and looked up where it stands. Gives what `tokens`
+ * and the filter of guessLanguage give, the hits in the same order; null when
+ * the sample has a letter of another script.
  */
 function countLatin(sample: string): Counts | null {
-  const counts: Counts = { tokens: 0, words: 0, hits: new Map() };
+  let tokens = 0;
+  let words = 0;
+  const hits = new Int32Array(LANGS.length);
+  const order: number[] = [];
   const n = sample.length;
   let i = 0;
   while (i < n) {
@@ -90,14 +97,21 @@ function countLatin(sample: string): Counts | null {
       continue;
     }
     const start = i;
-    while (i < n && latinLetter(sample.charCodeAt(i)) !== 0) i++;
-    counts.tokens++;
-    if (latinLetter(sample.charCodeAt(start)) !== 2) continue;
-    counts.words++;
-    const word = i - start <= LONGEST_WORD ? functionWordAt(sample, start, i) : undefined;
-    if (word) countWord(word, counts.hits);
+    let h = 0;
+    for (; i < n; i++) {
+      const d = sample.charCodeAt(i);
+      if (latinLetter(d) === 0) break;
+      h = (Math.imul(h, 31) + d) | 0;
+    }
+    tokens++;
+    if (latinLetter(c) !== 2) continue;
+    words++;
+    if (i - start > LONGEST_WORD || HASH_BITS[h & 0xffff] === 0) continue;
+    const entry = WORDS_BY_HASH.get(h)?.find((e) => e.word.length === i - start && sample.startsWith(e.word, start));
+    if (!entry) continue;
+    for (const l of entry.langs) if (hits[l]++ === 0) order.push(l);
   }
-  return counts;
+  return { tokens, words, hits: new Map(order.map((l) => [LANGS[l], hits[l]])) };
 }
 
 /** The language the counts point to (see guessLanguage). */
