@@ -6,6 +6,8 @@ import type {
 } from '../types.ts';
 import { Db } from './db.ts';
 import * as read from './read.ts';
+import * as batch from './batch.ts';
+import { checkDuplicate, type DuplicateCheck } from './duplicates.ts';
 import * as write from './write.ts';
 
 /** more unused checks than a batch holds: the oldest are of no use any more */
@@ -18,29 +20,29 @@ function checkKey(k: DocumentKeys): string {
 export class SqliteStore implements Store {
   readonly db: Db;
   /** duplicate checks not yet used, by their keys: a write trusts its document's check while the store has not changed since */
-  private readonly checks = new Map<string, write.DuplicateCheck>();
+  private readonly checks = new Map<string, DuplicateCheck>();
 
   constructor(path: string) {
     this.db = new Db(path);
   }
 
   async addDocument(bundle: DocumentBundle): Promise<AddResult> {
-    return write.addDocument(this.db, bundle, this.takeCheck(bundle));
+    return batch.addDocument(this.db, bundle, this.takeCheck(bundle));
   }
 
   async addDocuments(bundles: DocumentBundle[]): Promise<(AddResult | Error)[]> {
-    return write.addDocuments(this.db, bundles, bundles.map((b) => this.takeCheck(b)));
+    return batch.addDocuments(this.db, bundles, bundles.map((b) => this.takeCheck(b)));
   }
 
   async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
     // checks nobody wrote after (an API caller that only asked) must not pile up
     if (this.checks.size >= MAX_CHECKS) this.checks.clear();
-    const checked = write.checkDuplicate(this.db, keys);
+    const checked = checkDuplicate(this.db, keys);
     this.checks.set(checkKey(keys), checked);
     return checked.hit;
   }
 
-  private takeCheck(b: DocumentBundle): write.DuplicateCheck | undefined {
+  private takeCheck(b: DocumentBundle): DuplicateCheck | undefined {
     const key = checkKey(b.document);
     const checked = this.checks.get(key);
     this.checks.delete(key);

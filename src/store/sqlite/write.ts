@@ -1,75 +1,17 @@
 /**
- * The write paths. Each runs in one IMMEDIATE transaction, so a process
- * killed at any moment leaves either all of a document or none of it.
+ * The write paths inside a transaction: one document (new, a copy, or
+ * re-processed), a split, a review. Callers open the IMMEDIATE
+ * transaction (batch.ts for documents), so a process killed at any moment
+ * leaves either all of a document or none of it.
  */
 import { assignClaims, CORRECTABLE_FIELDS, type MergeChoice } from '../../merge/index.ts';
-import { BANDS, bands, blobToSignature, NEAR_DUPLICATE, sameFacts, signatureToBlob, similarity, stableId } from '../fingerprint.ts';
+import { signatureToBlob, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
-import type { AddResult, Claim, DocumentBundle, DocumentKeys, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
+import type { AddResult, Claim, DocumentBundle, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
+import { lshKeys } from './duplicates.ts';
 import { candidates, saveEvent } from './events.ts';
 import { splitGroups } from '../rows.ts';
-
-/** What a duplicate check found, and the store's revision it looked at. */
-export interface DuplicateCheck {
-  content_hash: string;
-  canonical_url: string | null;
-  revision: number;
-  hit: DuplicateHit | null;
-}
-
-function revision(db: Db): number {
-  return db.get<{ n: number }>('SELECT n FROM store_revision WHERE id = 1')!.n;
-}
-
-/**
- * The check with the revision it looked at: every write is committed with
- * a new revision, so while the revision stands, the answer does.
- */
-export function checkDuplicate(db: Db, keys: DocumentKeys): DuplicateCheck {
-  const { revision: seen, hit } = lookup(db, keys, true);
-  return { content_hash: keys.content_hash, canonical_url: keys.canonical_url, revision: seen, hit };
-}
-
-/** A document's LSH bands as keys of document_lsh (migration 011): band × 2^32 + the band's hash. */
-function lshKeys(sig: Uint32Array): (number | null)[] {
-  return bands(sig).map((h, band) => band * 2 ** 32 + h);
-}
-
-const NO_LSH: null[] = Array.from({ length: BANDS }, () => null);
-const LSH_SLOTS = Array.from({ length: BANDS }, () => '?').join(', ');
-
-/**
- * Every way a stored document can match the keys, in one statement (and
- * the revision, when asked): the document with the same text, one seen at
- * the same URL, and those sharing an LSH band, oldest first.
- */
-const LOOKUP = `
-  SELECT 'revision' AS via, n AS id, NULL AS minhash, 0 AS seq FROM store_revision WHERE id = 1 AND ?
-  UNION ALL SELECT 'hash', id, NULL, 0 FROM documents WHERE content_hash = ?
-  UNION ALL SELECT 'url', id, NULL, 0 FROM (SELECT id FROM documents WHERE canonical_url = ? UNION SELECT document_id FROM document_copies WHERE canonical_url = ? LIMIT 1)
-  UNION ALL SELECT 'near', d.id, d.minhash, d.rowid FROM documents d WHERE d.rowid IN (SELECT doc FROM document_lsh WHERE key IN (${LSH_SLOTS}))`;
-
-function lookup(db: Db, keys: DocumentKeys, withRevision: boolean): { revision: number; hit: DuplicateHit | null } {
-  const rows = db.all<{ via: 'revision' | DuplicateHit['via']; id: string | number; minhash: Buffer | null; seq: number }>(
-    LOOKUP, withRevision ? 1 : 0, keys.content_hash, keys.canonical_url, keys.canonical_url, ...(keys.minhash ? lshKeys(keys.minhash) : NO_LSH));
-  const seen = Number(rows.find((r) => r.via === 'revision')?.id ?? -1);
-  const exact = rows.find((r) => r.via === 'hash') ?? rows.find((r) => r.via === 'url');
-  if (exact) return { revision: seen, hit: { document_id: String(exact.id), similarity: 1, via: exact.via as DuplicateHit['via'] } };
-  let best: DuplicateHit | null = null;
-  for (const c of rows.filter((r) => r.via === 'near').sort((a, b) => a.seq - b.seq)) {
-    if (!c.minhash || !keys.minhash) continue;
-    const sim = similarity(keys.minhash, blobToSignature(c.minhash));
-    if (sim < NEAR_DUPLICATE || (best && sim <= best.similarity)) continue;
-    const text = db.get<{ text: string }>('SELECT text FROM documents WHERE rowid = ?', c.seq)!.text;
-    if (sameFacts(keys.text, text)) best = { document_id: String(c.id), similarity: sim, via: 'near' };
-  }
-  return { revision: seen, hit: best };
-}
-
-export function findDuplicate(db: Db, keys: DocumentKeys): DuplicateHit | null {
-  return lookup(db, keys, false).hit;
-}
 
 function eventsOfDocument(db: Db, documentId: string): string[] {
   return db.all<{ event_id: string }>(
@@ -173,13 +115,9 @@ function replaceClaims(db: Db, id: string, b: DocumentBundle): AddResult {
   return { document_id: id, duplicate_of: null, events: [...new Set(events)] };
 }
 
-/** A check the caller made still stands: same keys, and the store has not moved since. */
-function stands(checked: DuplicateCheck | undefined, d: DocumentKeys, current: number): checked is DuplicateCheck {
-  return !!checked && checked.content_hash === d.content_hash && checked.canonical_url === d.canonical_url && checked.revision === current;
-}
 
 /** One document inside the caller's transaction, its duplicate check already made. */
-function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | null): AddResult {
+export function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | null): AddResult {
   const d = b.document;
   if (hit && b.replace && hit.via === 'hash') return replaceClaims(db, hit.document_id, b);
   if (hit) return recordCopy(db, hit, b);
@@ -205,69 +143,6 @@ function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | null): Add
     return eventId;
   });
   return { document_id: d.id, duplicate_of: null, events: [...new Set(events)] };
-}
-
-/**
- * Stores one document. `checked` is the caller's duplicate check; it stands
- * when no write has come in since (the revision has not moved), else the
- * check runs again inside the transaction.
- */
-export function addDocument(db: Db, b: DocumentBundle, checked?: DuplicateCheck): AddResult {
-  return db.transaction(() => writeDocument(db, b, stands(checked, b.document, revision(db)) ? checked.hit : findDuplicate(db, b.document)));
-}
-
-/**
- * What the documents written so far in a batch could change in a later
- * document's duplicate check: their hashes, URLs and MinHash bands.
- */
-class Written {
-  private readonly keys = new Set<string>();
-
-  add(d: DocumentKeys): void {
-    for (const k of this.of(d)) this.keys.add(k);
-  }
-
-  touches(d: DocumentKeys): boolean {
-    return this.of(d).some((k) => this.keys.has(k));
-  }
-
-  private of(d: DocumentKeys): string[] {
-    return [`h${d.content_hash}`, ...(d.canonical_url ? [`u${d.canonical_url}`] : []), ...(d.minhash ? bands(d.minhash).map((h, i) => `b${i}:${h}`) : [])];
-  }
-}
-
-/**
- * Several documents in one transaction, each written whole, in order, as
- * addDocument would one after another: a killed process leaves each of
- * them stored or absent, and every document pays for one commit's pages
- * (the search index's segment, the shared index pages) a share instead
- * of all. A caller's check stands unless the store moved or an earlier
- * document of the batch shares a key with it. Should one document fail,
- * the batch is undone and each goes again in its own transaction, so only
- * that one fails.
- */
-export function addDocuments(db: Db, bundles: DocumentBundle[], checks: (DuplicateCheck | undefined)[]): (AddResult | Error)[] {
-  try {
-    return db.transaction(() => {
-      const current = revision(db);
-      const written = new Written();
-      return bundles.map((b, i) => {
-        const d = b.document;
-        const checked = checks[i];
-        const hit = stands(checked, d, current) && !written.touches(d) ? checked.hit : findDuplicate(db, d);
-        written.add(d);
-        return writeDocument(db, b, hit);
-      });
-    });
-  } catch {
-    return bundles.map((b, i) => {
-      try {
-        return addDocument(db, b, checks[i]);
-      } catch (e) {
-        return e instanceof Error ? e : new Error(String(e));
-      }
-    });
-  }
 }
 
 /** Undoes merges; see Store.splitEvent. */
