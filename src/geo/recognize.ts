@@ -10,7 +10,7 @@ import type { Doc, Token } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import { loadCues, type Cues } from './cues.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
-import { chunks, isShouting, isUpperInitial, lower, personSurnames } from './runs.ts';
+import { chunks, isShouting, isUpperInitial, lower, personSurnames, withoutFinalDot } from './runs.ts';
 
 /** How a toponym is used where it stands. */
 export type PlaceUse = 'place' | 'actor' | 'adjective' | 'in-name';
@@ -38,6 +38,23 @@ export interface Recognized {
 }
 
 const MAX_SPAN_TOKENS = 6;
+// made once: a regex literal in a function is a new object at each call, and the first call of one deoptimises its caller
+const SUB_AREA_WORD = /county|district|parish|municipality|division/;
+const COUNTRY_OR_REGION = /^(PCLI|ADM1|CONT|RGN)$/;
+const COUNTRY_OR_CONTINENT = /^(PCLI|CONT|RGN)$/;
+const STATE_LIKE = /^(PCLI|PCLD|RGN|ADM1)$/;
+const ACRONYM = /^\p{Lu}{2,3}$/u;
+const POSSESSIVE = /^['’]s$/;
+const ARTICLE_WORD = /^(the|a|an)$/i;
+const PLURAL = /s$/;
+const SINGULAR_S = /(ese|ss|is|ois)$/;
+const OPENING_MARK = /^["“‘'(\[]$/;
+const HYPHEN = /^[-‐]$/;
+
+/** doc.tokens[i], or undefined outside the list (checked first: a read past either end deoptimises the caller) */
+function tokenAt(doc: Doc, i: number): Token | undefined {
+  return i >= 0 && i < doc.tokens.length ? doc.tokens[i] : undefined;
+}
 /**
  * Finds toponym mentions in one sentence's tokens.
  * @example recognize(makeDoc({id: 'd', text: 'Shelling hit Aleppo province.'}), gaz)[0].text // 'Aleppo'
@@ -88,12 +105,12 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
 
 /** A county or district is neither a country nor a first-level area. */
 function subAreas(candidates: GazEntry[], areaWord: string): GazEntry[] {
-  return /county|district|parish|municipality|division/.test(areaWord) ? candidates.filter((c) => !/^(PCLI|ADM1|CONT|RGN)$/.test(c.fcode)) : candidates;
+  return SUB_AREA_WORD.test(areaWord) ? candidates.filter((c) => !COUNTRY_OR_REGION.test(c.fcode)) : candidates;
 }
 
 /** Countries, first-level areas, continents and big cities: names a writer capitalises even where a common word could stand. */
 function isProminent(candidates: GazEntry[]): boolean {
-  return candidates.some((c) => (/^(PCLI|CONT|RGN)$/.test(c.fcode) && c.kind !== 1) || (c.fcode === 'ADM1' && c.kind === 0 && c.population > 0) || c.kind === 2 || c.population >= 1_000_000);
+  return candidates.some((c) => (COUNTRY_OR_CONTINENT.test(c.fcode) && c.kind !== 1) || (c.fcode === 'ADM1' && c.kind === 0 && c.population > 0) || c.kind === 2 || c.population >= 1_000_000);
 }
 
 /** Whether a single capitalised word is a toponym here rather than a common word or a person. */
@@ -101,7 +118,7 @@ function singleWordIsPlace(gaz: Gazetteer, cues: Cues, run: Token[], a: number, 
   const tok = run[a];
   const { candidates, before, areaWord, locative } = ctx;
   if (tok.text.length < 2 || (tok.text.length === 2 && tok.text !== tok.text.toUpperCase())) return false;
-  if (/^\p{Lu}{2,3}$/u.test(tok.text) && !candidates.some((c) => /^(PCLI|CONT|RGN)$/.test(c.fcode) && c.kind !== 1)) return false;
+  if (ACRONYM.test(tok.text) && !candidates.some((c) => COUNTRY_OR_CONTINENT.test(c.fcode) && c.kind !== 1)) return false;
   const cls = gaz.wordClass(tok.text);
   const prominent = isProminent(candidates);
   if (cls === 'common') {
@@ -112,7 +129,7 @@ function singleWordIsPlace(gaz: Gazetteer, cues: Cues, run: Token[], a: number, 
   if (cls === 'person') {
     const next = run[a + 1];
     if (next && isUpperInitial(next) && next.text !== '-' && !areaWord) return false;
-    const titled = cues.personTitles.has(lower(before).replace(/\.$/, '')) || (a > 0 && isUpperInitial(run[a - 1]));
+    const titled = cues.personTitles.has(withoutFinalDot(lower(before))) || (a > 0 && isUpperInitial(run[a - 1]));
     if (titled && !locative) return false;
     return prominent || locative || !!areaWord || candidates.some((c) => c.population >= 100_000);
   }
@@ -127,10 +144,10 @@ function useOf(cues: Cues, run: Token[], b: number, ctx: { demonym: boolean; can
   const next = run[b];
   if (next && isUpperInitial(next) && cues.orgWordsAfter.has(lower(next))) return 'in-name';
   if (ctx.demonym) return 'adjective';
-  if (after && /^['’]s$/.test(after.text) && cues.actorAfterPossessive.has(lower(after2))) return 'actor';
+  if (after && POSSESSIVE.test(after.text) && cues.actorAfterPossessive.has(lower(after2))) return 'actor';
   if (after && cues.actorVerbsAfter.has(lower(after)) && ctx.candidates.some((c) => c.fcode === 'PCLI' || c.fcode === 'PPLC') && !ctx.locative) return 'actor';
   // "the military forces of Artsakh", "the government of Yemen": a country or region standing for its state
-  if (lower(ctx.before) === 'of' && FORCES_OF.has(lower(ctx.before2)) && (ctx.candidates.length === 0 || ctx.candidates.some((c) => /^(PCLI|PCLD|RGN|ADM1)$/.test(c.fcode)))) return 'actor';
+  if (lower(ctx.before) === 'of' && FORCES_OF.has(lower(ctx.before2)) && (ctx.candidates.length === 0 || ctx.candidates.some((c) => STATE_LIKE.test(c.fcode)))) return 'actor';
   return 'place';
 }
 
@@ -142,22 +159,22 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   // a token's text is its slice of doc.text already: no new string to hash
   const text = single ? first.text : doc.text.slice(first.start, last.end);
   const key = gaz.key(text);
-  if (key.length < 2 || cues.notPlaces.has(key) || /^(the|a|an)$/i.test(first.text)) return null;
+  if (key.length < 2 || cues.notPlaces.has(key) || ARTICLE_WORD.test(first.text)) return null;
   // "Colonia" of "Colonia Agua Blanca", "Vila" of "Vila Olavo Costa": the opening word of a neighbourhood's name
   if (b < run.length && cues.subPlacePrefixes.has(lower(last))) return null;
   const demonym = single && !unknown ? gaz.demonym(key) : null;
-  if (demonym && /s$/.test(key) && !/(ese|ss|is|ois)$/.test(key)) return null;
+  if (demonym && PLURAL.test(key) && !SINGULAR_S.test(key)) return null;
   let candidates: GazEntry[] = demonym ? [demonym] : unknown ? [] : gaz.byKey(key);
   const ownAreaWord = !single && cues.adminAfter.has(lower(last)) ? lower(last) : null;
   // most spans tried name nothing: settled before the words around them are read
   if (candidates.length === 0 && !unknown && !ownAreaWord) return null;
   const skel = unknown && !single ? skeleton(key) : '';
   if (skel.length >= 5) candidates = gaz.bySkeletonAnywhere(skel).filter((c) => similarity(key, c.matched) >= 0.7);
-  const before = doc.tokens[first.index - 1];
-  const before2 = doc.tokens[first.index - 2];
-  const after = doc.tokens[last.index + 1];
-  const after2 = doc.tokens[last.index + 2];
-  const sentenceStart = !before || before.sentence !== sentence || /^["“‘'(\[]$/.test(before.text);
+  const before = tokenAt(doc, first.index - 1);
+  const before2 = tokenAt(doc, first.index - 2);
+  const after = tokenAt(doc, last.index + 1);
+  const after2 = tokenAt(doc, last.index + 2);
+  const sentenceStart = !before || before.sentence !== sentence || OPENING_MARK.test(before.text);
   let areaWord = after && cues.areaAfter.has(lower(after)) ? lower(after) : null;
   const stem = ownAreaWord ? doc.text.slice(first.start, run[b - 2].end) : '';
   if (candidates.length === 0 && ownAreaWord && !unknown && (b - a > 2 || gaz.wordClass(stem) === null || ownAreaWord === 'county' || ownAreaWord === 'parish')) {
@@ -181,7 +198,7 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
  */
 function unknownNameInContext(gaz: Gazetteer, cues: Cues, run: Token[], areaWord: string | null, locative: boolean): boolean {
   if (!areaWord && !locative) return false;
-  if (run.some((t) => t.pos !== 'PROPN' && !/^[-‐]$/.test(t.text) && !cues.particles.has(t.text.toLowerCase()))) return false;
+  if (run.some((t) => t.pos !== 'PROPN' && !HYPHEN.test(t.text) && !cues.particles.has(t.text.toLowerCase()))) return false;
   return !run.some((t) => isUpperInitial(t) && gaz.wordClass(t.text) !== null);
 }
 

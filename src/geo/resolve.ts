@@ -20,6 +20,13 @@ const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 
 const MIN_SCORE = 0.15;
 /** words after a name that make it an area ("Aleppo province") */
 const ADMIN_WORD = /province|governorate|region|state|oblast|prefecture|district|county/;
+// made once: a regex literal in a function is a new object at each call (the features are made for every candidate, twice)
+const SETTLEMENT_WORD = /city|town|village|camp|suburb|neighbo|outskirts/;
+const SEAT = /^PPL(A\d?|C)$/;
+const TOWN = /^PPL/;
+const BIG_NAMESAKE = /^(PCLI|ADM1|PPLC)$/;
+const COUNTRY_OR_CONTINENT = /^(PCLI|CONT|RGN)$/;
+const AREA_OR_COUNTRY = /^(PCLI|ADM1|CONT|RGN)$/;
 
 interface Context {
   /** country focus from the document's other names (see countryFocus) */
@@ -57,7 +64,7 @@ function priorPopulation(c: GazEntry): number {
 /** A place bearing a name in its own right: a town of some size, a seat, or an area of another country. */
 function isRival(o: GazEntry, c: GazEntry): boolean {
   if (o.fclass === 'A') return o.cc !== c.cc;
-  return o.population >= 10_000 || /^PPL(A\d?|C)$/.test(o.fcode);
+  return o.population >= 10_000 || SEAT.test(o.fcode);
 }
 
 function features(m: Recognized, c: GazEntry, ctx: Context): Features {
@@ -79,14 +86,14 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   // a spelling variant is a fallback: it never beats a country, a first-level area or a big city bearing the name itself
   if (c.kind === 3) {
     const exact = m.candidates.filter((o) => o.kind !== 3);
-    if (exact.some((o) => /^(PCLI|ADM1|PPLC)$/.test(o.fcode) || o.population >= 1_000_000)) f.namesakeHasName = -2;
+    if (exact.some((o) => BIG_NAMESAKE.test(o.fcode) || o.population >= 1_000_000)) f.namesakeHasName = -2;
     else if (exact.length > 0) f.namesakeHasName = -1;
     // nor does one in a country the story never mentions
     if (focusShare === 0 && focus.size > 0) f.remoteVariant = -2;
   }
   if (ctx.lowerOf(m.text) === ctx.lowerOf(c.name)) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
-  const seat = c.fcode === 'ADM1' ? /^PPL(A\d?|C)$/ : /^PPL/;
+  const seat = c.fcode === 'ADM1' ? SEAT : TOWN;
   if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
   f.countryInFocus = focusShare * 1.2;
   const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
@@ -94,7 +101,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   if (m.areaWord) {
     const admin = c.fcode === 'ADM1' || c.fcode.startsWith('ADM');
     if (ADMIN_WORD.test(m.areaWord)) f.areaWord = admin ? 0.6 : -0.2;
-    else if (/city|town|village|camp|suburb|neighbo|outskirts/.test(m.areaWord)) f.areaWord = c.fclass === 'P' ? 0.3 : -0.3;
+    else if (SETTLEMENT_WORD.test(m.areaWord)) f.areaWord = c.fclass === 'P' ? 0.3 : -0.3;
   }
   let near = Infinity;
   for (const a of ctx.anchors) if (a.key !== m.key) near = Math.min(near, distanceKm(a.lat, a.lon, c.lat, c.lon));
@@ -105,7 +112,7 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
   // "the OSCE SMM observed explosions near Petrovskoye": the namesake on the front the report is about
   if (ctx.fronts.some((fr) => onFront(fr, c.cc, c.admin1, c.lat, c.lon))) f.onFront = 1.2;
-  if (m.use === 'adjective') f.demonym = /^(PCLI|CONT|RGN)$/.test(c.fcode) ? 1 : -1;
+  if (m.use === 'adjective') f.demonym = COUNTRY_OR_CONTINENT.test(c.fcode) ? 1 : -1;
   return f;
 }
 
@@ -205,7 +212,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
     if (!top || m.use === 'adjective' || seen.has(top.entry.id)) return [];
     seen.add(top.entry.id);
     const e = top.entry;
-    return /^(PCLI|ADM1|CONT|RGN)$/.test(e.fcode) ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
+    return AREA_OR_COUNTRY.test(e.fcode) ? [] : [{ key: m.key, lat: e.lat, lon: e.lon, weight: top.score }];
   });
   const adminFocus = adminFocusOf(mentions, adminVotes(pass1));
   // the second pass also hears where the first pass put each name: a story's towns, once placed, point to its country

@@ -9,12 +9,17 @@ import type { Gazetteer } from './gazetteer.ts';
 import type { Cues } from './cues.ts';
 
 const MAX_CHUNK_TOKENS = 40;
+// made once: a regex literal in a function is a new object at each call, and the first call of one deoptimises its caller
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const UPPER_START = /^\p{Lu}/u;
+const HYPHEN = /^[-‐]$/;
 
 // ASCII first: a token starting with A-Z is upper-initial, any other ASCII start is not; only other scripts need Unicode classes
 export function isUpperInitial(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+  return UPPER_START.test(t.text) && LETTER.test(t.text);
 }
 
 /** Starts with four letters (a word long enough to tell title case from shouting). */
@@ -28,8 +33,6 @@ function isLongWord(text: string): boolean {
   return true;
 }
 
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
 
 /** A headline in Title Case or capitals, where capitalisation says nothing about names. */
 export function isShouting(toks: Token[]): boolean {
@@ -97,7 +100,8 @@ export function chunks(doc: Doc, toks: Token[], cues: Cues): Token[][] {
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isUpperInitial(t) && !(toks[i + 1]?.text === '-' && cues.particles.has(t.text.toLowerCase()) && toks[i + 2] && isUpperInitial(toks[i + 2]))) {
+    // (indices checked before reading: a read past the end deoptimises the compiled loop)
+    if (!isUpperInitial(t) && !(i + 2 < toks.length && toks[i + 1].text === '-' && cues.particles.has(t.text.toLowerCase()) && isUpperInitial(toks[i + 2]))) {
       i++;
       continue;
     }
@@ -108,10 +112,11 @@ export function chunks(doc: Doc, toks: Token[], cues: Cues): Token[][] {
       const next = toks[j];
       const touching = adjacent(prev, next);
       if (!touching && !spaced(doc, prev, next)) break;
-      if (cues.notPlaces.has(next.text.toLowerCase())) break;
+      const low = next.text.toLowerCase();
+      if (cues.notPlaces.has(low)) break;
       if (isUpperInitial(next) && next.pos !== 'PUNCT') run.push(next);
-      else if (/^[-‐]$/.test(next.text) && touching && toks[j + 1] && adjacent(next, toks[j + 1])) run.push(next);
-      else if (cues.particles.has(next.text.toLowerCase()) && next.text === next.text.toLowerCase() && toks[j + 1] && (isUpperInitial(toks[j + 1]) || toks[j + 1].text === '-')) run.push(next);
+      else if (HYPHEN.test(next.text) && touching && j + 1 < toks.length && adjacent(next, toks[j + 1])) run.push(next);
+      else if (cues.particles.has(low) && next.text === low && j + 1 < toks.length && (isUpperInitial(toks[j + 1]) || toks[j + 1].text === '-')) run.push(next);
       else break;
       j++;
     }
@@ -137,13 +142,18 @@ export function personSurnames(doc: Doc, gaz: Gazetteer, cues: Cues): Set<string
     const t = toks[i];
     const next = toks[i + 1];
     if (!isUpperInitial(next) || next.sentence !== t.sentence || !spaced(doc, t, next)) continue;
-    const titled = cues.personTitles.has(t.text.toLowerCase().replace(/\.$/, ''));
-    const firstName = isUpperInitial(t) && gaz.wordClass(t.text) === 'person' && !isUpperInitial(toks[i + 2] ?? t);
+    const titled = cues.personTitles.has(withoutFinalDot(t.text).toLowerCase());
+    const firstName = isUpperInitial(t) && gaz.wordClass(t.text) === 'person' && !isUpperInitial(i + 2 < toks.length ? toks[i + 2] : t);
     if (titled || firstName) {
       let j = i + 1;
-      while (toks[j + 1] && isUpperInitial(toks[j + 1]) && spaced(doc, toks[j], toks[j + 1]) && j < i + 3) j++;
+      while (j + 1 < toks.length && isUpperInitial(toks[j + 1]) && spaced(doc, toks[j], toks[j + 1]) && j < i + 3) j++;
       out.add(toks[j].text);
     }
   }
   return out;
+}
+
+/** "Mr." as "Mr": titles are listed without their dot. */
+export function withoutFinalDot(text: string): string {
+  return text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
 }
