@@ -17,6 +17,8 @@ export type NearAdmin1 = (cc: string, lat: number, lon: number, admin1: string |
 export class LookupIndex {
   private readonly slotBuf = Buffer.alloc(PROBE * SLOT_WORDS * 4);
   private recordBuf = Buffer.alloc(1 << 16);
+  /** the key whose record recordBuf holds, and its length: the resolver asks one skeleton's record for several countries in a row */
+  private held: { key: string; len: number } | null = null;
   private strings: string[] | null = null;
   private words: { offsets: Uint32Array; classes: Uint8Array; text: string } | null = null;
 
@@ -57,6 +59,8 @@ export class LookupIndex {
 
   /** The record of `key`, read into recordBuf; its length, or -1 when there is none. */
   private find(key: string): number {
+    if (this.held?.key === key) return this.held.len;
+    this.held = null;
     const h = hash(key);
     const size = this.header.slots;
     let i = h & (size - 1);
@@ -71,7 +75,10 @@ export class LookupIndex {
         if (len > this.recordBuf.length) this.recordBuf = Buffer.alloc(len * 2);
         readSync(this.fd, this.recordBuf, 0, len, at);
         const keyLen = this.recordBuf.readUInt16LE(0);
-        if (this.recordBuf.toString('utf8', 2, 2 + keyLen) === key) return len;
+        if (this.recordBuf.toString('utf8', 2, 2 + keyLen) === key) {
+          this.held = { key, len };
+          return len;
+        }
       }
       i = (i + n) & (size - 1);
     }
