@@ -75,19 +75,29 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  */
 export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
-  if (!lex.prefilter(sentence.text).test(sentence.text)) return hits;
-  const protest = lex.protest.test(sentence.text);
-  for (const c of lex.cues) {
-    const re = c.re(sentence.text);
-    re.lastIndex = 0;
-    // exec in a loop, not matchAll: matchAll copies the regex at every call
-    for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
-      if (m[0] === '') re.lastIndex++;
-      const rel = m.index;
+  const text = sentence.text;
+  const starts = lex.cueStarts(text);
+  if (!lex.cues.some((c, k) => c.shaping && starts[k])) return hits;
+  const protest = lex.cues.some((c, k) => c.cue === 'protest' && starts[k]) && lex.protest.test(text);
+  // a sentence whose shaping cues all fail to match is skipped whole, whatever else matches
+  let shaped = false;
+  for (const [k, c] of lex.cues.entries()) {
+    const at = starts[k];
+    if (!at) continue;
+    const re = c.sticky(text);
+    // the matches a scan from the left finds, tried only where the cue can start, none inside the one before
+    let from = 0;
+    for (const p of at) {
+      if (p < from) continue;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (!m) continue;
+      from = p + Math.max(1, m[0].length);
+      shaped ||= c.shaping;
+      const rel = p;
       const relEnd = rel + m[0].length;
-      const rest = sentence.text.slice(relEnd);
-      if (c.after && !c.after.test(rest)) continue;
-      if (c.notAfter && c.notAfter.test(rest)) continue;
+      if (c.after && !c.after.test(text.slice(relEnd))) continue;
+      if (c.notAfter && c.notAfter.test(text.slice(relEnd))) continue;
       const hit: CueHit = {
         id: c.id,
         cue: c.cue,
@@ -97,13 +107,14 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
         start: sentence.start + rel,
         end: sentence.start + relEnd,
         text: m[0],
-        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : shapes(sentence.text, rel, lex, c.cue, protest),
+        status: c.anchor ? judge(sentence, rel, relEnd, lex, c.cue, protest) : shapes(text, rel, lex, c.cue, protest),
       };
       const clash = hits.findIndex((h) => h.cue === hit.cue && overlaps(h, hit));
       if (clash < 0) hits.push(hit);
       else if (hit.end - hit.start > hits[clash].end - hits[clash].start) hits[clash] = hit;
     }
   }
+  if (!shaped) return [];
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

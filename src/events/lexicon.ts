@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nativeRegExp } from '../mentions/quantities/index.ts';
 import { reportStarts } from './starts.ts';
+import { matchStarts } from './heads.ts';
 
 export interface CueEntry {
   id: string;
@@ -25,8 +26,12 @@ export interface CompiledCue {
   cue: string;
   anchor: boolean;
   strength: number;
+  /** it can start or shape a report: a sentence with none of these is skipped whole */
+  shaping: boolean;
   /** the cue's pattern (global, case-insensitive), compiled to machine code at first use (see nativeRegExp) */
   re: (subject: string) => RegExp;
+  /** the same, sticky: tried only where cueStarts says it can match */
+  sticky: (subject: string) => RegExp;
   after: RegExp | null;
   notAfter: RegExp | null;
 }
@@ -70,8 +75,8 @@ export interface EventContextPatterns {
 
 export interface Lexicon {
   cues: CompiledCue[];
-  /** any cue that can start or shape a report: a sentence without one is skipped whole */
-  prefilter: (subject: string) => RegExp;
+  /** where in a text each cue (by index) can match, in text order; undefined: nowhere (see heads.ts) */
+  cueStarts: (text: string) => (number[] | undefined)[];
   /** the anchor cues as looser patterns for a whole text: one without any holds no report (see starts.ts) */
   starts: string[];
   /** any protest cue: a sentence with one reads violence it mentions as the protest's topic */
@@ -89,6 +94,9 @@ export class LexiconError extends Error {}
 function word(pattern: string, flags: string): RegExp {
   return new RegExp(`\\b(?:${pattern})\\b`, flags);
 }
+
+/** Anchors start reports; an intervention or lethal force shapes a protest report. */
+const isShaping = (e: CueEntry) => e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force';
 
 /** Checks and compiles the cue list; throws LexiconError on a malformed or duplicate entry. */
 export function compileCues(entries: unknown[], knownCues?: Set<string>): CompiledCue[] {
@@ -113,7 +121,9 @@ export function compileCues(entries: unknown[], knownCues?: Set<string>): Compil
         cue: e.cue,
         anchor: e.anchor,
         strength: e.strength,
+        shaping: isShaping(e),
         re: nativeRegExp(re.source, re.flags),
+        sticky: nativeRegExp(re.source, 'iy'),
         after: e.after ? new RegExp(e.after) : null,
         notAfter: e.not_after ? new RegExp(e.not_after, 'i') : null,
       };
@@ -162,11 +172,9 @@ export function loadLexicon(): Lexicon {
   for (const extra of ['victim', 'armed', 'intervention', 'lethal_force']) usedCues.add(extra);
   const cueFile = readJson('cues.json') as { cues: CueEntry[]; context: Record<string, string> };
   const c = cueFile.context;
-  const shaping = cueFile.cues.filter((e) => e.anchor || e.cue === 'intervention' || e.cue === 'lethal_force');
-  const prefilter = word(shaping.map((e) => `(?:${e.pattern})`).join('|'), 'i');
   return {
     cues: compileCues(cueFile.cues, usedCues),
-    prefilter: nativeRegExp(prefilter.source, prefilter.flags),
+    cueStarts: matchStarts(cueFile.cues.map((e) => e.pattern)),
     starts: reportStarts(cueFile.cues),
     protest: word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
