@@ -7,6 +7,7 @@
 import type { Doc } from '../../text/types.ts';
 import type { Interval, QuantityKind, QuantityMention } from '../types.ts';
 import { WORD_ALT, readAmount } from './amount.ts';
+import { narrowText } from './native.ts';
 import { MIXED_TRIGGER, PATTERNS, kindOf } from './patterns.ts';
 import { objectsAfter, singularHead, subjectsBefore, type ListItem } from './lists.ts';
 
@@ -82,10 +83,11 @@ function wokenPatterns(text: string): boolean[] {
  * The quantities in one sentence's text.
  * @example quantitiesInText('The strikes killed four people.')[0] // {kind: 'killed', low: 4, best: 4, high: 4, …}
  */
-export function quantitiesInText(text: string): QuantityCandidate[] {
+export function quantitiesInText(sentence: string): QuantityCandidate[] {
   const out: QuantityCandidate[] = [];
   const claimed: [number, number][] = [];
-  if (!ANY_AMOUNT.test(text)) return out;
+  if (!ANY_AMOUNT.test(sentence)) return out;
+  const { text, wide } = narrowText(sentence);
   const free = (i: { amountStart: number; amountEnd: number }) => !claimed.some(([s, e]) => i.amountStart < e && s < i.amountEnd);
   const take = (kind: QuantityKind, i: ListItem) => {
     claimed.push([i.amountStart, i.amountEnd]);
@@ -94,7 +96,7 @@ export function quantitiesInText(text: string): QuantityCandidate[] {
   const woken = wokenPatterns(text);
   PATTERNS.forEach((pattern, k) => {
     if (!woken[k] || !pattern.hint.test(text)) return;
-    const re = pattern.re(text);
+    const re = pattern.re(text, wide);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // no pattern matches the empty string; were one to, the scan must still move on

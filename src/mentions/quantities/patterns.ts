@@ -46,7 +46,7 @@ export interface QuantityPattern {
   /** the slot of casualty-words.json the trigger comes from, or a fixed kind */
   kind: keyof KindWords | QuantityKind;
   /** the clause pattern (global, with indices), compiled on first use (for the subject given) */
-  re: (subject: string) => RegExp;
+  re: (subject: string, wide?: boolean) => RegExp;
   /** a cheap test that the sentence may match at all: the full pattern is slow */
   hint: RegExp;
   /** the words (lower case) that can start a phrase of the hint; null when the hint is more than a list of phrases */
