@@ -52,6 +52,8 @@ export function workerId(): string {
 /** The store as ingestDocument sees it, with the job's completion folded into the document's transaction. */
 function storeForJob(store: PgStore, job: Job, started: number): Store {
   const scoped = Object.create(store) as Store;
+  // a job is one document: its completion rides on that document's own transaction, never a batch's
+  scoped.addDocuments = undefined;
   scoped.addDocument = (bundle: DocumentBundle) => store.addDocumentWith(bundle, async (tx, result: AddResult) => {
     if (!(await completeJob(tx, job, result, performance.now() - started))) throw new LeaseLost(`job ${job.id}: lease lost`);
   });

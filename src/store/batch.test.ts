@@ -1,13 +1,14 @@
 /**
  * Several documents in one transaction (Store.addDocuments, the batch
  * ingest's path) store exactly what one-by-one writes store: duplicates
- * within the batch are caught, and a bad document fails alone.
+ * within the batch are caught, and a bad document fails alone. On both
+ * engines (PostgreSQL when SITREP_TEST_PG is set).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from './index.ts';
 import type { AddResult, DocumentBundle, Store } from './index.ts';
 import { bundle, event } from '../../test/store-fixtures.ts';
+import { ENGINES } from '../../test/pg-engines.ts';
 
 const A = 'IS swept through rebel-held territory near Marea on Friday, cutting the road to Azaz, a monitor said.';
 const long = Array.from({ length: 8 }, (_, i) => `Paragraph ${i}: IS fighters advanced on villages north of Aleppo while rebels fell back toward the border crossing at Bab al-Salameh.`).join('\n');
@@ -31,48 +32,54 @@ async function stored(store: Store) {
 
 const brief = (r: AddResult | Error) => (r instanceof Error ? `error ${(r as { code?: string }).code}` : `${r.document_id} ${r.duplicate_of ?? 'new'}`);
 
-test('a batch stores in one transaction what one-by-one writes store, catching duplicates inside it', async () => {
-  const one = openStore(':memory:');
-  const oneByOne: (AddResult | Error)[] = [];
-  for (const b of batch()) {
-    await one.findDuplicate(b.document);
-    oneByOne.push(await one.addDocument(b).catch((e: Error) => e));
-  }
-  const many = openStore(':memory:');
-  const bundles = batch();
-  // the checks a batch ingest makes before extraction, all against the store as it was
-  for (const b of bundles) assert.equal(await many.findDuplicate(b.document), null);
-  const revision = await many.revision!();
-  const together = await many.addDocuments!(bundles);
-  assert.equal(await many.revision!(), revision + 1, 'one transaction (not undone and written one by one)');
-  assert.deepEqual(together.map(brief), ['w1 new', 'w1 w1', 'w1 w1', 'w1 w1', 'm2 new']);
-  assert.deepEqual(together.map(brief), oneByOne.map(brief));
-  const [a, b] = [await stored(one), await stored(many)];
-  assert.deepEqual(b, a);
-  assert.deepEqual(b.counts, { documents: 2, claims: 2, events: 1 }, 'the second report joins the first event');
-  await Promise.all([one.close(), many.close()]);
-});
+for (const engine of ENGINES) {
+  test(`${engine.name}: a batch stores in one transaction what one-by-one writes store, catching duplicates inside it`, { skip: engine.skip }, async () => {
+    const first = await engine.open();
+    const one = first.store;
+    const oneByOne: (AddResult | Error)[] = [];
+    for (const b of batch()) {
+      await one.findDuplicate(b.document);
+      oneByOne.push(await one.addDocument(b).catch((e: Error) => e));
+    }
+    const second = await engine.open();
+    const many = second.store;
+    const bundles = batch();
+    // the checks a batch ingest makes before extraction, all against the store as it was
+    for (const b of bundles) assert.equal(await many.findDuplicate(b.document), null);
+    const revision = await many.revision!();
+    const together = await many.addDocuments!(bundles);
+    assert.equal(await many.revision!(), revision + 1, 'one transaction (not undone and written one by one)');
+    assert.deepEqual(together.map(brief), ['w1 new', 'w1 w1', 'w1 w1', 'w1 w1', 'm2 new']);
+    assert.deepEqual(together.map(brief), oneByOne.map(brief));
+    const [a, b] = [await stored(one), await stored(many)];
+    assert.deepEqual(b, a);
+    assert.deepEqual(b.counts, { documents: 2, claims: 2, events: 1 }, 'the second report joins the first event');
+    await Promise.all([first.cleanup(), second.cleanup()]);
+  });
 
-test('a bad document fails alone: the others of its batch are stored', async () => {
-  const store = openStore(':memory:');
-  await store.addDocument(bundle('w1', long, []));
-  const results = await store.addDocuments!([
-    bundle('b1', 'Shelling hit Idlib on Friday, a monitor said.', []),
-    bundle('w1', 'A different story under a used id, about clashes in Homs.', []),
-    bundle('b2', 'Rebels said IS took Marea on Friday after a day of fighting.', [event({ id: 'y', document_id: 'b2', sentence: 'Rebels said IS took Marea on Friday.' })]),
-  ]);
-  assert.deepEqual(results.map(brief), ['b1 new', 'error document_id_taken', 'b2 new']);
-  assert.deepEqual(await store.counts(), { documents: 3, claims: 1, events: 1 });
-  await store.close();
-});
+  test(`${engine.name}: a bad document fails alone: the others of its batch are stored`, { skip: engine.skip }, async () => {
+    const opened = await engine.open();
+    const store = opened.store;
+    await store.addDocument(bundle('w1', long, []));
+    const results = await store.addDocuments!([
+      bundle('b1', 'Shelling hit Idlib on Friday, a monitor said.', []),
+      bundle('w1', 'A different story under a used id, about clashes in Homs.', []),
+      bundle('b2', 'Rebels said IS took Marea on Friday after a day of fighting.', [event({ id: 'y', document_id: 'b2', sentence: 'Rebels said IS took Marea on Friday.' })]),
+    ]);
+    assert.deepEqual(results.map(brief), ['b1 new', 'error document_id_taken', 'b2 new']);
+    assert.deepEqual(await store.counts(), { documents: 3, claims: 1, events: 1 });
+    await opened.cleanup();
+  });
 
-test('a check made before another writer committed is not trusted', async () => {
-  const store = openStore(':memory:');
-  const first = bundle('p1', long, []);
-  assert.equal(await store.findDuplicate(first.document), null);
-  // another write lands between the check and the batch
-  await store.addDocument(bundle('p0', long + '\nUpdated.', []));
-  const [r] = await store.addDocuments!([first]);
-  assert.equal((r as AddResult).duplicate_of, 'p0');
-  await store.close();
-});
+  test(`${engine.name}: a check made before another writer committed is not trusted`, { skip: engine.skip }, async () => {
+    const opened = await engine.open();
+    const store = opened.store;
+    const first = bundle('p1', long, []);
+    assert.equal(await store.findDuplicate(first.document), null);
+    // another write lands between the check and the batch
+    await store.addDocument(bundle('p0', long + '\nUpdated.', []));
+    const [r] = await store.addDocuments!([first]);
+    assert.equal((r as AddResult).duplicate_of, 'p0');
+    await opened.cleanup();
+  });
+}

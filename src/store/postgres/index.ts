@@ -87,6 +87,28 @@ export class PgStore implements Store {
     }, undefined, begin, COMMIT_BUMPED);
   }
 
+  /**
+   * Several documents in one transaction (a batch ingest), each written as
+   * addDocument writes it, in order, after the locks of all of them are
+   * taken at once: about two round trips a document instead of five. Should
+   * one document fail, the batch is undone and each goes again in its own
+   * transaction, so only that one fails.
+   */
+  async addDocuments(bundles: DocumentBundle[]): Promise<(AddResult | Error)[]> {
+    await this.ready();
+    try {
+      return await transaction(this.pool, async (tx) => {
+        const out: AddResult[] = [];
+        for (const b of bundles) out.push(await write.addDocument(tx, b));
+        return out;
+      }, undefined, `BEGIN; ${write.documentLockStatement(...bundles)}`, COMMIT_BUMPED);
+    } catch {
+      const out: (AddResult | Error)[] = [];
+      for (const b of bundles) out.push(await this.addDocument(b).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+      return out;
+    }
+  }
+
   async findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null> {
     await this.ready();
     return write.findDuplicate(this.pool, keys);

@@ -135,12 +135,13 @@ async function replaceClaims(tx: Sql, id: string, b: DocumentBundle): Promise<Ad
 }
 
 /**
- * The statement that opens a document's transaction with its advisory locks
- * (see locks.ts), sent with BEGIN in one round trip. The keys are numbers we
- * made, so they go into the text as they are.
+ * The statement that opens a transaction of these documents with their
+ * advisory locks (see locks.ts), sent with BEGIN in one round trip: every
+ * document's and claim's lock at once, in key order. The keys are numbers
+ * we made, so they go into the text as they are.
  */
-export function documentLockStatement(b: DocumentBundle): string {
-  const locks = sortedLocks([...documentLocks(b.document), ...b.claims.flatMap(claimLocks)]);
+export function documentLockStatement(...b: DocumentBundle[]): string {
+  const locks = sortedLocks(b.flatMap((x) => [...documentLocks(x.document), ...x.claims.flatMap(claimLocks)]));
   return `SELECT sitrep_lock_all('{${locks.map(([k]) => k).join(',')}}'::bigint[], '{${locks.map(([, m]) => m === 'shared').join(',')}}'::boolean[])`;
 }
 
