@@ -96,8 +96,8 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   const seat = c.fcode === 'ADM1' ? SEAT : TOWN;
   if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
   f.countryInFocus = focusShare * 1.2;
-  const a1 = c.admin1 ? ctx.keyOf(c.admin1) : '';
-  if (a1 && c.fcode !== 'ADM1' && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.7;
+  const a1 = c.admin1 && c.fcode !== 'ADM1' ? ctx.keyOf(c.admin1) : '';
+  if (a1 && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.7;
   if (m.areaWord) {
     const admin = c.fcode === 'ADM1' || c.fcode.startsWith('ADM');
     if (ADMIN_WORD.test(m.areaWord)) f.areaWord = admin ? 0.6 : -0.2;
@@ -198,8 +198,17 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
     m.candidates = uniquePlaces(m.candidates);
   }
   const keys = new Set(mentions.map((m) => m.key));
-  // memoised by the gazetteer across documents: admin1 names recur from story to story
-  const keyOf = (name: string) => gaz.key(name);
+  // admin1 names recur among a document's candidates and in both passes: a small memo of the document's beats
+  // lower-casing them again (the gazetteer's memo across documents keeps only names of several words)
+  const areaKeys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = areaKeys.get(name);
+    if (k === undefined) {
+      k = gaz.key(name);
+      areaKeys.set(name, k);
+    }
+    return k;
+  };
   const lowered = new Map<string, string>();
   const lowerOf = (text: string) => lowered.get(text) ?? lowered.set(text, text.toLowerCase()).get(text)!;
   const maxPop = new Map(mentions.map((m) => [m, Math.max(1, ...m.candidates.map(priorPopulation))]));

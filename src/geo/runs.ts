@@ -155,5 +155,5 @@ export function personSurnames(doc: Doc, gaz: Gazetteer, cues: Cues): Set<string
 
 /** "Mr." as "Mr": titles are listed without their dot. */
 export function withoutFinalDot(text: string): string {
-  return text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
+  return text.length > 0 && text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
 }
