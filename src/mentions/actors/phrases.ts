@@ -33,10 +33,12 @@ export interface PhraseValue {
 export interface PhraseNode {
   next: Map<string, PhraseNode>;
   values: PhraseValue[];
+  /** whether any value must match in its case; when none does, a hit shares `values` instead of filtering a copy */
+  exact: boolean;
 }
 
 export function emptyNode(): PhraseNode {
-  return { next: new Map(), values: [] };
+  return { next: new Map(), values: [], exact: false };
 }
 
 /** Adds a phrase; acronyms ("IS", "SDF") keep their case, other phrases are folded. */
@@ -53,6 +55,7 @@ export function addPhrase(root: PhraseNode, phrase: string, target: Target, keep
     node = child;
   }
   node.values.push({ target, exact: keepCase ? toks.map((t) => t.raw) : null, phrase });
+  if (keepCase) node.exact = true;
 }
 
 /** A phrase found in a token list: tokens [i, j) and what it may mean. */
@@ -76,7 +79,7 @@ export function longestAt(root: PhraseNode, toks: Tok[], i: number, stop = toks.
     node = node.next.get(toks[j].norm);
     if (!node) break;
     if (node.values.length === 0) continue;
-    const values = node.values.filter((v) => caseFits(v, toks, i));
+    const values = node.exact ? node.values.filter((v) => caseFits(v, toks, i)) : node.values;
     if (values.length > 0) best = { i, j: j + 1, values };
   }
   return best;
