@@ -62,14 +62,8 @@ function tokenAt(doc: Doc, i: number): Token | undefined {
 export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
   const cues = loadCues();
   const out: Recognized[] = [];
-  const bySentence = new Map<number, Token[]>();
-  for (const t of doc.tokens) {
-    const list = bySentence.get(t.sentence) ?? [];
-    list.push(t);
-    bySentence.set(t.sentence, list);
-  }
   const surnames = personSurnames(doc, gaz, cues);
-  for (const [sentence, toks] of bySentence) {
+  for (const [sentence, toks] of tokensBySentence(doc.tokens)) {
     const shouting = isShouting(toks);
     for (const run of chunks(doc, toks, cues)) {
       const before = out.length;
@@ -101,6 +95,34 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
     }
   }
   return out;
+}
+
+/**
+ * Each sentence's tokens, sentences in the order they first appear. Tokens come
+ * in text order, a sentence's together: cut where the sentence changes rather
+ * than filling a map token by token (which stays for tokens out of that order).
+ */
+function tokensBySentence(tokens: Token[]): Iterable<[number, Token[]]> {
+  const runs: [number, Token[]][] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const sentence = tokens[i].sentence;
+    if (runs.length > 0 && sentence <= runs[runs.length - 1][0]) return groupedBySentence(tokens);
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].sentence === sentence) j++;
+    runs.push([sentence, tokens.slice(i, j)]);
+    i = j;
+  }
+  return runs;
+}
+
+function groupedBySentence(tokens: Token[]): Map<number, Token[]> {
+  const bySentence = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const list = bySentence.get(t.sentence) ?? [];
+    list.push(t);
+    bySentence.set(t.sentence, list);
+  }
+  return bySentence;
 }
 
 /** A county or district is neither a country nor a first-level area. */

@@ -38,16 +38,16 @@ function isLongWord(text: string): boolean {
 export function isShouting(toks: Token[]): boolean {
   let words = 0;
   let upperWords = 0;
+  // letters are at most `length` UTF-16 units: once the small letters reach a fifth of that, capitals cannot pass 80%
+  let length = 0;
   for (const t of toks) {
+    length += t.text.length;
     if (!isLongWord(t.text)) continue;
     words++;
     if (isUpperInitial(t)) upperWords++;
   }
   if (words >= 4 && upperWords / words > 0.75) return true;
   const counts = { letters: 0, capitals: 0 };
-  // letters are at most `length` UTF-16 units: once the small letters reach a fifth of that, capitals cannot pass 80%
-  let length = 0;
-  for (const t of toks) length += t.text.length;
   let settled = false;
   for (const t of toks) {
     if (counts.letters - counts.capitals >= 0.2 * length) {
