@@ -32,8 +32,24 @@ function family(cue: string): string {
   return FAMILY[cue] ?? 'violence';
 }
 
-function paragraphOf(doc: Doc, start: number): number {
-  return doc.text.lastIndexOf('\n', start);
+/**
+ * Each sentence's paragraph, as the number of line breaks up to its start:
+ * two sentences share a paragraph when no break lies between their starts.
+ * One pass over the text, not a search back from every sentence (a story
+ * without line breaks made that quadratic).
+ */
+function paragraphs(doc: Doc): number[] {
+  const out: number[] = [];
+  let paragraph = 0;
+  let nextBreak = doc.text.indexOf('\n');
+  for (const s of doc.sentences) {
+    while (nextBreak >= 0 && nextBreak <= s.start) {
+      paragraph++;
+      nextBreak = doc.text.indexOf('\n', nextBreak + 1);
+    }
+    out.push(paragraph);
+  }
+  return out;
 }
 
 /** A first line with no final punctuation, followed by more text, is a headline: it repeats the story. */
@@ -53,10 +69,11 @@ function isHeadline(doc: Doc, index: number): boolean {
 export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { dated: Set<number>; counted: Set<number> }): Report[] {
   const reports: Report[] = [];
   let current: Report | null = null;
+  const paragraph = paragraphs(doc);
   for (const s of doc.sentences) {
     const live = cues[s.index].filter((h) => h.status === 'event' || h.status === 'anaphor');
     const anchors = live.filter((h) => h.anchor);
-    const sameParagraph = current !== null && paragraphOf(doc, doc.sentences[current.sentence].start) === paragraphOf(doc, s.start);
+    const sameParagraph = current !== null && paragraph[current.sentence] === paragraph[s.index];
     const separate = lex.context.separate.test(s.text) || marks.dated.has(s.index);
     if (isHeadline(doc, s.index)) continue;
     if (anchors.length === 0) {
