@@ -64,7 +64,6 @@ export class Gazetteer {
   private readonly dataVersion: Database.Statement;
   private readonly otherVersion: Database.Statement;
   private readonly keyCache = new Map<string, GazEntry[]>();
-  private readonly nameKeys = new Map<string, string>();
   private filters: NameFilters | null = null;
   /** the lookup file; null when it is missing or written for another state of the database */
   private lookup: LookupIndex | null = null;
@@ -206,17 +205,15 @@ export class Gazetteer {
     return hit[0] ?? null;
   }
 
-  /** nameKey of a text, memoised: the same names recur across a stream of documents. */
+  /**
+   * nameKey of a text. Not memoised: most names of several words are new to a
+   * stream (a memo of them missed, grew and held slices of old documents), and
+   * even a hit cost more than the key, measured over GWN/LGL.
+   */
   key(text: string): string {
-    // most texts are one plain word: lower-casing it costs less than a probe of a large memo
+    // most texts are one plain word: lower-casing it is its key
     if (isPlainWord(text)) return text.toLowerCase();
-    let k = this.nameKeys.get(text);
-    if (k === undefined) {
-      k = nameKey(text);
-      if (this.nameKeys.size > 100_000) this.nameKeys.clear();
-      this.nameKeys.set(text, k);
-    }
-    return k;
+    return nameKey(text);
   }
 
   /** The country's own gazetteer entry. */

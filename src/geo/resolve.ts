@@ -199,7 +199,7 @@ export function resolveAll(mentions: Recognized[], gaz: Gazetteer, doc?: Doc): R
   }
   const keys = new Set(mentions.map((m) => m.key));
   // admin1 names recur among a document's candidates and in both passes: a small memo of the document's beats
-  // lower-casing them again (the gazetteer's memo across documents keeps only names of several words)
+  // keying them again
   const areaKeys = new Map<string, string>();
   const keyOf = (name: string) => {
     let k = areaKeys.get(name);
