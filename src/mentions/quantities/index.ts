@@ -45,23 +45,27 @@ const HEADS = new Set([...WAKES.keys()].filter((w) => w.length >= 3).map((w) => 
 const SHORT_STARTS = [...WAKES.keys()].some((w) => w.length < 3);
 
 /**
- * The patterns that need one of their nouns, by the nouns' heads. A noun
- * after white space starts a word, whose head is then the noun's; a noun
- * whose first three characters are not all word characters has no such
- * head, and its pattern is not gated.
+ * The patterns that need one of their nouns, by the nouns' first runs of
+ * word characters ("police officers" → "police", "ex-soldiers" → "ex"). A
+ * noun stands after white space, so its first run is also the first run of
+ * a word of the text (up to a hyphen or the word's end). A pattern with a
+ * noun whose first run is shorter than a head is not gated.
  */
-const NOUN_WAKES = new Map<number, number[]>();
-const UNGATED = PATTERNS.map((p) => p.starts === null && (!p.nouns || p.nouns.some((n) => !/^[\w-]{3}/.test(n))));
+const firstRun = (phrase: string) => /^\w*/.exec(phrase)![0].toLowerCase();
+const NOUN_WAKES = new Map<string, number[]>();
+const UNGATED = PATTERNS.map((p) => p.starts === null && (!p.nouns || p.nouns.some((n) => firstRun(n).length < 3)));
 for (const [k, pattern] of PATTERNS.entries()) {
   if (UNGATED[k] || !pattern.nouns) continue;
-  for (const key of new Set(pattern.nouns.map((n) => head(n, 0)))) NOUN_WAKES.set(key, [...(NOUN_WAKES.get(key) ?? []), k]);
+  for (const key of new Set(pattern.nouns.map(firstRun))) NOUN_WAKES.set(key, [...(NOUN_WAKES.get(key) ?? []), k]);
 }
+/** The heads of those runs: most words have none of them, and are not copied to be looked up. */
+const NOUN_HEADS = new Set([...NOUN_WAKES.keys()].map((w) => head(w, 0)));
 
 /**
  * Which patterns may match a text: those one of whose start words stands in
  * the text as a whole word (a run of [\w-]), those one of whose nouns may
- * (a word with its head), and the others whose hint has no word list. Found
- * in one pass, where running every hint costs 22 scans.
+ * (a word that starts with a noun's first run), and the others whose hint
+ * has no word list. Found in one pass, where running every hint costs 22 scans.
  */
 function wokenPatterns(text: string): boolean[] {
   const woken = [...UNGATED];
@@ -73,7 +77,11 @@ function wokenPatterns(text: string): boolean[] {
     let j = i + 1;
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
     if (j - i >= 3 ? HEADS.has(head(text, i)) : SHORT_STARTS) for (const k of WAKES.get(text.slice(i, j).toLowerCase()) ?? []) woken[k] = true;
-    if (j - i >= 3) for (const k of NOUN_WAKES.get(head(text, i)) ?? []) woken[k] = true;
+    if (j - i >= 3 && NOUN_HEADS.has(head(text, i))) {
+      let run = i;
+      while (run < j && text.charCodeAt(run) !== 45) run++;
+      for (const k of NOUN_WAKES.get(text.slice(i, run).toLowerCase()) ?? []) woken[k] = true;
+    }
     i = j;
   }
   return woken;
