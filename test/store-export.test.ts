@@ -8,6 +8,7 @@ import { exportEvents } from '../src/serve/formats.ts';
 import type { ExportFormat } from '../src/serve/formats.ts';
 import { ACLED_COLUMNS } from '../src/events/format.ts';
 import { bundle, event } from './store-fixtures.ts';
+import { ENGINES } from './pg-engines.ts';
 
 const TRICKY = 'Fighters said "we hold the road", then left;\nothers, unnamed, stayed.';
 
@@ -109,3 +110,44 @@ test('JSONL and PLOVER exports: one JSON record per event', async () => {
   assert.ok(jsonl.every((e) => e.review && typeof e.source_count === 'number'));
   await store.close();
 });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+for (const engine of ENGINES) {
+  test(`${engine.name}: an event's updated_at moves when the event changes (a merge, a correction, a split), not when re-processing changes nothing; ACLED's timestamp is it`, { skip: engine.skip }, async () => {
+    const opened = await engine.open();
+    const store = opened.store;
+    try {
+      const a = Array.from({ length: 8 }, (_, i) => `Paragraph ${i}: IS fighters advanced on villages north of Aleppo while rebels fell back toward Marea.`).join('\n');
+      const first = bundle('a', a, [event({ id: 'x', document_id: 'a', sentence: 'IS took Marea on Friday, a monitor said.' })]);
+      const [id] = (await store.addDocument(structuredClone(first))).events;
+      const at = async () => (await store.getEvent(id))!.updated_at;
+      const created = await at();
+      assert.match(created, /^\d{4}-\d{2}-\d{2}T/);
+      await sleep(5);
+      await store.addDocument({ ...structuredClone(first), replace: true });
+      assert.equal(await at(), created, 're-processing the same text changes nothing');
+      await store.addDocument(bundle('b', 'Rebels said IS took Marea on Friday after a day of fighting.', [event({ id: 'y', document_id: 'b', sentence: 'Rebels said IS took Marea on Friday.' })]));
+      const merged = await at();
+      assert.deepEqual((await store.getEvent(id))!.document_ids.sort(), ['a', 'b'], 'the second report joined');
+      assert.ok(merged > created, 'a merge changes the event');
+      await sleep(5);
+      await store.reviewEvent(id, { fields: { fatalities: { low: 3, best: 3, high: 3, text: 'three' } } });
+      const corrected = await at();
+      assert.ok(corrected > merged, 'a correction changes it');
+      await sleep(5);
+      await store.reviewEvent(id, { review_state: 'corrected' });
+      assert.equal(await at(), corrected, 'a verdict it already had changes nothing');
+      await sleep(1100);
+      const csv = parseCsv(await text(store, 'acled-csv'));
+      const stamp = csv[1][ACLED_COLUMNS.indexOf('timestamp')];
+      assert.equal(stamp, String(Math.floor(Date.parse(corrected) / 1000)), 'the time the event last changed, not the export time');
+      await sleep(5);
+      const parts = (await store.splitEvent(id))!;
+      assert.equal(parts.length, 2);
+      for (const p of parts) assert.ok((await store.getEvent(p))!.updated_at > corrected, 'a split changes both events');
+    } finally {
+      await opened.cleanup();
+    }
+  });
+}

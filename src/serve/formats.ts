@@ -29,9 +29,11 @@ export function media(format: ExportFormat): { contentType: string; extension: s
  */
 export async function* exportEvents(events: AsyncIterable<StoredEvent>, format: ExportFormat): AsyncGenerator<string> {
   const f = formatter(format);
+  // ACLED's `timestamp` is when the event was last coded: each stored event's own updated_at, not the moment of export
+  const row = format === 'acled-csv' ? (e: StoredEvent) => formatter(format, { codedAt: new Date(e.updated_at) }).row(e) : f.row;
   let buf = f.header;
   for await (const e of events) {
-    buf += f.row(e);
+    buf += row(e);
     if (buf.length > 64 * 1024) {
       yield buf;
       buf = '';

@@ -39,8 +39,8 @@ export function reviewFrom(found: readonly CorrectionRow[]) {
   return { fields, state, corrected_fields: [...new Set(fields.map((f) => f.field))] };
 }
 
-/** The event as stored: derived from all its claims, corrections on top. */
-export function storedEvent(eventId: string, claims: readonly Claim[], review: ReturnType<typeof reviewFrom>): StoredEvent {
+/** The event as stored: derived from all its claims, corrections on top, changed at `updatedAt`. */
+export function storedEvent(eventId: string, claims: readonly Claim[], review: ReturnType<typeof reviewFrom>, updatedAt: string): StoredEvent {
   const record = applyCorrections(deriveEvent(eventId, [...claims]), review.fields);
   const documentIds = [...new Set(claims.map((c) => c.document_id))];
   return {
@@ -48,7 +48,18 @@ export function storedEvent(eventId: string, claims: readonly Claim[], review: R
     review: { state: review.state, corrected_fields: review.corrected_fields },
     source_count: documentIds.length,
     document_ids: documentIds,
+    updated_at: updatedAt,
   };
+}
+
+/**
+ * The stored record (JSON text) when deriving the event again changed
+ * nothing but the time: the event keeps it, and its updated_at with it.
+ */
+export function unchanged(next: StoredEvent, before: string | null | undefined): StoredEvent | null {
+  if (!before) return null;
+  const old = JSON.parse(before) as StoredEvent;
+  return JSON.stringify({ ...next, updated_at: old.updated_at }) === before ? old : null;
 }
 
 /** The words full-text search finds an event by. */

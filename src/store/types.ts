@@ -12,6 +12,8 @@ export interface StoredEvent extends EventRecord {
   review: { state: ReviewState; corrected_fields: string[] };
   source_count: number;
   document_ids: string[];
+  /** when the event last changed: a claim joined or left, a split, a correction (ISO 8601) */
+  updated_at: string;
 }
 
 /** One event as one document reports it: the unit that merging moves around. */

@@ -7,7 +7,7 @@
  */
 import type { EventRecord } from '../../events/types.ts';
 import { assignClaims, BLOCK_DAYS, BLOCK_KM, type Candidate, type MergeChoice } from '../../merge/index.ts';
-import { reviewFrom, searchText, shiftDay, storedEvent, type CorrectionRow } from '../rows.ts';
+import { reviewFrom, searchText, shiftDay, storedEvent, unchanged, type CorrectionRow } from '../rows.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { now, row, rows, type Sql } from './db.ts';
 import { lockKey } from './locks.ts';
@@ -23,32 +23,39 @@ export async function claimsOf(sql: Sql, eventId: string): Promise<Claim[]> {
   return found.map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord }));
 }
 
-/** An event's claims and its correction rows, in one round trip. */
-async function claimsAndCorrections(sql: Sql, eventId: string): Promise<{ claims: Claim[]; corrections: CorrectionRow[] }> {
-  const found = (await row<{ claims: (Omit<Claim, 'record'> & { record: string })[] | null; corrections: CorrectionRow[] | null }>(sql,
+/** An event's claims, its correction rows and its stored record, in one round trip. */
+async function claimsAndCorrections(sql: Sql, eventId: string): Promise<{ claims: Claim[]; corrections: CorrectionRow[]; before: string | null }> {
+  const found = (await row<{ claims: (Omit<Claim, 'record'> & { record: string })[] | null; corrections: CorrectionRow[] | null; before: string | null }>(sql,
     `SELECT (SELECT json_agg(json_build_object('id', c.id, 'document_id', c.document_id, 'outlet', c.outlet, 'claimed_by', c.claimed_by,
                'sentence', c.sentence, 'start', c.start, 'end', c."end", 'record', c.record) ORDER BY c.created_at, c.document_id, c.ordinal)
              FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = $1) AS claims,
             (SELECT json_agg(json_build_object('field', field, 'value', value, 'review_state', review_state) ORDER BY id)
-             FROM corrections WHERE event_id = $1) AS corrections`, [eventId]))!;
-  return { claims: (found.claims ?? []).map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord })), corrections: found.corrections ?? [] };
+             FROM corrections WHERE event_id = $1) AS corrections,
+            (SELECT record FROM events WHERE id = $1) AS before`, [eventId]))!;
+  return { claims: (found.claims ?? []).map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord })), corrections: found.corrections ?? [], before: found.before };
 }
 
-/** Re-derives an event from its claims and corrections and writes it; an event left without claims is deleted. Three round trips. */
+/**
+ * Re-derives an event from its claims and corrections and writes it, unless
+ * nothing changed (it then keeps its updated_at); an event left without
+ * claims is deleted. Three round trips.
+ */
 export async function saveEvent(sql: Sql, eventId: string): Promise<StoredEvent | null> {
   await lockEvent(sql, eventId);
-  const { claims, corrections } = await claimsAndCorrections(sql, eventId);
+  const { claims, corrections, before } = await claimsAndCorrections(sql, eventId);
   if (claims.length === 0) {
     await sql.query('DELETE FROM events WHERE id = $1', [eventId]);
     return null;
   }
-  const stored = storedEvent(eventId, claims, reviewFrom(corrections));
-  await sql.query(`WITH ${EVENT_UPSERT} SELECT 1`, [JSON.stringify([eventRow(stored, now())])]);
+  const stored = storedEvent(eventId, claims, reviewFrom(corrections), now());
+  const same = unchanged(stored, before);
+  if (same) return same;
+  await sql.query(`WITH ${EVENT_UPSERT} SELECT 1`, [JSON.stringify([eventRow(stored)])]);
   return stored;
 }
 
-/** An event as one row of EVENT_UPSERT's input. */
-export function eventRow(stored: StoredEvent, t: string): Record<string, unknown> {
+/** An event as one row of EVENT_UPSERT's input; its updated_at (and created_at, when new) is the record's. */
+export function eventRow(stored: StoredEvent): Record<string, unknown> {
   const record: EventRecord = stored;
   const f = record.fatalities;
   const l = record.location;
@@ -58,7 +65,7 @@ export function eventRow(stored: StoredEvent, t: string): Record<string, unknown
     actor1: record.actor1?.name ?? null, actor2: record.actor2?.name ?? null, lat: l?.lat ?? null, lon: l?.lon ?? null,
     fatalities_low: f?.low ?? null, fatalities_best: f?.best ?? null, fatalities_high: f?.high ?? null, has_fatalities: !!f && f.low !== null,
     confidence: record.confidence, review_state: stored.review.state, source_count: stored.document_ids.length,
-    document_ids: JSON.stringify(stored.document_ids), record: JSON.stringify(stored), search: searchText(record), t,
+    document_ids: JSON.stringify(stored.document_ids), record: JSON.stringify(stored), search: searchText(record), t: stored.updated_at,
     actors: [...new Set([record.actor1?.name, record.actor2?.name, ...record.assoc_actors.map((a) => a.name)])].filter((n): n is string => !!n),
   };
 }

@@ -174,7 +174,7 @@ async function joinedEvents(tx: Sql, placed: Placed[], t: string): Promise<Recor
   return found.map((f) => {
     const claims: Claim[] = (f.claims ?? []).map((r) => ({ ...r, record: JSON.parse(r.record) as EventRecord }));
     for (const p of joined) if (p.eventId === f.event_id) claims.push(p.claim);
-    return eventRow(storedEvent(f.event_id, claims, reviewFrom(f.corrections ?? [])), t);
+    return eventRow(storedEvent(f.event_id, claims, reviewFrom(f.corrections ?? []), t));
   });
 }
 
@@ -200,7 +200,7 @@ export async function addDocument(tx: Sql, b: DocumentBundle): Promise<AddResult
   const matches = assignClaims(b.claims.map((c) => c.record), candidatesByClaim(b.claims.length, found));
   const placed: Placed[] = b.claims.map((claim, ordinal) => ({ claim, ordinal, eventId: matches[ordinal]?.eventId ?? stableId('ev', claim.id), match: matches[ordinal] }));
   const events = [
-    ...placed.filter((p) => !p.match).map((p) => eventRow(storedEvent(p.eventId, [p.claim], reviewFrom([])), t)),
+    ...placed.filter((p) => !p.match).map((p) => eventRow(storedEvent(p.eventId, [p.claim], reviewFrom([]), t))),
     ...(await joinedEvents(tx, placed, t)),
   ];
   const hashes = d.minhash ? bands(d.minhash) : [];

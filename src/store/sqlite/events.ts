@@ -4,7 +4,7 @@
  */
 import type { EventRecord } from '../../events/types.ts';
 import { BLOCK_DAYS, BLOCK_KM, type Candidate } from '../../merge/index.ts';
-import { reviewFrom, searchText, shiftDay, storedEvent, type CorrectionRow } from '../rows.ts';
+import { reviewFrom, searchText, shiftDay, storedEvent, unchanged, type CorrectionRow } from '../rows.ts';
 import type { Claim, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
 
@@ -26,7 +26,8 @@ function reviewOf(db: Db, eventId: string) {
 
 /**
  * Re-derives an event from its claims and corrections and writes every
- * index of it; an event left without claims is deleted. Returns the event, or null.
+ * index of it, unless nothing changed (it then keeps its updated_at); an
+ * event left without claims is deleted. Returns the event, or null.
  * `created`: the claim a new event was just made of (its only claim, no
  * corrections, no index rows yet), which spares reading them back.
  */
@@ -41,12 +42,16 @@ export function saveEvent(db: Db, eventId: string, created?: Claim): StoredEvent
     }
     return null;
   }
-  const stored = storedEvent(eventId, claims, created ? reviewFrom([]) : reviewOf(db, eventId));
+  const t = now();
+  const stored = storedEvent(eventId, claims, created ? reviewFrom([]) : reviewOf(db, eventId), t);
+  if (!created) {
+    const same = unchanged(stored, db.get<{ record: string }>('SELECT r.record FROM events e JOIN event_records r ON r.rowid = e.rowid WHERE e.id = ?', eventId)?.record);
+    if (same) return same;
+  }
   const { review, document_ids: documentIds } = stored;
   const record: EventRecord = stored;
   const f = record.fatalities;
   const l = record.location;
-  const t = now();
   const { rowid } = db.get<{ rowid: number }>(
     `INSERT INTO events (id, event_date, date_start, date_end, event_type, sub_event_type, country, admin1, actor1, actor2,
        lat, lon, fatalities_low, fatalities_best, fatalities_high, has_fatalities, confidence, review_state, source_count,
