@@ -12,6 +12,7 @@ import type { Place, PlaceMention } from '../mentions/types.ts';
 import { loadCues } from './cues.ts';
 import { offsetBefore, offsetPlace, wordsAfter, wordsBefore } from './spatial.ts';
 import { containerReadings, fitsAny, pointOfPlace, statedContainers, verdictOf, type Container } from './containers.ts';
+import { sortDescending } from './lists.ts';
 
 export interface Anchor {
   sentence: number;
@@ -133,7 +134,7 @@ export function eventLocation(doc: Doc, places: PlaceMention[], anchor: Anchor):
   for (let back = 0; back <= 2; back++) {
     const here = places.map((p, i) => ({ p, i })).filter(({ p }) => p.sentence === anchor.sentence - back);
     const scored = here.map(({ p, i }) => ({ p, i, s: sentenceScore(doc, p, anchor, isContainer.has(i)) - back * 0.5 })).filter((x) => x.s > 0);
-    scored.sort((a, b) => b.s - a.s);
+    sortDescending(scored, (x) => x.s);
     const best = scored.find((x) => (x.p.use ?? 'place') === 'place') ?? scored[0];
     if (best) {
       const chosen = withOffset(doc, withinContainer(best.p, places, containers[best.i]));

@@ -1,3 +1,5 @@
+import { sortDescending } from './lists.ts';
+
 /**
  * A candidate's named features in one fixed shape: every candidate's object
  * has the same fields in the same order (NaN for a feature that does not
@@ -60,7 +62,7 @@ export class Features {
     const out: [string, number][] = [];
     const r = this.record();
     for (const k in r) if (r[k] > floor) out.push([k, r[k]]);
-    out.sort((a, b) => b[1] - a[1]);
+    sortDescending(out, (e) => e[1]);
     const names: string[] = [];
     for (let i = 0; i < out.length && i < n; i++) names.push(out[i][0]);
     return names;

@@ -5,6 +5,7 @@
  */
 import type { GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
+import { firstMax } from './lists.ts';
 
 /** The country evidence of one mention: a demonym, a country's own name, a name found in one country only, or a far bigger namesake. */
 export function countryVotes(m: Recognized): [string, number][] {
@@ -18,8 +19,13 @@ export function countryVotes(m: Recognized): [string, number][] {
   const area = m.candidates.find((c) => c.fcode === 'ADM1' && c.kind !== 1);
   if (area && !m.candidates.some((c) => c.cc !== area.cc && (c.fcode === 'PCLI' || c.fcode === 'ADM1' || c.population >= 100_000))) return [[area.cc, 1]];
   if (m.candidates.length > 0) {
-    const top = [...m.candidates].sort((x, y) => y.population - x.population);
-    if (top[0].population > 20 * Math.max(1, top[1]?.population ?? 0)) return [[top[0].cc, 0.5]];
+    // the most populous (the first of them) and the runner-up's population, as a sort by population would give them
+    const cs = m.candidates;
+    let top = 0;
+    for (let i = 1; i < cs.length; i++) if (cs[i].population > cs[top].population) top = i;
+    let next = 0;
+    for (let i = 0; i < cs.length; i++) if (i !== top) next = Math.max(next, cs[i].population);
+    if (cs[top].population > 20 * Math.max(1, next)) return [[cs[top].cc, 0.5]];
   }
   return [];
 }
@@ -77,7 +83,7 @@ export function adminFocusOf(mentions: Recognized[], votes: string[]): (m: Recog
     t.set(votes[i], (t.get(votes[i]) ?? 0) + 1);
     perKey.set(m.key, t);
   });
-  const choice = new Map([...perKey].map(([key, t]) => [key, [...t].sort((a, b) => b[1] - a[1])[0][0]]));
+  const choice = new Map([...perKey].map(([key, t]) => [key, firstMax([...t], (e) => e[1])![0]]));
   const tally = new Map<string, number>();
   for (const area of choice.values()) tally.set(area, (tally.get(area) ?? 0) + 1);
   return (m, area) => {

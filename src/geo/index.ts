@@ -11,7 +11,7 @@ import { recognize, recognizeSpan } from './recognize.ts';
 import { resolveAll, type Resolution } from './resolve.ts';
 import { precisionOf, toPlace } from './place.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
-import { mapList } from './lists.ts';
+import { firstMax, mapList } from './lists.ts';
 
 export type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';
 export type { Gazetteer, GazEntry } from './gazetteer.ts';
@@ -51,7 +51,7 @@ function enclosingArea(resolutions: Resolution[]): Resolution | null {
     t.n += rank;
     tally.set(r.best.id, t);
   }
-  return [...tally.values()].sort((a, b) => b.n - a.n)[0]?.r ?? null;
+  return firstMax([...tally.values()], (t) => t.n)?.r ?? null;
 }
 
 function toMentions(resolutions: Resolution[], gaz: Gazetteer): PlaceMention[] {

@@ -14,7 +14,7 @@ import { loadFronts, onFront, type Front } from './cues.ts';
 import { adminFocusOf, adminVotes, areaOf, countryFocus, countryVotes } from './focus.ts';
 import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
 import { Features } from './features.ts';
-import { mapList } from './lists.ts';
+import { mapList, sortDescending } from './lists.ts';
 
 const CLASS_PRIOR: Record<string, number> = { CONT: 1, RGN: 0.8, PCLI: 1, ADM1: 0.55, PPLC: 0.7, PPLA: 0.45, PPLA2: 0.25, PPLA3: 0.1, ADM2: 0.3 };
 const MIN_SCORE = 0.15;
@@ -128,7 +128,7 @@ function rank(m: Recognized, ctx: Context): Ranked[] {
     const f = features(m, entry, ctx);
     out.push({ entry, features: f, score: f.sum() });
   }
-  return out.sort((x, y) => y.score - x.score);
+  return sortDescending(out, (r) => r.score);
 }
 
 export interface Resolution {
@@ -164,7 +164,7 @@ function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers:
       r.features.statedContainer = value;
       r.score += value;
     }
-    ranked[i].sort((x, y) => y.score - x.score);
+    sortDescending(ranked[i], (r) => r.score);
   }
 }
 
