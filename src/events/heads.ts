@@ -136,7 +136,8 @@ class BeginningReader {
   }
 }
 
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** 1 for the characters of `\w`: ASCII letters, digits and "_" */
+const WORD = Uint8Array.from({ length: 128 }, (_, c) => +/\w/.test(String.fromCharCode(c)));
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
@@ -150,7 +151,7 @@ export function beginnings(pattern: string): string[] | null {
   const out = new Set<string>();
   for (const b of read) {
     const known = closed(b) ? b.slice(0, -1) : b;
-    if (known === '' || !isWordCode(known.charCodeAt(0))) return null;
+    if (known === '' || WORD[known.charCodeAt(0)] !== 1) return null;
     out.add(known);
   }
   return [...out];
@@ -197,25 +198,31 @@ export function matchStarts(patterns: readonly string[]): (text: string) => (num
   return (text) => {
     const starts = new Array<number[] | undefined>(patterns.length);
     for (const k of anywhere) starts[k] = Array.from({ length: text.length + 1 }, (_, i) => i);
-    let previousIsWord = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const isWord = isWordCode(c);
-      if (isWord && !previousIsWord) {
-        // walk the word's letters down the tree: every beginning passed can start a match here
-        let state = 0;
-        for (let j = i; ; j++) {
-          const passed = ends[state];
-          if (passed) for (const k of passed) {
-            const at = (starts[k] ??= []);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (c >= 128 || WORD[c] === 0) {
+        i++;
+        continue;
+      }
+      // a word starts at i: walk its letters down the tree; every beginning passed can start a match here
+      let state = table[column[c]];
+      for (let j = i + 1; state !== 0; j++) {
+        const passed = ends[state];
+        if (passed !== null) {
+          for (let q = 0; q < passed.length; q++) {
+            const at = (starts[passed[q]] ??= []);
             if (at[at.length - 1] !== i) at.push(i);
           }
-          const code = j < text.length ? text.charCodeAt(j) : 128;
-          state = code < 128 ? table[state * columns + column[code]] : 0;
-          if (state === 0) break;
         }
+        if (j >= n) break;
+        const code = text.charCodeAt(j);
+        state = code < 128 ? table[state * columns + column[code]] : 0;
       }
-      previousIsWord = isWord;
+      // past the rest of the word
+      i++;
+      while (i < n && (c = text.charCodeAt(i)) < 128 && WORD[c] === 1) i++;
     }
     return starts;
   };
