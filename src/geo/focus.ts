@@ -75,7 +75,7 @@ export function adminVotes(pass1: { entry: GazEntry; score: number }[][]): strin
  * "cc|admin1": each distinct name votes once, for its most frequent area, and
  * never for itself.
  */
-export function adminFocusOf(mentions: Recognized[], votes: string[]): (m: Recognized, area: string) => number {
+export function adminFocusOf(mentions: Recognized[], votes: string[]): (m: Recognized, c: GazEntry) => number {
   const perKey = new Map<string, Map<string, number>>();
   mentions.forEach((m, i) => {
     if (!votes[i]) return;
@@ -86,10 +86,12 @@ export function adminFocusOf(mentions: Recognized[], votes: string[]): (m: Recog
   const choice = new Map([...perKey].map(([key, t]) => [key, firstMax([...t], (e) => e[1])![0]]));
   const tally = new Map<string, number>();
   for (const area of choice.values()) tally.set(area, (tally.get(area) ?? 0) + 1);
-  return (m, area) => {
+  return (m, c) => {
     const mine = choice.get(m.key);
     const others = choice.size - (mine ? 1 : 0);
-    return others > 0 ? ((tally.get(area) ?? 0) - (mine === area ? 1 : 0)) / others : 0;
+    if (others === 0) return 0;
+    const area = areaOf(c);
+    return ((tally.get(area) ?? 0) - (mine === area ? 1 : 0)) / others;
   };
 }
 

@@ -11,7 +11,7 @@ import type { Recognized } from './recognize.ts';
 import { distanceKm, similarity, skeleton } from './normalize.ts';
 import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
 import { loadFronts, onFront, type Front } from './cues.ts';
-import { adminFocusOf, adminVotes, areaOf, countryFocus, countryVotes } from './focus.ts';
+import { adminFocusOf, adminVotes, countryFocus, countryVotes } from './focus.ts';
 import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
 import { Features } from './features.ts';
 import { mapList, sortDescending } from './lists.ts';
@@ -39,8 +39,8 @@ interface Context {
   keyOf: (name: string) => string;
   /** toLowerCase, memoised for the document */
   lowerOf: (text: string) => string;
-  /** share of the other confidently resolved places that lie in the candidate's "cc|admin1" */
-  adminFocus: (m: Recognized, area: string) => number;
+  /** share of the other confidently resolved places that lie in the candidate's "cc|admin1" (areaOf) */
+  adminFocus: (m: Recognized, c: GazEntry) => number;
   /** resolved points of the other mentions (first pass) */
   anchors: { key: string; lat: number; lon: number; weight: number }[];
   /** the war fronts the document's parties and monitors place it on */
@@ -67,6 +67,18 @@ function isRival(o: GazEntry, c: GazEntry): boolean {
   return o.population >= 10_000 || SEAT.test(o.fcode);
 }
 
+/** A candidate bearing the name itself (main name or alias) that rivals `c` in a country the story is at least as much about. */
+function hasRivalNamesake(m: Recognized, c: GazEntry, focus: Map<string, number>, focusShare: number): boolean {
+  for (const o of m.candidates) if ((o.kind === 0 || o.kind === 2) && isRival(o, c) && (focus.get(o.cc) ?? 0) >= focusShare) return true;
+  return false;
+}
+
+/** A town of `c`'s country, matched on the same name, that can be the seat `c` is named after. */
+function hasSeatNamesake(m: Recognized, c: GazEntry, seat: RegExp): boolean {
+  for (const o of m.candidates) if (o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched) return true;
+  return false;
+}
+
 function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   const f = new Features();
   const pop = priorPopulation(c);
@@ -82,19 +94,26 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   // another place bears this very name: an old or foreign alternate name (Salisbury for Harare), or a spelling variant, is the weaker reading
   // (unless the alternate name's place lies in a country the story is more about: Jenin is Janīn in the West Bank, not Jenin in Poland)
   // (a hamlet, or an area of the same country named after the town, is no rival)
-  if (c.kind === 1 && m.candidates.some((o) => (o.kind === 0 || o.kind === 2) && isRival(o, c) && (focus.get(o.cc) ?? 0) >= focusShare)) f.namesakeHasName = -0.5;
+  if (c.kind === 1 && hasRivalNamesake(m, c, focus, focusShare)) f.namesakeHasName = -0.5;
   // a spelling variant is a fallback: it never beats a country, a first-level area or a big city bearing the name itself
   if (c.kind === 3) {
-    const exact = m.candidates.filter((o) => o.kind !== 3);
-    if (exact.some((o) => BIG_NAMESAKE.test(o.fcode) || o.population >= 1_000_000)) f.namesakeHasName = -2;
-    else if (exact.length > 0) f.namesakeHasName = -1;
+    // (loops rather than some/filter here and below: no closure per candidate and pass)
+    let exact = 0;
+    let big = false;
+    for (const o of m.candidates) {
+      if (o.kind === 3) continue;
+      exact++;
+      if (BIG_NAMESAKE.test(o.fcode) || o.population >= 1_000_000) big = true;
+    }
+    if (big) f.namesakeHasName = -2;
+    else if (exact > 0) f.namesakeHasName = -1;
     // nor does one in a country the story never mentions
     if (focusShare === 0 && focus.size > 0) f.remoteVariant = -2;
   }
   if (ctx.lowerOf(m.text) === ctx.lowerOf(c.name)) f.exactForm = 0.1;
   // an area named after its seat (Idlib, Jenin, Sligo): the bare name means the town; below the first level, any town of that name is its seat
   const seat = c.fcode === 'ADM1' ? SEAT : TOWN;
-  if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && m.candidates.some((o) => o !== c && o.cc === c.cc && o.kind !== 3 && seat.test(o.fcode) && o.matched === c.matched)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
+  if (c.fclass === 'A' && c.fcode !== 'PCLI' && !ADMIN_WORD.test(m.areaWord ?? '') && hasSeatNamesake(m, c, seat)) f.sameNameCapital = c.fcode === 'ADM1' ? -0.5 : -1;
   f.countryInFocus = focusShare * 1.2;
   const a1 = c.admin1 && c.fcode !== 'ADM1' ? ctx.keyOf(c.admin1) : '';
   if (a1 && ctx.keys.has(a1) && a1 !== m.key) f.admin1Mentioned = 0.7;
@@ -108,10 +127,14 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
   if (near < Infinity) f.nearOtherPlaces = near < 50 ? 0.7 : near < 200 ? 0.35 : near < 800 ? 0.1 : 0;
   // a small town far from every other place of the story, in a country the story never mentions: likely a namesake
   if (near > 1500 && near < Infinity && focusShare === 0 && focus.size > 0 && c.fcode.startsWith('PPL') && c.fcode !== 'PPLC' && c.population < 100_000 && f.remoteVariant !== -2) f.remoteFar = -2;
-  const area = areaOf(c);
-  if (area && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, area);
+  // (areaOf(c) is '' exactly when c is no first-level area and has no admin1; adminFocus makes the area only when it weighs it)
+  if ((c.fcode === 'ADM1' || c.admin1) && c.fcode !== 'PCLI') f.admin1InFocus = 0.8 * ctx.adminFocus(m, c);
   // "the OSCE SMM observed explosions near Petrovskoye": the namesake on the front the report is about
-  if (ctx.fronts.some((fr) => onFront(fr, c.cc, c.admin1, c.lat, c.lon))) f.onFront = 1.2;
+  for (const fr of ctx.fronts) {
+    if (!onFront(fr, c.cc, c.admin1, c.lat, c.lon)) continue;
+    f.onFront = 1.2;
+    break;
+  }
   if (m.use === 'adjective') f.demonym = COUNTRY_OR_CONTINENT.test(c.fcode) ? 1 : -1;
   return f;
 }
