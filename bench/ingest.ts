@@ -186,6 +186,7 @@ const timedCall = async <T>(f: () => Promise<T>, check = false): Promise<T> => {
 };
 const measured: Store | null = store && Object.assign(Object.create(store) as Store, {
   findDuplicate: (keys: Parameters<Store['findDuplicate']>[0]) => timedCall(() => store.findDuplicate(keys), true),
+  findDuplicates: store.findDuplicates && ((keys: Parameters<Store['findDuplicate']>[0][]) => timedCall(() => store.findDuplicates!(keys), true)),
   addDocument: (bundle: Parameters<Store['addDocument']>[0]) => timedCall(() => store.addDocument(bundle)).finally(checkpoint),
   addDocuments: store.addDocuments && !opts['per-document']
     ? (bundles: Parameters<Store['addDocument']>[0][]) => timedCall(() => store.addDocuments!(bundles)).finally(checkpoint)

@@ -83,6 +83,12 @@ export interface CheckedDocument {
 
 /** The first half of prepareDocument: the fingerprints and the store's duplicate check. */
 export async function checkDocument(store: Store, raw: RawDocument): Promise<CheckedDocument> {
+  const document = documentRow(raw);
+  return { document, stored: await store.findDuplicate(document) };
+}
+
+/** A document as the store keeps it, fingerprinted; throws on a document without text. */
+export function documentRow(raw: RawDocument): DocumentRow {
   const text = raw.text.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) throw new IngestError('no_text', 'the document has no text');
   const { content_hash: hash, minhash } = fingerprints(text);
@@ -99,7 +105,7 @@ export async function checkDocument(store: Store, raw: RawDocument): Promise<Che
     minhash,
     warnings: [] as string[],
   };
-  return { document, stored: await store.findDuplicate(document) };
+  return document;
 }
 
 /** The second half: extraction (unless a known duplicate), and the bundle the store writes. */

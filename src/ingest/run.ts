@@ -3,9 +3,9 @@
  * document is reported and the batch goes on. Extracted documents are
  * committed several at a time (see BATCH), each still whole or not at all.
  */
-import type { AddResult, DocumentBundle, Store } from '../store/index.ts';
+import type { AddResult, DocumentBundle, DocumentRow, Store } from '../store/index.ts';
 import type { ExtractorSource } from './document.ts';
-import { checkDocument, extractChecked } from './document.ts';
+import { documentRow, extractChecked } from './document.ts';
 import type { CheckedDocument, RawDocument } from './document.ts';
 import { IngestError } from './errors.ts';
 import type { Item } from './read.ts';
@@ -105,6 +105,39 @@ class Reader {
   }
 }
 
+type Checked = { item: { origin: string; doc: RawDocument }; checked: CheckedDocument };
+
+/**
+ * A group's items fingerprinted and looked up in the store, in order, all
+ * against the store as it was before the group: in one query when the
+ * engine can (findDuplicates, PostgreSQL: one round trip instead of one a
+ * document), else one by one (SQLite, where a lookup is a function call).
+ */
+async function checkGroup(store: Store, group: Item[]): Promise<(Entry | Checked)[]> {
+  const out: (Entry | Checked | { item: { origin: string; doc: RawDocument }; document: DocumentRow })[] = group.map((item) => {
+    if ('error' in item) return { origin: item.origin, outcome: { origin: item.origin, document_id: item.id, error: item.error.message, code: item.error.code } };
+    try {
+      return { item, document: documentRow(item.doc) };
+    } catch (e) {
+      return { origin: item.origin, outcome: failed(item.origin, item.doc.id ?? null, e) };
+    }
+  });
+  const looked = out.flatMap((o) => ('document' in o ? [o] : []));
+  const hits = store.findDuplicates && looked.length > 1 ? await store.findDuplicates(looked.map((o) => o.document)).catch(() => null) : null;
+  const checked: (Entry | Checked)[] = [];
+  for (const o of out) {
+    if (!('document' in o)) checked.push(o);
+    else {
+      try {
+        checked.push({ item: o.item, checked: { document: o.document, stored: hits ? hits[looked.indexOf(o)] : await store.findDuplicate(o.document) } });
+      } catch (e) {
+        checked.push({ origin: o.item.origin, outcome: failed(o.item.origin, o.item.doc.id ?? null, e) });
+      }
+    }
+  }
+  return checked;
+}
+
 /**
  * Ingests every item, calling `report` after each one is stored (or has
  * failed), in input order. Items are taken a group at a time: all
@@ -132,17 +165,7 @@ export async function ingestAll(store: Store, items: AsyncIterable<Item>, extrac
     const group = await reader.group(size, bounds.ms);
     if (!group.length) continue;
     size = Math.min(size * 2, bounds.documents);
-    const checked: (Entry | { item: { origin: string; doc: RawDocument }; checked: CheckedDocument })[] = [];
-    for (const item of group) {
-      if ('error' in item) checked.push({ origin: item.origin, outcome: { origin: item.origin, document_id: item.id, error: item.error.message, code: item.error.code } });
-      else {
-        try {
-          checked.push({ item, checked: await checkDocument(store, item.doc) });
-        } catch (e) {
-          checked.push({ origin: item.origin, outcome: failed(item.origin, item.doc.id ?? null, e) });
-        }
-      }
-    }
+    const checked = await checkGroup(store, group);
     const entries: Entry[] = [];
     for (const c of checked) {
       if (!('checked' in c)) entries.push(c);

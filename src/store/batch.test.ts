@@ -83,3 +83,19 @@ for (const engine of ENGINES) {
     await opened.cleanup();
   });
 }
+
+for (const engine of ENGINES.filter((e) => e.name === 'postgres')) {
+  test(`${engine.name}: findDuplicates answers in one query what findDuplicate answers for each document`, { skip: engine.skip }, async () => {
+    const opened = await engine.open();
+    const store = opened.store;
+    try {
+      await store.addDocuments!(batch().slice(0, 1));
+      const keys = [...batch().map((b) => b.document), bundle('z', 'Nothing like the others: a flood in Sindh.', []).document];
+      const each = await Promise.all(keys.map((k) => store.findDuplicate(k)));
+      assert.deepEqual(await store.findDuplicates!(keys), each);
+      assert.deepEqual(each.map((h) => h?.via ?? null), ['hash', 'hash', 'near', 'url', null, null]);
+    } finally {
+      await opened.cleanup();
+    }
+  });
+}

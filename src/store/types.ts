@@ -207,6 +207,8 @@ export interface Store {
   addDocuments?(bundles: DocumentBundle[]): Promise<(AddResult | Error)[]>;
   /** The stored document this one duplicates, if any (checked again inside addDocument). */
   findDuplicate(keys: DocumentKeys): Promise<DuplicateHit | null>;
+  /** findDuplicate for several documents at once, each against the store as it is (not against each other). */
+  findDuplicates?(keys: DocumentKeys[]): Promise<(DuplicateHit | null)[]>;
   /** `total` is exact up to 10,000 matches; beyond, it is 10,000 and `total_exact` is false. */
   listEvents(query: EventQuery): Promise<{ total: number; total_exact?: boolean; items: StoredEvent[] }>;
   /** listEvents with each item as the stored JSON text, for callers that only pass records on (the API): no parse, no re-serialisation. */

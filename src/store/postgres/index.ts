@@ -114,6 +114,11 @@ export class PgStore implements Store {
     return write.findDuplicate(this.pool, keys);
   }
 
+  async findDuplicates(keys: DocumentKeys[]): Promise<(DuplicateHit | null)[]> {
+    await this.ready();
+    return keys.length ? write.findDuplicates(this.pool, keys) : [];
+  }
+
   async listEvents(query: EventQuery): Promise<{ total: number; total_exact: boolean; items: StoredEvent[] }> {
     const found = await this.listEventsJson(query);
     return { ...found, items: found.items.map((r) => JSON.parse(r) as StoredEvent) };

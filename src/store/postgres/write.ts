@@ -17,16 +17,17 @@ import type { EventRecord } from '../../events/types.ts';
 
 type DuplicateRow = { via: DuplicateHit['via']; id: string; minhash: Buffer | null; text: string | null };
 
-/** Every way a stored document can match these keys (hash, URL, shared MinHash band), as rows. */
-function duplicatesQuery(keys: DocumentKeys): { text: string; params: unknown[] } {
+/** Every way a stored document can match these keys (hash, URL, shared MinHash band), as rows; parameters from $first. */
+function duplicatesQuery(keys: DocumentKeys, first = 1): { text: string; params: unknown[] } {
   const hashes = keys.minhash ? bands(keys.minhash) : [];
+  const p = (k: number) => `$${first + k}`;
   return {
-    text: `(SELECT 'hash' AS via, id, NULL::bytea AS minhash, NULL AS text FROM documents WHERE content_hash = $1 LIMIT 1)
+    text: `(SELECT 'hash' AS via, id, NULL::bytea AS minhash, NULL AS text FROM documents WHERE content_hash = ${p(0)} LIMIT 1)
      UNION ALL
-     (SELECT 'url', id, NULL, NULL FROM (SELECT id FROM documents WHERE canonical_url = $2 UNION SELECT document_id FROM document_copies WHERE canonical_url = $2) u LIMIT 1)
+     (SELECT 'url', id, NULL, NULL FROM (SELECT id FROM documents WHERE canonical_url = ${p(1)} UNION SELECT document_id FROM document_copies WHERE canonical_url = ${p(1)}) u LIMIT 1)
      UNION ALL
      (SELECT 'near', d.id, d.minhash, d.text FROM documents d WHERE d.id IN (
-        SELECT b.document_id FROM document_bands b JOIN unnest($3::int[], $4::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
+        SELECT b.document_id FROM document_bands b JOIN unnest(${p(2)}::int[], ${p(3)}::bigint[]) AS q(band, hash) ON b.band = q.band AND b.hash = q.hash)
       ORDER BY d.seq)`,
     params: [keys.content_hash, keys.canonical_url, hashes.map((_, i) => i), hashes],
   };
@@ -49,6 +50,18 @@ function duplicateOf(keys: DocumentKeys, found: DuplicateRow[]): DuplicateHit | 
 export async function findDuplicate(sql: Sql, keys: DocumentKeys): Promise<DuplicateHit | null> {
   const q = duplicatesQuery(keys);
   return duplicateOf(keys, await rows<DuplicateRow>(sql, q.text, q.params));
+}
+
+/** findDuplicate for several documents in one round trip, each against the store as it stands. */
+export async function findDuplicates(sql: Sql, keys: DocumentKeys[]): Promise<(DuplicateHit | null)[]> {
+  const params: unknown[] = [];
+  const parts = keys.map((k, n) => {
+    const q = duplicatesQuery(k, params.length + 1);
+    params.push(...q.params);
+    return `SELECT ${n} AS n, * FROM (${q.text}) d${n}`;
+  });
+  const found = await rows<DuplicateRow & { n: number }>(sql, parts.join('\n UNION ALL '), params);
+  return keys.map((k, n) => duplicateOf(k, found.filter((r) => r.n === n)));
 }
 
 async function eventsOfDocument(sql: Sql, documentId: string): Promise<string[]> {
