@@ -76,8 +76,10 @@ function statement(doc: Doc, fields: Omit<ControlStatement, 'text'>): ControlSta
 const roadStatements: Finder = (doc, sentence, actors, places) => {
   const s = doc.sentences[sentence];
   const out: ControlStatement[] = [];
-  const active = [...s.text.matchAll(ROAD)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: true }));
   const segments = [...s.text.matchAll(ROAD_SEGMENT)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: false }));
+  // a ROAD match ends in a segment after white space ("cutting the road between"; every road noun starts with a letter): no segment, no match
+  if (segments.length === 0) return out;
+  const active = [...s.text.matchAll(ROAD)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: true }));
   for (const m of [...active, ...segments.filter((g) => !active.some((a) => a.end === g.end))]) {
     const a = firstPlaceIn(places, m.end, m.end + 4);
     if (!a) continue;
