@@ -14,7 +14,9 @@ import type { ActorEntry, Codebook } from './types.ts';
 export type Of<T extends Target['t']> = Extract<Target, { t: T }>;
 
 export function get<T extends Target['t']>(h: Hit | undefined, t: T): Of<T> | undefined {
-  return h?.values.find((v) => v.target.t === t)?.target as Of<T> | undefined;
+  // a loop, not find: the rules ask this of every hit, most of them "the" and "a"
+  if (h) for (const v of h.values) if (v.target.t === t) return v.target as Of<T>;
+  return undefined;
 }
 
 export function all<T extends Target['t']>(h: Hit | undefined, t: T): Of<T>[] {

@@ -32,8 +32,18 @@ export function focusCountry(doc: Doc, hitsBySentence: Hit[][], cb: Codebook): s
         add(c.target.iso2, c.target.form === 'demonym' ? 1 : 2);
         continue;
       }
-      const homes = new Set(h.values.map((v) => (v.target.t === 'actor' && !v.target.context ? cb.byId.get(v.target.id)?.country : undefined)));
-      if (homes.size === 1) add([...homes][0], 2);
+      // a home when every meaning of the phrase has that one (no set built: "the", "a" are hits too)
+      let home: string | null | undefined;
+      for (let k = 0; k < h.values.length; k++) {
+        const t = h.values[k].target;
+        const own = t.t === 'actor' && !t.context ? cb.byId.get(t.id)?.country : undefined;
+        if (k === 0) home = own;
+        else if (own !== home) {
+          home = undefined;
+          break;
+        }
+      }
+      add(home, 2);
     }
   }
   for (const p of doc.mentions?.places ?? []) add(p.resolved?.iso2, 2);
