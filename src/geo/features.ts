@@ -32,28 +32,26 @@ export class Features {
 
   /** The features that apply, by name, in the order they are summed. */
   record(): Record<string, number> {
+    // a named store per feature: a store through a variable name (out[k] = v) is a slow generic one at every call
     const out: Record<string, number> = {};
-    const add = (k: string, v: number) => {
-      if (v === v) out[k] = v;
-    };
-    add('population', this.population);
-    add('capital', this.capital);
-    add('featureClass', this.featureClass);
-    add('countryName', this.countryName);
-    add('nameMatch', this.nameMatch);
-    add('namesakeHasName', this.namesakeHasName);
-    add('remote', this.remoteVariant);
-    add('exactForm', this.exactForm);
-    add('sameNameCapital', this.sameNameCapital);
-    add('countryInFocus', this.countryInFocus);
-    add('admin1Mentioned', this.admin1Mentioned);
-    add('areaWord', this.areaWord);
-    add('nearOtherPlaces', this.nearOtherPlaces);
-    add('remote', this.remoteFar);
-    add('admin1InFocus', this.admin1InFocus);
-    add('onFront', this.onFront);
-    add('demonym', this.demonym);
-    add('statedContainer', this.statedContainer);
+    if (this.population === this.population) out.population = this.population;
+    if (this.capital === this.capital) out.capital = this.capital;
+    if (this.featureClass === this.featureClass) out.featureClass = this.featureClass;
+    if (this.countryName === this.countryName) out.countryName = this.countryName;
+    if (this.nameMatch === this.nameMatch) out.nameMatch = this.nameMatch;
+    if (this.namesakeHasName === this.namesakeHasName) out.namesakeHasName = this.namesakeHasName;
+    if (this.remoteVariant === this.remoteVariant) out.remote = this.remoteVariant;
+    if (this.exactForm === this.exactForm) out.exactForm = this.exactForm;
+    if (this.sameNameCapital === this.sameNameCapital) out.sameNameCapital = this.sameNameCapital;
+    if (this.countryInFocus === this.countryInFocus) out.countryInFocus = this.countryInFocus;
+    if (this.admin1Mentioned === this.admin1Mentioned) out.admin1Mentioned = this.admin1Mentioned;
+    if (this.areaWord === this.areaWord) out.areaWord = this.areaWord;
+    if (this.nearOtherPlaces === this.nearOtherPlaces) out.nearOtherPlaces = this.nearOtherPlaces;
+    if (this.remoteFar === this.remoteFar) out.remote = this.remoteFar;
+    if (this.admin1InFocus === this.admin1InFocus) out.admin1InFocus = this.admin1InFocus;
+    if (this.onFront === this.onFront) out.onFront = this.onFront;
+    if (this.demonym === this.demonym) out.demonym = this.demonym;
+    if (this.statedContainer === this.statedContainer) out.statedContainer = this.statedContainer;
     return out;
   }
 

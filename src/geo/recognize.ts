@@ -181,13 +181,14 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   // a token's text is its slice of doc.text already: no new string to hash
   const text = single ? first.text : doc.text.slice(first.start, last.end);
   const key = gaz.key(text);
-  if (key.length < 2 || cues.notPlaces.has(key) || ARTICLE_WORD.test(first.text)) return null;
+  if (key.length < 2 || cues.notPlaces.has(key) || (first.text.length <= 3 && ARTICLE_WORD.test(first.text))) return null;
   // "Colonia" of "Colonia Agua Blanca", "Vila" of "Vila Olavo Costa": the opening word of a neighbourhood's name
   if (b < run.length && cues.subPlacePrefixes.has(lower(last))) return null;
   const demonym = single && !unknown ? gaz.demonym(key) : null;
   if (demonym && PLURAL.test(key) && !SINGULAR_S.test(key)) return null;
   let candidates: GazEntry[] = demonym ? [demonym] : unknown ? [] : gaz.byKey(key);
-  const ownAreaWord = !single && cues.adminAfter.has(lower(last)) ? lower(last) : null;
+  const lastWord = single ? '' : lower(last);
+  const ownAreaWord = !single && cues.adminAfter.has(lastWord) ? lastWord : null;
   // most spans tried name nothing: settled before the words around them are read
   if (candidates.length === 0 && !unknown && !ownAreaWord) return null;
   const skel = unknown && !single ? skeleton(key) : '';
@@ -197,17 +198,19 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   const after = tokenAt(doc, last.index + 1);
   const after2 = tokenAt(doc, last.index + 2);
   const sentenceStart = !before || before.sentence !== sentence || OPENING_MARK.test(before.text);
-  let areaWord = after && cues.areaAfter.has(lower(after)) ? lower(after) : null;
+  const afterWord = lower(after);
+  let areaWord = after && cues.areaAfter.has(afterWord) ? afterWord : null;
   const stem = ownAreaWord ? doc.text.slice(first.start, run[b - 2].end) : '';
   if (candidates.length === 0 && ownAreaWord && !unknown && (b - a > 2 || gaz.wordClass(stem) === null || ownAreaWord === 'county' || ownAreaWord === 'parish')) {
     // "Orange County", "Idlib Governorate": the name without its kind of area
     candidates = subAreas(gaz.byKey(gaz.key(stem)), ownAreaWord);
     areaWord = ownAreaWord;
   }
-  const locative = !!before && (cues.locativeBefore.has(lower(before)) || (lower(before) === 'of' && cues.bearings[lower(before2)] !== undefined));
+  const beforeWord = lower(before);
+  const locative = !!before && (cues.locativeBefore.has(beforeWord) || (beforeWord === 'of' && cues.bearings[lower(before2)] !== undefined));
   if (candidates.length === 0 && !(unknown && unknownNameInContext(gaz, cues, run, areaWord, locative))) return null;
   if (single && !demonym && !singleWordIsPlace(gaz, cues, run, a, { candidates, before, areaWord, locative, sentenceStart, shouting })) return null;
-  if (single && !demonym && !isProminent(candidates) && (surnames.has(first.text) || (after && cues.personVerbsAfter.has(lower(after)) && !locative))) return null;
+  if (single && !demonym && !isProminent(candidates) && (surnames.has(first.text) || (after && cues.personVerbsAfter.has(afterWord) && !locative))) return null;
   const use = useOf(cues, run, b, { demonym: !!demonym, candidates, before, before2, after, after2, locative });
   const via = demonym ? 'demonym' : candidates.length > 0 && candidates.every((c) => c.kind === 2) ? 'alias' : 'name';
   return { start: first.start, end: last.end, text, sentence, first: first.index, last: last.index, key, candidates, via, use, demonymOf: demonym ? demonym.cc || null : null, areaWord, locative };
