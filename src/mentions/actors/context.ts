@@ -65,6 +65,8 @@ export function resolveEntry(ctx: Ctx, h: Hit | undefined, hint: string | null):
   const cands = all(h, 'actor')
     .map((t) => ({ t, a: ctx.cb.byId.get(t.id) as ActorEntry }))
     .filter((x) => inPeriod(ctx.date, x.a.from, x.a.to));
+  // most hits name no actor ("the", "people"): no reason to word
+  if (cands.length === 0) return null;
   const ids = new Set(cands.map((x) => x.a.id));
   const words = `"${h?.values.find((v) => v.target.t === 'actor')?.phrase ?? ''}" names ${ids.size} actor${ids.size === 1 ? '' : 's'}`;
   const fits = cands.find((x) => hint !== null && scopeOf(x.a).includes(hint));

@@ -54,11 +54,16 @@ export function leaderPhrase(ctx: Ctx, k: number): number {
   return end;
 }
 
+/** Words that join two demonyms before one head. */
+const JOINS = new Set(['and', 'or', ',']);
+
 /** "Turkish and Russian forces": the first demonym shares the head of the second. */
 function sharedHead(ctx: Ctx, k: number, iso2: string): void {
   const { hits, toks } = ctx;
-  const [h, c2, head] = [hits[k], hits[k + 1], hits[k + 2]];
-  if (!c2 || !get(c2, 'country') || c2.i !== h.j + 1 || !['and', 'or', ','].includes(toks[h.j].norm)) return;
+  const h = hits[k];
+  const c2 = hits[k + 1];
+  const head = hits[k + 2];
+  if (!c2 || !get(c2, 'country') || c2.i !== h.j + 1 || !JOINS.has(toks[h.j].norm)) return;
   if (!adjacent(c2, head) || !get(head, 'head')) return;
   const actor = actorForCountry(ctx.cb, iso2, kindFor(ctx, head, 'head', iso2), ctx.date);
   if (actor) emit(ctx, h.i, h.j, actor, 'demonym', null);
