@@ -16,12 +16,13 @@ export class Db {
     // WAL + NORMAL survives a killed process; only an OS crash may lose the last commits
     this.raw.pragma('synchronous = NORMAL');
     this.raw.pragma('busy_timeout = 10000');
-    // a statement's undo pages (its savepoint) in memory: on disk they cost a temporary file's writes, and a kill loses nothing they hold
-    this.raw.pragma('temp_store = MEMORY');
     // reads of a large store visit many pages: map the file and keep more of it cached than the 2 MB default
     this.raw.pragma('mmap_size = 1073741824');
     this.raw.pragma('cache_size = -65536');
     migrate(this.raw);
+    // a statement's undo pages (its savepoint) in memory: on disk they cost a temporary file's writes, and a kill loses
+    // nothing they hold; set after the migrations, whose sorts of a whole table may be larger than memory should hold
+    this.raw.pragma('temp_store = MEMORY');
     // planner statistics where missing or stale (cheap: sampled, bounded)
     this.raw.pragma('analysis_limit = 1000');
     this.raw.pragma('optimize = 0x10002');
