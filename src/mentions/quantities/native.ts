@@ -35,6 +35,7 @@ export function nativeRegExp(source: string, flags: string): (subject: string, w
       // without `wide` the subject's width is unknown, and later subjects take V8's usual path
       ready = wide === undefined ? 3 : wide ? 2 : 1;
     } else if (wide !== undefined && (ready & (wide ? 2 : 1)) === 0) {
+      re.lastIndex = 0;
       re.exec(wide ? WIDE_PADDING : PADDING);
       re.lastIndex = 0;
       ready |= wide ? 2 : 1;

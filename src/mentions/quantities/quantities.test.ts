@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { acledFigure, quantitiesInText, readAmount } from './index.ts';
+import { narrowText } from './native.ts';
 
 function found(text: string) {
   return quantitiesInText(text).map((q) => ({ kind: q.kind, text: text.slice(q.start, q.end), amount: text.slice(q.amountStart, q.amountEnd), low: q.low, best: q.best, high: q.high }));
@@ -203,4 +204,13 @@ test('a suicide bomber is among the dead', () => {
 test('"a number of", "a few" are amounts, not one person', () => {
   assert.deepEqual(found('A number of people died in the clashes.').map((q) => [q.kind, q.low, acledFigure(q.amount, q)]), [['killed', null, 10]]);
   assert.deepEqual(found('A few civilians died.').map((q) => [q.kind, acledFigure(q.amount, q)]), [['killed', 10]]);
+});
+
+test('a sentence sliced from a story with a curly quote reads the same held one byte a character', () => {
+  const story = 'He said “seven”. Two soldiers were killed in the attack.';
+  const sentence = story.slice(17);
+  assert.deepEqual(narrowText(sentence), { text: sentence, wide: false });
+  assert.deepEqual(narrowText(story), { text: story, wide: true });
+  assert.deepEqual(quantitiesInText(sentence), quantitiesInText(sentence.split('').join('')));
+  assert.equal(quantitiesInText(story)[0]?.low, 2);
 });
