@@ -96,22 +96,25 @@ export function candidates(db: Db, claim: Claim): Candidate[] {
   const start = r.date?.start ?? r.event_date;
   const end = r.date?.end ?? r.event_date;
   if (!start || !end) return [];
-  // events_when (migration 008) finds the events of the type whose days reach the window; CROSS JOIN has the planner start there
+  // events_when (migrations 008, 015) finds the events of the type whose days reach the window and whose box holds
+  // the claim's (an event without a point has the world's); CROSS JOIN has the planner start there
   const type = r.event_type.toLowerCase().codePointAt(0) ?? 0;
-  const params: unknown[] = [type, type, dayNumber(shiftDay(end, BLOCK_DAYS)), dayNumber(shiftDay(start, -BLOCK_DAYS)), r.event_type, claim.document_id];
+  const params: unknown[] = [type, type, dayNumber(shiftDay(end, BLOCK_DAYS)), dayNumber(shiftDay(start, -BLOCK_DAYS))];
   let near = '';
   const l = r.location;
   if (l?.lat != null && l.lon != null) {
     const dLat = BLOCK_KM / 111;
     const dLon = BLOCK_KM / (111 * Math.max(0.05, Math.cos((l.lat * Math.PI) / 180)));
-    near = 'AND (e.lat IS NULL OR (e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?))';
-    params.push(l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
+    // the tree's 32-bit boxes are a superset; the event's own point decides
+    near = `AND w.lat_lo <= ? AND w.lat_hi >= ? AND w.lon_lo <= ? AND w.lon_hi >= ?
+      AND (e.lat IS NULL OR (e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?))`;
+    params.push(l.lat + dLat, l.lat - dLat, l.lon + dLon, l.lon - dLon, l.lon - dLon, l.lon + dLon, l.lat - dLat, l.lat + dLat);
   }
+  params.push(r.event_type, claim.document_id);
   return db.all<{ id: string; record: string }>(
     `SELECT e.id, r.record FROM events_when w CROSS JOIN events e ON e.rowid = w.id JOIN event_records r ON r.rowid = e.rowid
-     WHERE w.type_lo <= ? AND w.type_hi >= ? AND w.first_day <= ? AND w.last_day >= ? AND e.event_type = ?
+     WHERE w.type_lo <= ? AND w.type_hi >= ? AND w.first_day <= ? AND w.last_day >= ? ${near} AND e.event_type = ?
        AND NOT EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.document_id = ?)
-       ${near}
      ORDER BY e.rowid LIMIT 500`,
     ...params,
   ).map((c) => ({ id: c.id, record: JSON.parse(c.record) as EventRecord }));
