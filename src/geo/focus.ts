@@ -7,14 +7,19 @@ import type { GazEntry } from './gazetteer.ts';
 import type { Recognized } from './recognize.ts';
 import { firstMax } from './lists.ts';
 
+/** Candidates all in one country (and at least one). */
+function oneCountry(candidates: GazEntry[]): boolean {
+  for (const c of candidates) if (c.cc !== candidates[0].cc) return false;
+  return candidates.length > 0;
+}
+
 /** The country evidence of one mention: a demonym, a country's own name, a name found in one country only, or a far bigger namesake. */
 export function countryVotes(m: Recognized): [string, number][] {
   if (m.demonymOf) return [[m.demonymOf, 1]];
-  const countries = new Set(m.candidates.map((c) => c.cc));
   const country = m.candidates.find((c) => c.fcode === 'PCLI' && c.kind !== 1);
   const rival = m.candidates.some((c) => c !== country && c.kind === 0 && (c.fcode === 'ADM1' || c.population >= 100_000));
   if (country && !rival) return [[country.cc, 1.5]];
-  if (countries.size === 1) return [[[...countries][0], 1]];
+  if (oneCountry(m.candidates)) return [[m.candidates[0].cc, 1]];
   // a first-level area by its own name ("Texas", "Idlib") whose namesakes are small places: its country
   const area = m.candidates.find((c) => c.fcode === 'ADM1' && c.kind !== 1);
   if (area && !m.candidates.some((c) => c.cc !== area.cc && (c.fcode === 'PCLI' || c.fcode === 'ADM1' || c.population >= 100_000))) return [[area.cc, 1]];

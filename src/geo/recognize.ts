@@ -10,7 +10,7 @@ import type { Doc, Token } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import { loadCues, type Cues } from './cues.ts';
 import { nameKey, similarity, skeleton } from './normalize.ts';
-import { chunks, isShouting, isUpperInitial, lower, personSurnames, withoutFinalDot } from './runs.ts';
+import { chunks, isShouting, isUpperInitial, lower, personSurnames, upperInitials, withoutFinalDot } from './runs.ts';
 
 /** How a toponym is used where it stands. */
 export type PlaceUse = 'place' | 'actor' | 'adjective' | 'in-name';
@@ -62,10 +62,11 @@ function tokenAt(doc: Doc, i: number): Token | undefined {
 export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
   const cues = loadCues();
   const out: Recognized[] = [];
-  const surnames = personSurnames(doc, gaz, cues);
+  const caps = upperInitials(doc.tokens);
+  const surnames = personSurnames(doc, gaz, cues, caps);
   for (const [sentence, toks] of tokensBySentence(doc.tokens)) {
-    const shouting = isShouting(toks);
-    for (const run of chunks(doc, toks, cues)) {
+    const shouting = isShouting(toks, caps);
+    for (const run of chunks(doc, toks, cues, caps)) {
       const before = out.length;
       // a short run is tried whole first, as a known name and then as an unknown one; neither is tried again below
       const triedWhole = run.length > 1 && run.length <= 4 && !shouting;
@@ -80,7 +81,7 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
       while (a < run.length) {
         let found: Recognized | null = null;
         for (let b = Math.min(run.length, a + MAX_SPAN_TOKENS); b > a && !found; b--) {
-          if (!isUpperInitial(run[b - 1]) || (triedWhole && a === 0 && b === run.length)) continue;
+          if (!caps[run[b - 1].index] || (triedWhole && a === 0 && b === run.length)) continue;
           found = match(doc, gaz, cues, run, a, b, sentence, shouting, false, surnames);
         }
         if (found) {
