@@ -29,6 +29,7 @@ const OUTSIDE_KM = 150;
 const CITY_KM = 30;
 const CITY_POPULATION = 500_000;
 
+const ADMIN_AREA = /^ADM[12]$/;
 const BEARING = '(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?';
 const BEARING_OF = new RegExp(`^\\s*,?\\s*(?:just\\s+)?${BEARING}\\s+of\\s+(?:the\\s+)?$`, 'u');
 const CONNECTOR = /^((?:\s+[\p{Ll}-]+){0,2})\s*(\(|,|(?:,\s*)?(?:\bin\b|\bof\b|\bnear\b|\bwithin\b))\s*(?:the\s+)?$/u;
@@ -106,10 +107,12 @@ function inTextOrder(text: string, spans: Span[], sentenceStarts: number[]): Con
   // a frame contains every later place of its sentence that is not part of its own chain
   for (let f = 0; f < spans.length; f++) {
     if (!opensFrame(text, sentenceStarts[spans[f].sentence] ?? 0, spans[f])) continue;
-    const own = new Set([f, ...out[f].map((c) => c.index)]);
+    const frame = [f];
+    for (const c of out[f]) frame.push(c.index);
+    const own = new Set(frame);
     for (let i = f + 1; i < spans.length && spans[i].sentence === spans[f].sentence; i++) {
       if (own.has(i)) continue;
-      for (const k of [f, ...out[f].map((c) => c.index)]) if (!out[i].some((c) => c.index === k)) out[i].push({ index: k, frame: k === f });
+      for (const k of frame) if (!out[i].some((c) => c.index === k)) out[i].push({ index: k, frame: k === f });
     }
   }
   return out;
@@ -144,7 +147,13 @@ export function pointOfPlace(p: Place): Point {
  */
 export function containerReadings<T>(top: T, others: T[], point: (t: T) => Point): Point[] {
   const p = point(top);
-  return [p, ...others.map(point).filter((o) => o.cc === p.cc && o.fcode !== p.fcode && /^ADM[12]$/.test(o.fcode))];
+  // a loop onto one literal: map's result is an array of another kind when empty, and its readers bailed out at the change
+  const out = [p];
+  for (const o of others) {
+    const q = point(o);
+    if (q.cc === p.cc && q.fcode !== p.fcode && ADMIN_AREA.test(q.fcode)) out.push(q);
+  }
+  return out;
 }
 
 /** The best verdict over a container's readings; a frame town admits only what lies by it. */
