@@ -21,7 +21,13 @@ const DEPTH = 6;
 
 type Beginnings = Set<string>;
 
+const QUANTIFIER = /^[?*+{]$/;
 const closed = (x: string) => x.endsWith(OPEN);
+
+function allClosed(a: Beginnings): boolean {
+  for (const x of a) if (!closed(x)) return false;
+  return true;
+}
 const close = (x: string) => (closed(x) ? x : x + OPEN);
 
 function concat(a: Beginnings, b: Beginnings): Beginnings {
@@ -43,6 +49,8 @@ class BeginningReader {
   i = 0;
   /** a run of characters that opens or closes nothing */
   private readonly plain = /[^\\[\]()|]+/y;
+  /** a run of characters that stand for themselves */
+  private readonly literal = /[A-Za-z0-9 '",:;/!-]+/y;
   constructor(private readonly src: string) {}
 
   alternation(): Beginnings {
@@ -57,10 +65,21 @@ class BeginningReader {
   private sequence(): Beginnings {
     let acc = EMPTY;
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
-      if ([...acc].every(closed)) return this.skipSequence(acc);
-      acc = concat(acc, this.quantified(this.atom()));
+      if (allClosed(acc)) return this.skipSequence(acc);
+      const run = this.literalRun();
+      acc = concat(acc, run ? new Set([run]) : this.quantified(this.atom()));
     }
     return acc;
+  }
+
+  /** Plain characters read at once (most beginnings are one such run), but for a last one a quantifier follows. */
+  private literalRun(): string {
+    this.literal.lastIndex = this.i;
+    const m = this.literal.exec(this.src);
+    if (!m) return '';
+    const run = QUANTIFIER.test(this.src[this.i + m[0].length] ?? '') ? m[0].slice(0, -1) : m[0];
+    this.i += run.length;
+    return run.toLowerCase();
   }
 
   /** Past the rest of a sequence whose beginnings are all closed: nothing after them changes them. */
