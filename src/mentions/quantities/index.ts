@@ -7,7 +7,7 @@
 import type { Doc } from '../../text/types.ts';
 import type { Interval, QuantityKind, QuantityMention } from '../types.ts';
 import { WORD_ALT, readAmount } from './amount.ts';
-import { narrowText } from './native.ts';
+import { isWide, narrowText } from './native.ts';
 import { MIXED_TRIGGER, PATTERNS, kindOf } from './patterns.ts';
 import { objectsAfter, singularHead, subjectsBefore, type ListItem } from './lists.ts';
 
@@ -91,11 +91,12 @@ function wokenPatterns(text: string): boolean[] {
  * The quantities in one sentence's text.
  * @example quantitiesInText('The strikes killed four people.')[0] // {kind: 'killed', low: 4, best: 4, high: 4, …}
  */
-export function quantitiesInText(sentence: string): QuantityCandidate[] {
+export function quantitiesInText(sentence: string, narrow = false): QuantityCandidate[] {
   const out: QuantityCandidate[] = [];
   const claimed: [number, number][] = [];
   if (!ANY_AMOUNT.test(sentence)) return out;
-  const { text, wide } = narrowText(sentence);
+  // `narrow`: the caller knows the sentence is held one byte a character (a slice of a text that is)
+  const { text, wide } = narrow ? { text: sentence, wide: false } : narrowText(sentence);
   const free = (i: { amountStart: number; amountEnd: number }) => !claimed.some(([s, e]) => i.amountStart < e && s < i.amountEnd);
   const take = (kind: QuantityKind, i: ListItem) => {
     claimed.push([i.amountStart, i.amountEnd]);
@@ -161,8 +162,10 @@ function oneVictim(amount: string, g: Record<string, string | undefined>): Inter
  */
 export function findQuantities(doc: Doc): QuantityMention[] {
   const out: QuantityMention[] = [];
+  // the sentences of a story with nothing outside Latin-1 need no one-byte copies
+  const narrow = !isWide(doc.text);
   for (const s of doc.sentences) {
-    for (const c of quantitiesInText(s.text)) {
+    for (const c of quantitiesInText(s.text, narrow)) {
       const start = s.start + c.start;
       const end = s.start + c.end;
       out.push({

@@ -16,6 +16,9 @@ const WIDE_PADDING = '\u2019' + PADDING;
 /** A character outside Latin-1: a string holding one is two bytes a character. */
 const WIDE = /[^\x00-\xff]/;
 
+/** Whether `text` holds a character outside Latin-1; when it does not, it and its slices are one byte a character. */
+export const isWide = (text: string): boolean => WIDE.test(text);
+
 /**
  * A regex built on first use and compiled to machine code for `subject`'s
  * width: a pattern no document needs costs nothing. A caller that passes
@@ -53,6 +56,6 @@ export function nativeRegExp(source: string, flags: string): (subject: string, w
  * compiled width, which also runs faster.
  */
 export function narrowText(text: string): { text: string; wide: boolean } {
-  if (WIDE.test(text)) return { text, wide: true };
+  if (isWide(text)) return { text, wide: true };
   return { text: Buffer.from(text, 'latin1').toString('latin1'), wide: false };
 }
