@@ -17,6 +17,9 @@ export type NearAdmin1 = (cc: string, lat: number, lon: number, admin1: string |
 export class LookupIndex {
   private readonly slotBuf = Buffer.alloc(PROBE * SLOT_WORDS * 4);
   private recordBuf = Buffer.alloc(1 << 16);
+  // the numbers are read through views: a DataView read is one machine load where Buffer's readDoubleLE copies byte by byte
+  private readonly slotView = viewOf(this.slotBuf);
+  private recordView = viewOf(this.recordBuf);
   /** the key whose record recordBuf holds, and its length: the resolver asks one skeleton's record for several countries in a row */
   private held: { key: string; len: number } | null = null;
   private strings: string[] | null = null;
@@ -68,13 +71,16 @@ export class LookupIndex {
       const n = Math.min(PROBE, size - i);
       readSync(this.fd, this.slotBuf, 0, n * SLOT_WORDS * 4, this.header.slotsAt + i * SLOT_WORDS * 4);
       for (let s = 0; s < n; s++) {
-        const at = this.slotBuf.readUInt32LE(s * 12 + 4);
+        const at = this.slotView.getUint32(s * 12 + 4, true);
         if (at === 0) return -1;
-        if (this.slotBuf.readUInt32LE(s * 12) !== h) continue;
-        const len = this.slotBuf.readUInt32LE(s * 12 + 8);
-        if (len > this.recordBuf.length) this.recordBuf = Buffer.alloc(len * 2);
+        if (this.slotView.getUint32(s * 12, true) !== h) continue;
+        const len = this.slotView.getUint32(s * 12 + 8, true);
+        if (len > this.recordBuf.length) {
+          this.recordBuf = Buffer.alloc(len * 2);
+          this.recordView = viewOf(this.recordBuf);
+        }
         readSync(this.fd, this.recordBuf, 0, len, at);
-        const keyLen = this.recordBuf.readUInt16LE(0);
+        const keyLen = this.recordView.getUint16(0, true);
         if (this.recordBuf.toString('utf8', 2, 2 + keyLen) === key) {
           this.held = { key, len };
           return len;
@@ -87,28 +93,29 @@ export class LookupIndex {
   /** Entries from `at`; returns the offset after them. */
   private entries(at: number, count: number, recordKey: string, kind: number | undefined, near: NearAdmin1, out: GazEntry[]): number {
     const b = this.recordBuf;
+    const v = this.recordView;
     for (let k = 0; k < count; k++) {
-      const nameEnd = at + AT.name + b.readUInt16LE(at + AT.nameLen);
-      const matchedLen = b.readUInt16LE(nameEnd + 2);
+      const nameEnd = at + AT.name + v.getUint16(at + AT.nameLen, true);
+      const matchedLen = v.getUint16(nameEnd + 2, true);
       const matchedEnd = matchedLen === SAME_KEY ? nameEnd + 4 : nameEnd + 4 + matchedLen;
-      const cc = this.string(b.readUInt32LE(at + AT.cc))!;
+      const cc = this.string(v.getUint32(at + AT.cc, true))!;
       const e: GazEntry = {
-        id: b.readInt32LE(at + AT.id),
+        id: v.getInt32(at + AT.id, true),
         name: b.toString('utf8', at + AT.name, nameEnd),
         matched: matchedLen === SAME_KEY ? recordKey : b.toString('utf8', nameEnd + 4, matchedEnd),
-        lat: b.readDoubleLE(at + AT.lat),
-        lon: b.readDoubleLE(at + AT.lon),
-        fclass: this.string(b.readUInt32LE(at + AT.fclass))!,
-        fcode: this.string(b.readUInt32LE(at + AT.fcode))!,
+        lat: v.getFloat64(at + AT.lat, true),
+        lon: v.getFloat64(at + AT.lon, true),
+        fclass: this.string(v.getUint32(at + AT.fclass, true))!,
+        fcode: this.string(v.getUint32(at + AT.fcode, true))!,
         cc,
-        population: b.readDoubleLE(at + AT.population),
-        source: this.string(b.readUInt32LE(at + AT.source))!,
+        population: v.getFloat64(at + AT.population, true),
+        source: this.string(v.getUint32(at + AT.source, true))!,
         kind: kind ?? b[nameEnd],
         precision: b[nameEnd + 1] === NO_PRECISION ? null : b[nameEnd + 1],
-        admin1: this.string(b.readUInt32LE(at + AT.admin1)),
-        admin2: this.string(b.readUInt32LE(at + AT.admin2)),
+        admin1: this.string(v.getUint32(at + AT.admin1, true)),
+        admin2: this.string(v.getUint32(at + AT.admin2, true)),
       };
-      if (e.admin1 === null && e.fcode !== 'PCLI') near(cc, e.lat, e.lon, this.string(b.readUInt32LE(at + AT.near)));
+      if (e.admin1 === null && e.fcode !== 'PCLI') near(cc, e.lat, e.lon, this.string(v.getUint32(at + AT.near, true)));
       out.push(e);
       at = matchedEnd;
     }
@@ -121,7 +128,7 @@ export class LookupIndex {
     const k = NS.key + key;
     if (this.find(k) < 0) return out;
     const at = 2 + Buffer.byteLength(k);
-    this.entries(at + 2, this.recordBuf.readUInt16LE(at), key, undefined, near, out);
+    this.entries(at + 2, this.recordView.getUint16(at, true), key, undefined, near, out);
     return out;
   }
 
@@ -130,21 +137,21 @@ export class LookupIndex {
     const out: GazEntry[] = [];
     const k = NS.skeleton + skel;
     if (this.find(k) < 0) return out;
-    const b = this.recordBuf;
+    const v = this.recordView;
     let at = 2 + Buffer.byteLength(k);
     if (cc === null) {
-      this.entries(at + 6, b.readUInt16LE(at + 4), '', 3, near, out);
+      this.entries(at + 6, v.getUint16(at + 4, true), '', 3, near, out);
       return out;
     }
-    at += 4 + b.readUInt32LE(at);
-    const groups = b.readUInt16LE(at);
+    at += 4 + v.getUint32(at, true);
+    const groups = v.getUint16(at, true);
     at += 2;
     for (let g = 0; g < groups; g++) {
-      if (this.string(b.readUInt32LE(at)) === cc) {
-        this.entries(at + 10, b.readUInt16LE(at + 8), '', 3, near, out);
+      if (this.string(v.getUint32(at, true)) === cc) {
+        this.entries(at + 10, v.getUint16(at + 8, true), '', 3, near, out);
         break;
       }
-      at += 8 + b.readUInt32LE(at + 4);
+      at += 8 + v.getUint32(at + 4, true);
     }
     return out;
   }
@@ -191,6 +198,10 @@ export class LookupIndex {
     }
     return null;
   }
+}
+
+function viewOf(b: Buffer): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** text.slice(from, to) compared with `word` as `<` orders strings (by UTF-16 units), without making the slice. */
