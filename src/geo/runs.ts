@@ -30,10 +30,16 @@ export function isUpperInitial(t: Token): boolean {
 export type Caps = Uint8Array;
 
 export function upperInitials(tokens: Token[]): Caps {
-  let size = 0;
-  for (const t of tokens) size = Math.max(size, t.index + 1);
-  const caps = new Uint8Array(size);
-  for (const t of tokens) if (isUpperInitial(t)) caps[t.index] = 1;
+  // one pass: a token's index is its place in the list, and the array grows for one that is not
+  let caps = new Uint8Array(tokens.length);
+  for (const t of tokens) {
+    if (t.index >= caps.length) {
+      const wider = new Uint8Array(t.index + 1);
+      wider.set(caps);
+      caps = wider;
+    }
+    if (isUpperInitial(t)) caps[t.index] = 1;
+  }
   return caps;
 }
 
