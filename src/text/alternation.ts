@@ -6,14 +6,14 @@
  */
 
 /** The index just past the character class that opens at `at`. */
-function classEnd(source: string, at: number): number {
+export function classEnd(source: string, at: number): number {
   let i = at + 1;
   while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
   return i + 1;
 }
 
 /** The index just past the atom at `at`: an escape, a class, a group or one character. */
-function atomEnd(source: string, at: number): number {
+export function atomEnd(source: string, at: number): number {
   const c = source[at];
   if (c === '\\') return at + 2;
   if (c === '[') return classEnd(source, at);

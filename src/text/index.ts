@@ -15,7 +15,7 @@ export type { Doc, DocumentInput, Sentence, Span, Token } from './types.ts';
 export { readInput, INPUT_ERRORS, MAX_INPUT_CHARS, type ReadInputOptions, type ReadInputResult, type InputErrorCode, type InputWarning } from './input.ts';
 export { extractArticle, type Article } from './html.ts';
 export { guessLanguage } from './language.ts';
-export { prefixTrie } from './alternation.ts';
+export { prefixTrie, atomEnd, classEnd } from './alternation.ts';
 
 /**
  * wink keeps every word it has not seen before in its lexicon for good (≈ 130
