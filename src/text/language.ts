@@ -74,6 +74,14 @@ function countWord(w: string, hits: Map<string, number>): void {
   for (const lang of WORD_LANGS.get(w) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
 }
 
+/** The function word of `length` units at `start` of `sample`, whose hash is `h`; a loop, where a find callback would be made for every word looked up. */
+function functionWordAt(sample: string, start: number, length: number, h: number): Entry | null {
+  const entries = WORDS_BY_HASH.get(h);
+  if (!entries) return null;
+  for (const e of entries) if (e.word.length === length && sample.startsWith(e.word, start)) return e;
+  return null;
+}
+
 /**
  * The counts for a sample with no letter at or above LATIN_END (curly quotes
  * and dashes are no letters), in one scan that makes no string of a word:
@@ -107,7 +115,7 @@ function countLatin(sample: string): Counts | null {
     if (latinLetter(c) !== 2) continue;
     words++;
     if (i - start > LONGEST_WORD || HASH_BITS[h & 0xffff] === 0) continue;
-    const entry = WORDS_BY_HASH.get(h)?.find((e) => e.word.length === i - start && sample.startsWith(e.word, start));
+    const entry = functionWordAt(sample, start, i - start, h);
     if (!entry) continue;
     for (const l of entry.langs) if (hits[l]++ === 0) order.push(l);
   }
