@@ -77,11 +77,21 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
   const hits: CueHit[] = [];
   const text = sentence.text;
   const starts = lex.cueStarts(text);
-  if (!lex.cues.some((c, k) => c.shaping && starts[k])) return hits;
-  const protest = lex.cues.some((c, k) => c.cue === 'protest' && starts[k]) && lex.protest.test(text);
+  const cues = lex.cues;
+  // indexed loops, no callbacks or entries(): the pair and iterator objects each cue made were most of what this allocated
+  let shaping = false;
+  let protestWoken = false;
+  for (let k = 0; k < cues.length; k++) {
+    if (!starts[k]) continue;
+    shaping ||= cues[k].shaping;
+    protestWoken ||= cues[k].cue === 'protest';
+  }
+  if (!shaping) return hits;
+  const protest = protestWoken && lex.protest.test(text);
   // a sentence whose shaping cues all fail to match is skipped whole, whatever else matches
   let shaped = false;
-  for (const [k, c] of lex.cues.entries()) {
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k];
     const at = starts[k];
     if (!at) continue;
     const re = c.sticky(text);
