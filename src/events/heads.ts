@@ -231,8 +231,10 @@ export function matchStarts(patterns: readonly string[]): (text: string) => (num
         const passed = ends[state];
         if (passed !== null) {
           for (let q = 0; q < passed.length; q++) {
-            const at = (starts[passed[q]] ??= []);
-            if (at[at.length - 1] !== i) at.push(i);
+            const at = starts[passed[q]];
+            // a literal of one: push onto an empty array reserves 17 slots, and most cues wake once a sentence
+            if (at === undefined) starts[passed[q]] = [i];
+            else if (at[at.length - 1] !== i) at.push(i);
           }
         }
         if (j >= n) break;
