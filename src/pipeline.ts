@@ -9,7 +9,7 @@ import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
 import type { PlaceMention } from './mentions/types.ts';
 import { readText, segmentDoc, prefixTrie } from './text/index.ts';
-import { findTimes } from './mentions/times/index.ts';
+import { findTimes, parsePublished } from './mentions/times/index.ts';
 import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
 import { geoparse, eventLocation, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
@@ -158,13 +158,19 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   };
   const read = stage('text', () => readText(input));
   const doc = read.doc;
+  const warnings: string[] = [];
+  // "2020-13-45" or "9-May-20": relative dates cannot be resolved against it, so they stay unresolved, as with no time at all
+  if (doc.published && !parsePublished(doc.published)) {
+    warnings.push(`published "${doc.published}" is not a valid ISO date: relative dates are left unresolved`);
+    doc.published = null;
+  }
   if (doc.language !== 'en' && doc.language !== 'und') {
     doc.skipped = 'language';
-    return { doc, result: emptyResult(doc, [`language "${doc.language}" is not English: not coded`]) };
+    return { doc, result: emptyResult(doc, [...warnings, `language "${doc.language}" is not English: not coded`]) };
   }
   if (opts.gate !== false && !stage('gate', () => res.gate.test(doc.text))) {
     doc.skipped = 'no-record-cue';
-    return { doc, result: emptyResult(doc, []) };
+    return { doc, result: emptyResult(doc, warnings) };
   }
   stage('text', () => segmentDoc(read));
   doc.mentions.times = stage('times', () => findTimes(doc));
@@ -173,6 +179,6 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   doc.mentions.places = stage('places', () => geoparse(doc, res.gazetteer));
   doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
   const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res)));
-  const result = stage('derive', () => ({ document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings: [] as string[] }));
+  const result = stage('derive', () => ({ document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings }));
   return { doc, result };
 }

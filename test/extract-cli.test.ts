@@ -56,6 +56,21 @@ test('extract: JSONL from stdin keeps input order; bad lines give error records,
   assert.equal(r.stderr.trim().split('\n').length >= 5, true, 'one stderr message per bad line');
 });
 
+test('extract: a JSONL line whose "published" is no valid date is coded without it, with a warning; the batch goes on', () => {
+  const relative = 'On Friday, Taliban fighters attacked a police checkpoint in Kandahar city, killing three policemen.';
+  const lines = [
+    JSON.stringify({ id: 'bad-day', text: relative, published: '2020-13-45' }),
+    JSON.stringify({ id: 'not-iso', text: relative, published: '9-May-20' }),
+    JSON.stringify({ id: 'good', text: relative, published: '2020-05-10' }),
+  ];
+  const r = sitrep(['-', '--input-format', 'jsonl'], lines.join('\n') + '\n');
+  assert.equal(r.status, 0, r.stderr);
+  const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(events.map((e) => [e.document_id, e.event_date, e.fatalities?.low]), [['bad-day', null, 3], ['not-iso', null, 3], ['good', '2020-05-08', 3]]);
+  assert.match(r.stderr, /bad-day: published "2020-13-45" is not a valid ISO date/);
+  assert.match(r.stderr, /not-iso: published "9-May-20" is not a valid ISO date/);
+});
+
 test('extract: files of every kind of bad input are reported; the good file is still coded (acled-csv)', { skip: existsSync(SEED) ? false : 'needs ../shared/seed' }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-extract-'));
   try {
