@@ -131,6 +131,9 @@ function segment(text: string, masked: string): { sentences: Sentence[]; tokens:
   tokensRead += words.length;
   const pos = wdoc.tokens().out(its.pos) as string[];
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  // sized once (wink's words bound the tokens, cut back at the end): grown by push, the list was copied over and over
+  tokens.length = words.length;
+  let count = 0;
   // where nothing was blanked a token's text is wink's word itself, and no copy is made
   const unmasked = text === masked;
   let cursor = 0;
@@ -150,10 +153,12 @@ function segment(text: string, masked: string): { sentences: Sentence[]; tokens:
       cursor = end;
       if (sStart < 0) sStart = start;
       sEnd = end;
-      tokens.push({ index: tokens.length, sentence: sentences.length, pos: pos[i], start, end, text: unmasked ? words[i] : text.slice(start, end) });
+      tokens[count] = { index: count, sentence: sentences.length, pos: pos[i], start, end, text: unmasked ? words[i] : text.slice(start, end) };
+      count++;
     }
     close();
   }
+  tokens.length = count;
   return { sentences, tokens };
 }
 
