@@ -8,7 +8,7 @@
 import type { Doc } from '../text/types.ts';
 import type { ActorMention, PlaceMention } from '../mentions/types.ts';
 import cues from '../../data/derive/control.json' with { type: 'json' };
-import { actorEndingAt, alternation, clauseEnd, firstPlaceIn, inSentence, isCountry, lastActorIn, placesIn } from './evidence.ts';
+import { actorEndingAt, alternation, bySentence, clauseEnd, firstPlaceIn, isCountry, lastActorIn, placesIn } from './evidence.ts';
 
 export interface ControlStatement {
   /** which wording said it */
@@ -46,18 +46,16 @@ const TAKEOVER = re(`\\b${alternation(cues.takeoverVerbs)}\\b`);
  */
 export function findControlStatements(doc: Doc): ControlStatement[] {
   const out: ControlStatement[] = [];
+  // a sentence without an actor states no control: most have none, and are not filtered for theirs one by one
+  const actorsOf = bySentence(doc.mentions.actors);
   for (const s of doc.sentences) {
-    const actors = inSentence(doc.mentions.actors, s.index);
-    if (actors.length === 0) continue;
+    const actors = actorsOf.get(s.index);
+    if (!actors) continue;
     const places = placesIn(doc, s.index).filter((p) => !isCountry(p));
-    const found = [
-      ...roadStatements(doc, s.index, actors, places),
-      ...heldStatements(doc, s.index, actors, places),
-      ...heldByStatements(doc, s.index, actors, places),
-      ...controlsStatements(doc, s.index, actors, places),
-    ];
-    for (const st of found) {
-      if (!out.some((o) => o.sentence === st.sentence && o.start < st.end && st.start < o.end)) out.push(st);
+    for (const find of FINDERS) {
+      for (const st of find(doc, s.index, actors, places)) {
+        if (!out.some((o) => o.sentence === st.sentence && o.start < st.end && st.start < o.end)) out.push(st);
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -147,6 +145,9 @@ const controlsStatements: Finder = (doc, sentence, actors, places) => {
   }
   return out;
 };
+
+/** In the order their statements win an overlap. */
+const FINDERS: Finder[] = [roadStatements, heldStatements, heldByStatements, controlsStatements];
 
 /**
  * The place a "held by" phrase modifies: named just before it with at most a
