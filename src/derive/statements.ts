@@ -38,7 +38,7 @@ const ROAD = re(
 const ROAD_SEGMENT = re(`\\b${alternation(cues.roadNouns)}\\s+${alternation(cues.roadBetween)}\\s+`);
 const ROAD_PASSIVE = new RegExp(`^\\s*,?\\s*(?:was|were|has been|have been|had been|is|are)\\s+(?:now\\s+)?${alternation(cues.roadVerbs)}(?:\\s+off)?\\s+by\\s+`, 'i');
 const ROAD_JOIN = new RegExp(`^\\s*,?\\s*${alternation(cues.roadAnd)}\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?$`, 'i');
-const TAKEOVER = re(`\\b${alternation(cues.takeoverVerbs)}\\b`);
+const TAKEOVER = new RegExp(`\\b${alternation(cues.takeoverVerbs)}\\b`, 'i');
 
 /**
  * Finds statements of control in a Doc whose actor and place mentions are filled.
@@ -61,6 +61,17 @@ export function findControlStatements(doc: Doc): ControlStatement[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Every match of a global regex, by exec from lastIndex: matchAll copies the regex on every call, for every sentence with an actor. */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
 type Finder = (doc: Doc, sentence: number, actors: ActorMention[], places: PlaceMention[]) => ControlStatement[];
 
 function statement(doc: Doc, fields: Omit<ControlStatement, 'text'>): ControlStatement {
@@ -74,10 +85,10 @@ function statement(doc: Doc, fields: Omit<ControlStatement, 'text'>): ControlSta
 const roadStatements: Finder = (doc, sentence, actors, places) => {
   const s = doc.sentences[sentence];
   const out: ControlStatement[] = [];
-  const segments = [...s.text.matchAll(ROAD_SEGMENT)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: false }));
+  const segments = allMatches(ROAD_SEGMENT, s.text).map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: false }));
   // a ROAD match ends in a segment after white space ("cutting the road between"; every road noun starts with a letter): no segment, no match
   if (segments.length === 0) return out;
-  const active = [...s.text.matchAll(ROAD)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: true }));
+  const active = allMatches(ROAD, s.text).map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, verb: true }));
   for (const m of [...active, ...segments.filter((g) => !active.some((a) => a.end === g.end))]) {
     const a = firstPlaceIn(places, m.end, m.end + 4);
     if (!a) continue;
@@ -97,7 +108,7 @@ const roadStatements: Finder = (doc, sentence, actors, places) => {
 const heldStatements: Finder = (doc, sentence, actors, places) => {
   const s = doc.sentences[sentence];
   const out: ControlStatement[] = [];
-  for (const m of s.text.matchAll(HELD)) {
+  for (const m of allMatches(HELD, s.text)) {
     const hyphen = s.start + m.index;
     const controller = actorEndingAt(actors, hyphen);
     if (!controller) continue;
@@ -113,7 +124,7 @@ const heldStatements: Finder = (doc, sentence, actors, places) => {
 const heldByStatements: Finder = (doc, sentence, actors, places) => {
   const s = doc.sentences[sentence];
   const out: ControlStatement[] = [];
-  for (const m of s.text.matchAll(HELD_BY)) {
+  for (const m of allMatches(HELD_BY, s.text)) {
     const at = s.start + m.index;
     const after = at + m[0].length;
     const controller = lastActorIn(actors, after, clauseEnd(doc.text, after, s.end));
@@ -121,7 +132,7 @@ const heldByStatements: Finder = (doc, sentence, actors, places) => {
     const place = placeBefore(doc, places, at, s.start);
     out.push(statement(doc, { pattern: 'held-by', controller, place, to: null, prior: false, sentence, start: place?.start ?? at, end: controller.end }));
   }
-  for (const m of s.text.matchAll(UNDER)) {
+  for (const m of allMatches(UNDER, s.text)) {
     const at = s.start + m.index;
     const controller = lastActorIn(actors, at, at + m[0].length);
     if (!controller) continue;
@@ -177,5 +188,5 @@ const HELD_AFTER = new RegExp(`^-${alternation(cues.heldSuffixes)}\\b`, 'i');
 
 /** A takeover verb earlier in the sentence means the "-held" place is being taken from its holder. */
 function takeoverBefore(doc: Doc, sentenceStart: number, at: number): boolean {
-  return [...doc.text.slice(sentenceStart, at).matchAll(TAKEOVER)].length > 0;
+  return TAKEOVER.test(doc.text.slice(sentenceStart, at));
 }

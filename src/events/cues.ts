@@ -29,14 +29,17 @@ const CLAUSE_BREAK = /[,;:()\u2014]|\b(?:but|while|whereas|where|which|when)\b/g
 export function clauseAround(text: string, at: number): { start: number; end: number } {
   let start = 0;
   let end = text.length;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    const i = m.index ?? 0;
+  // exec from lastIndex: matchAll copies the regex and makes an iterator for every hit judged
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    const i = m.index;
     if (i + m[0].length <= at) start = i + m[0].length;
     else if (i >= at) {
       end = i;
       break;
     }
   }
+  CLAUSE_BREAK.lastIndex = 0;
   return { start, end };
 }
 
