@@ -71,11 +71,12 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
   let current: Report | null = null;
   const paragraph = paragraphs(doc);
   for (const s of doc.sentences) {
-    const live = cues[s.index].filter((h) => h.status === 'event' || h.status === 'anaphor');
-    const anchors = live.filter((h) => h.anchor);
-    const sameParagraph = current !== null && paragraph[current.sentence] === paragraph[s.index];
-    const separate = lex.context.separate.test(s.text) || marks.dated.has(s.index);
     if (isHeadline(doc, s.index)) continue;
+    const hits = cues[s.index];
+    // most sentences hold no cue: their empty list is read as it is, not filtered into two more (it is never changed)
+    const live = hits.length === 0 ? hits : hits.filter((h) => h.status === 'event' || h.status === 'anaphor');
+    const anchors = live.length === 0 ? live : live.filter((h) => h.anchor);
+    const sameParagraph = current !== null && paragraph[current.sentence] === paragraph[s.index];
     if (anchors.length === 0) {
       if (current && sameParagraph && (marks.counted.has(s.index) || live.some((h) => h.cue === 'intervention' || h.cue === 'lethal_force'))) {
         current.more.push(s.index);
@@ -87,6 +88,7 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
     const displacement = lex.context.displacement.test(s.text);
     if (fresh.length === 0 && displacement) continue; // "the fighting added to the exodus": a cause, told in displacement
     const families = new Set(anchors.map((h) => family(h.cue)));
+    const separate = lex.context.separate.test(s.text) || marks.dated.has(s.index);
     const continues = current && sameParagraph && !separate &&
       (anchors.every((h) => CONSEQUENCE.has(h.cue)) || [...families].some((f) => current!.hits.some((h) => h.anchor && family(h.cue) === f)));
     if (current && continues) {
