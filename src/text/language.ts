@@ -41,6 +41,9 @@ function latinLetter(c: number): number {
 /** No function word is longer: a longer word is counted without being looked up. */
 const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
 
+/** Made once: a regex literal in countLatin's loop made a RegExp at every curly quote and dash. */
+const LETTER = /\p{L}/u;
+
 /** A hash of a word, over its code units; countLatin computes the same while it scans. */
 function hashOf(word: string): number {
   let h = 0;
@@ -99,7 +102,7 @@ function countLatin(sample: string): Counts | null {
   let i = 0;
   while (i < n) {
     const c = sample.charCodeAt(i);
-    if (c >= LATIN_END && /\p{L}/u.test(String.fromCodePoint(sample.codePointAt(i)!))) return null;
+    if (c >= LATIN_END && LETTER.test(String.fromCodePoint(sample.codePointAt(i)!))) return null;
     if (latinLetter(c) === 0) {
       i++;
       continue;
