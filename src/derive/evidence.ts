@@ -24,13 +24,17 @@ export function bySentence<T extends MentionBase>(mentions: readonly T[]): Map<n
   return groups;
 }
 
+// made once: a regex literal is a new RegExp at every place or clause read
+const MODIFIER_AFTER = /^\s*-\s*(?:backed|led|based|born|made|allied|aligned)\b/i;
+const CLAUSE_END = /[,;:()\u2013\u2014]|\.(\s|$)/;
+
 /**
  * Places of a sentence used as places: not "Turkey's military" (actor), "Syrian" (adjective),
  * or the "USA" of "a USA-backed alliance".
  */
 export function placesIn(doc: Doc, sentence: number): PlaceMention[] {
   return inSentence(doc.mentions.places, sentence).filter(
-    (p) => (p.use ?? 'place') === 'place' && !/^\s*-\s*(?:backed|led|based|born|made|allied|aligned)\b/i.test(doc.text.slice(p.end, p.end + 12)),
+    (p) => (p.use ?? 'place') === 'place' && !MODIFIER_AFTER.test(doc.text.slice(p.end, p.end + 12)),
   );
 }
 
@@ -58,7 +62,7 @@ export function firstPlaceIn(places: readonly PlaceMention[], start: number, end
 /** End of the clause that starts at `from`: the next comma, semicolon, dash or sentence end. */
 export function clauseEnd(text: string, from: number, limit: number): number {
   const rest = text.slice(from, limit);
-  const m = /[,;:()\u2013\u2014]|\.(\s|$)/.exec(rest);
+  const m = CLAUSE_END.exec(rest);
   return m ? from + m.index : limit;
 }
 

@@ -43,6 +43,10 @@ export function clauseAround(text: string, at: number): { start: number; end: nu
   return { start, end };
 }
 
+// made once: a regex literal is a new RegExp each time judge reaches it
+const TO_BEFORE = /\bto\s+$/i;
+const MOTIVE_BEFORE = /\b(?:following|after|over|about|for|of|amid)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$/i;
+
 function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cue: string, protest: boolean): CueStatus {
   const ctx = lex.context;
   const text = sentence.text;
@@ -51,11 +55,11 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cu
   const clauseText = text.slice(clause.start, clause.end);
   if (ctx.causeBefore.test(before) && ctx.displacement.test(text)) return 'cause';
   // "gathered to protest": the purpose names the protest itself
-  const purpose = (cue === 'protest' || cue === 'protest_weak') && /\bto\s+$/i.test(before);
+  const purpose = (cue === 'protest' || cue === 'protest_weak') && TO_BEFORE.test(before);
   if (!purpose && ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
   if (ctx.topicBefore.test(before.slice(-50))) return 'topic';
   // "protested following the killing of a trader": the killing is what the protest is about
-  if (protest && !PROTEST_CUES.has(cue) && /\b(?:following|after|over|about|for|of|amid)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$/i.test(before)) return 'topic';
+  if (protest && !PROTEST_CUES.has(cue) && MOTIVE_BEFORE.test(before)) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';
   if (ctx.ongoingClause.test(clauseText)) return 'background';
   if (ctx.anaphorBefore.test(before.slice(-25)) && !NEW_PLACE_AFTER.test(text.slice(relEnd))) return 'anaphor';
