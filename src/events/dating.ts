@@ -19,6 +19,11 @@ export interface ReportDate {
 
 const REPORT_BEFORE = /\b(?:said|says|reported|reports|told|announced|stated|added|claimed|confirmed|tweeted|wrote|posted|published|statement|as of)\s+(?:\w+\s+)?$/i;
 const DAY_MS = 86_400_000;
+// made once: a regex literal is a new RegExp each time it is reached, and the sort below reaches OPENING at every comparison
+const AS_REPORTED = /^as reported\b/i;
+const OPENING = /^\W*(?:on|around|early on|late on|in|during|between)?\s*$/i;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DAY_START = /^\d{4}-\d{2}-\d{2}/;
 
 /** Shifts an ISO date (YYYY-MM-DD) by whole days. */
 export function addDays(iso: string, days: number): string {
@@ -32,7 +37,7 @@ function isDated(t: TimeMention): boolean {
 /** True when the mention dates the act of reporting rather than the event. */
 export function isReportDate(sentence: Sentence, t: TimeMention): boolean {
   const rel = t.start - sentence.start;
-  return REPORT_BEFORE.test(sentence.text.slice(Math.max(0, rel - 30), rel)) || /^as reported\b/i.test(t.text);
+  return REPORT_BEFORE.test(sentence.text.slice(Math.max(0, rel - 30), rel)) || AS_REPORTED.test(t.text);
 }
 
 /**
@@ -44,19 +49,19 @@ export function eventDate(sentence: Sentence, anchor: { start: number; end: numb
   const reportDates = inSentence.filter((t) => isReportDate(sentence, t));
   const eventDates = inSentence.filter((t) => !reportDates.includes(t));
   // a day beats a time of day; an opening "On 9 May," governs the whole sentence
-  const opening = (t: TimeMention) => t.start - sentence.start < 25 && /^\W*(?:on|around|early on|late on|in|during|between)?\s*$/i.test(sentence.text.slice(0, t.start - sentence.start));
+  const opening = (t: TimeMention) => t.start - sentence.start < 25 && OPENING.test(sentence.text.slice(0, t.start - sentence.start));
   const distance = (t: TimeMention) =>
     (t.type === 'DATE' ? 0 : 1000) + (opening(t) ? 0 : t.end <= anchor.start ? anchor.start - t.end : Math.max(0, t.start - anchor.end) * 1.2);
   const best = [...eventDates].sort((x, y) => distance(x) - distance(y))[0];
   if (best?.range) {
-    const day = best.value && /^\d{4}-\d{2}-\d{2}$/.test(best.value) ? best.value : best.range.end;
+    const day = best.value && ISO_DAY.test(best.value) ? best.value : best.range.end;
     return { date: { start: best.range.start, end: best.range.end, precision: best.precision, text: best.text }, basis: 'text', mention: best, day };
   }
   const said = reportDates[0];
   if (said?.range) {
     return { date: { start: addDays(said.range.end, -6), end: said.range.end, precision: 2, text: said.text }, basis: 'report', mention: said, day: said.range.end };
   }
-  if (published && /^\d{4}-\d{2}-\d{2}/.test(published)) {
+  if (published && ISO_DAY_START.test(published)) {
     const day = published.slice(0, 10);
     return { date: { start: addDays(day, -6), end: day, precision: 2, text: null }, basis: 'published', mention: null, day };
   }
