@@ -41,6 +41,16 @@ export function isReportDate(sentence: Sentence, t: TimeMention): boolean {
 }
 
 /**
+ * How far a date stands from the anchor: a day beats a time of day, and an
+ * opening "On 9 May," governs the whole sentence. (Module functions, not
+ * closures: under tsx each closure made gets its name set, a costly defineProperty.)
+ */
+function distance(sentence: Sentence, anchor: { start: number; end: number }, t: TimeMention): number {
+  const opening = t.start - sentence.start < 25 && OPENING.test(sentence.text.slice(0, t.start - sentence.start));
+  return (t.type === 'DATE' ? 0 : 1000) + (opening ? 0 : t.end <= anchor.start ? anchor.start - t.end : Math.max(0, t.start - anchor.end) * 1.2);
+}
+
+/**
  * The date of an event reported in `sentence` around `anchor`.
  * @example eventDate(s, {start: 40, end: 48}, times, '2016-05-29').date.start // '2016-05-27'
  */
@@ -48,11 +58,7 @@ export function eventDate(sentence: Sentence, anchor: { start: number; end: numb
   const inSentence = times.filter((t) => t.sentence === sentence.index && isDated(t));
   const reportDates = inSentence.filter((t) => isReportDate(sentence, t));
   const eventDates = inSentence.filter((t) => !reportDates.includes(t));
-  // a day beats a time of day; an opening "On 9 May," governs the whole sentence
-  const opening = (t: TimeMention) => t.start - sentence.start < 25 && OPENING.test(sentence.text.slice(0, t.start - sentence.start));
-  const distance = (t: TimeMention) =>
-    (t.type === 'DATE' ? 0 : 1000) + (opening(t) ? 0 : t.end <= anchor.start ? anchor.start - t.end : Math.max(0, t.start - anchor.end) * 1.2);
-  const best = [...eventDates].sort((x, y) => distance(x) - distance(y))[0];
+  const best = [...eventDates].sort((x, y) => distance(sentence, anchor, x) - distance(sentence, anchor, y))[0];
   if (best?.range) {
     const day = best.value && ISO_DAY.test(best.value) ? best.value : best.range.end;
     return { date: { start: best.range.start, end: best.range.end, precision: best.precision, text: best.text }, basis: 'text', mention: best, day };
