@@ -78,46 +78,60 @@ function repelled(text: string, start: number, actors: ActorMention[]): { attack
 }
 
 /**
+ * A mention's offset into its sentence's text. (Module functions, not closures
+ * made per call: under tsx each closure made has its name set by a costly defineProperty.)
+ */
+function rel(sentence: Sentence, m: { start: number }): number {
+  return m.start - sentence.start;
+}
+
+/** The actor ACLED codes a faction under (FSA → Opposition Rebels); the faction is kept as associated actor. */
+function lead(m: ActorMention | null, assoc: ActorMention[]): ActorMention | null {
+  if (!m?.partOf) return m;
+  if (!assoc.includes(m)) assoc.push(m);
+  return { ...m, name: m.partOf };
+}
+
+/**
  * Assigns the roles of the actors of one sentence around its anchor cue.
  * @example assignRoles(s, hit, actors, hits).actor1?.name // 'Islamic State (Syria)'
  */
 export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMention[], hits: CueHit[]): Roles {
   const text = sentence.text;
-  const rel = (m: { start: number }) => m.start - sentence.start;
-  const a = rel(anchor);
+  const a = rel(sentence, anchor);
   const b = anchor.end - sentence.start;
   // actors whose role the words fix (a monitor's note: who fired at a held place) stand in only for what the sentence leaves open
   const implied = actors.filter((m) => m.role);
-  const inReach = actors.filter((m) => !m.role && Math.abs(rel(m) - a) < WINDOW);
+  const inReach = actors.filter((m) => !m.role && Math.abs(rel(sentence, m) - a) < WINDOW);
   const passive = PASSIVE_BEFORE.test(before(text, a));
   // a cue may run over its target ("fired mortars at the governmental positions"): what starts inside it comes after the verb
-  const afterAnchor = inReach.filter((m) => rel(m) > a);
+  const afterAnchor = inReach.filter((m) => rel(sentence, m) > a);
   // and one that holds the cue ("Israeli artillery", "Israeli warplanes") stands before it
-  const beforeAnchor = inReach.filter((m) => rel(m) < a);
-  const byAgent = afterAnchor.find((m) => BY_BEFORE.test(before(text, rel(m)))) ?? null;
+  const beforeAnchor = inReach.filter((m) => rel(sentence, m) < a);
+  const byAgent = afterAnchor.find((m) => BY_BEFORE.test(before(text, rel(sentence, m)))) ?? null;
 
   let actor1: ActorMention | null = null;
   let actor2: ActorMention | null = null;
   const between = /\bbetween\b/i.exec(text.slice(b, b + 60));
   if (between) {
     const from = b + between.index;
-    const pair = inReach.filter((m) => rel(m) > from);
+    const pair = inReach.filter((m) => rel(sentence, m) > from);
     if (pair.length >= 2) [actor1, actor2] = pair;
   }
   if (!actor1 && beforeAnchor.length >= 2 && anchor.cue === 'clash') {
     const [x, y] = beforeAnchor.slice(-2);
-    if (/^\s*and\s+(?:the\s+)?$/i.test(text.slice(x.end - sentence.start, rel(y)))) [actor1, actor2] = [x, y];
+    if (/^\s*and\s+(?:the\s+)?$/i.test(text.slice(x.end - sentence.start, rel(sentence, y)))) [actor1, actor2] = [x, y];
   }
   if (!actor1) {
-    const subject = [...beforeAnchor].reverse().find((m) => !PREP_BEFORE.test(before(text, rel(m))) || MEMBERS_OF.test(before(text, rel(m)))) ?? null;
-    const objects = afterAnchor.filter((m) => m !== byAgent && !BY_BEFORE.test(before(text, rel(m))));
-    const object = objects.find((m) => TARGET_PREP_BEFORE.test(before(text, rel(m)))) ?? objects[0] ?? null;
-    const earlyBy = beforeAnchor.find((m) => PASSIVE_BY.test(before(text, rel(m), 60))) ?? null;
+    const subject = [...beforeAnchor].reverse().find((m) => !PREP_BEFORE.test(before(text, rel(sentence, m))) || MEMBERS_OF.test(before(text, rel(sentence, m)))) ?? null;
+    const objects = afterAnchor.filter((m) => m !== byAgent && !BY_BEFORE.test(before(text, rel(sentence, m))));
+    const object = objects.find((m) => TARGET_PREP_BEFORE.test(before(text, rel(sentence, m)))) ?? objects[0] ?? null;
+    const earlyBy = beforeAnchor.find((m) => PASSIVE_BY.test(before(text, rel(sentence, m), 60))) ?? null;
     if (earlyBy) {
       actor1 = earlyBy;
       actor2 = subject ?? object;
     } else if (passive) {
-      actor1 = byAgent ?? afterAnchor.find((m) => FOUGHT_WITH.test(before(text, rel(m))) || (DURING.test(before(text, rel(m))) && OPERATION_AFTER.test(text.slice(m.end - sentence.start)))) ?? null;
+      actor1 = byAgent ?? afterAnchor.find((m) => FOUGHT_WITH.test(before(text, rel(sentence, m))) || (DURING.test(before(text, rel(sentence, m))) && OPERATION_AFTER.test(text.slice(m.end - sentence.start)))) ?? null;
       actor2 = subject ?? object;
     } else if (byAgent && !subject) {
       actor1 = byAgent;
@@ -125,17 +139,17 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
     } else {
       actor1 = subject ?? byAgent;
       // "X destroyed a tank belonging to Y with artillery fire": a party named between the subject and the cue
-      const inBetween = subject ? beforeAnchor.filter((m) => rel(m) > rel(subject) && !JOIN.test(text.slice(subject.end - sentence.start, rel(m)))) : [];
+      const inBetween = subject ? beforeAnchor.filter((m) => rel(sentence, m) > rel(sentence, subject) && !JOIN.test(text.slice(subject.end - sentence.start, rel(sentence, m)))) : [];
       actor2 = object ?? inBetween[inBetween.length - 1] ?? null;
     }
   }
   // "an army vehicle struck an IED": who drives onto a mine is its target, not who laid it
-  if (anchor.cue === 'ied' && actor1 && !actor2 && rel(actor1) < a && STRUCK.test(text.slice(actor1.end - sentence.start, a))) [actor1, actor2] = [null, actor1];
+  if (anchor.cue === 'ied' && actor1 && !actor2 && rel(sentence, actor1) < a && STRUCK.test(text.slice(actor1.end - sentence.start, a))) [actor1, actor2] = [null, actor1];
   const rep = between ? null : repelled(text, sentence.start, inReach);
   if (rep) [actor1, actor2] = [rep.attacker, rep.defender];
   if (actor1?.name.startsWith('Unidentified')) {
     const u = actor1;
-    actor1 = inReach.find((m) => m.actorId && m.start >= u.end && ATTRIBUTED.test(text.slice(u.end - sentence.start, rel(m)))) ?? actor1;
+    actor1 = inReach.find((m) => m.actorId && m.start >= u.end && ATTRIBUTED.test(text.slice(u.end - sentence.start, rel(sentence, m)))) ?? actor1;
   }
   actor1 ??= implied.find((m) => m.role === 'agent' && m.name !== actor2?.name) ?? null;
   const clash = hits.some((h) => h.cue === 'clash' && h.sentence === anchor.sentence);
@@ -145,8 +159,8 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
     if (m === actor1 || m === actor2) return false;
     return [actor1, actor2].some((side) => {
       if (!side || side.name === m.name) return false;
-      const [l, r] = rel(side) < rel(m) ? [side, m] : [m, side];
-      return JOIN.test(text.slice(l.end - sentence.start, rel(r)));
+      const [l, r] = rel(sentence, side) < rel(sentence, m) ? [side, m] : [m, side];
+      return JOIN.test(text.slice(l.end - sentence.start, rel(sentence, r)));
     });
   });
   // ACLED names a protest's crowd by the event's country and keeps who they are as associated actor;
@@ -159,12 +173,7 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
     if (actor2 && !STATE_FORCE.test(actor2.name)) actor2 = null;
   }
   // a faction ACLED codes under another actor takes that actor's name and stays as associated actor (FSA → Opposition Rebels)
-  const lead = (m: ActorMention | null): ActorMention | null => {
-    if (!m?.partOf) return m;
-    if (!assoc.includes(m)) assoc.push(m);
-    return { ...m, name: m.partOf };
-  };
-  [actor1, actor2] = [lead(actor1), lead(actor2)];
+  [actor1, actor2] = [lead(actor1, assoc), lead(actor2, assoc)];
   if (actor1 && actor2 && actor1.name === actor2.name) actor2 = null;
   // the nearer of the named target and the target words wins ("killed a civilian ... near the army base")
   const words = targetWords(text, sentence.start, hits, anchor, passive);
@@ -180,6 +189,5 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
  * actor not governed by a preposition.
  */
 export function subjectOf(sentence: Sentence, actors: ActorMention[]): ActorMention | null {
-  const rel = (n: number) => n - sentence.start;
-  return actors.find((m) => !m.role && !PREP_BEFORE.test(before(sentence.text, rel(m.start))) && ACTS_AFTER.test(sentence.text.slice(rel(m.end)))) ?? null;
+  return actors.find((m) => !m.role && !PREP_BEFORE.test(before(sentence.text, m.start - sentence.start)) && ACTS_AFTER.test(sentence.text.slice(m.end - sentence.start))) ?? null;
 }
