@@ -1,36 +1,39 @@
 /**
  * `npm run bench:speed`: how fast one process codes articles on one core.
  *
- * Warm, the headline: the process first codes a DIFFERENT set of articles
- * (the VOA stories bundled in examples/), so that modules, models and
- * compiled patterns are loaded; then one timed pass over the 788 unseen
+ * Warm, the headline: a fresh process first codes a DIFFERENT set of
+ * articles (the VOA stories bundled in examples/), so that modules, models
+ * and compiled patterns are loaded; then one timed pass over the 788 unseen
  * news articles of ../shared/bench/geoparsing/*.xml (GeoWebNews and LGL):
  * articles per CPU-second (user+sys of the process, which a shared machine
  * does not inflate much; it counts V8's helper threads too, which compile
  * and collect garbage beside the main one, so on an idle machine the wall
  * figure can be the higher) and per wall-second, with the load average
- * beside it. The unseen pass still meets each article's names and words for the
- * first time, as a real feed would.
+ * beside it. The unseen pass still meets each article's names and words for
+ * the first time, as a real feed would. It is timed twice: on the code
+ * `sitrep extract` runs (the CLI bundle, with its V8 flags) and on the
+ * sources through tsx (as ingest, serve and worker run).
  *
  * Every article counts, also those the pipeline's gate skips (no word in
  * them can start a record, so wink never reads them): the run says how many
  * the gate let through.
  *
  * Then, secondary: the main thread's CPU time in each stage on that first
- * pass (measured in a second process, `--stages`, which warms up and codes
- * the same articles with a clock reading between stages; V8's helper threads
- * are left out, since they work for earlier stages as much as the current one) and on a second pass over
- * the same 788 articles (caches hold their names by then), peak RSS, and the
- * cold start of `sitrep extract` on one file, from the CLI bundle (built by
- * the prebench:speed script) and from the sources through tsx.
+ * pass (a fresh process that warms up and codes the same articles with a
+ * clock reading between stages; V8's helper threads are left out, since they
+ * work for earlier stages as much as the current one) and on a second pass
+ * over the same 788 articles (caches hold their names by then), peak RSS,
+ * and the cold start of `sitrep extract` on one file, from the CLI bundle
+ * (built by the prebench:speed script) and from the sources through tsx.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resourceUsage } from 'node:process';
-import { loadResources, extract, STAGES, type Resources, type StageTimes } from '../src/pipeline.ts';
-import { freshBundle } from '../bin/bundle.js';
+import { dirname, join } from 'node:path';
+import { STAGES, type Resources, type StageTimes } from '../src/pipeline.ts';
+import { V8_FLAGS, freshBundle } from '../bin/bundle.js';
 import { mainThreadClock } from './clock.ts';
 
 const DIR = new URL('../../shared/bench/geoparsing/', import.meta.url);
@@ -90,11 +93,36 @@ function coldStart(env: Record<string, string>): string {
   return `${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU`;
 }
 
+type Pipeline = Pick<typeof import('../src/pipeline.ts'), 'loadResources' | 'extract'>;
+
+/**
+ * The pipeline as `sitrep extract` runs it, from the CLI bundle (its
+ * pipeline.js chunk, built beside main.js by scripts/build-cli.ts), or from
+ * the sources through tsx, as ingest, serve and worker run it: tsx keeps
+ * function names (every closure made is named by a defineProperty call),
+ * the bundle does not.
+ */
+async function pipelineOf(bundled: boolean): Promise<Pipeline> {
+  const entry = bundled ? freshBundle() : null;
+  if (bundled && !entry) throw new Error('no fresh CLI bundle (npm run build:cli)');
+  return entry ? ((await import(join(dirname(entry), 'pipeline.js'))) as Pipeline) : await import('../src/pipeline.ts');
+}
+
+interface Pass {
+  stories: number;
+  warmCpu: number;
+  cpu: number;
+  mainCpu: number | null;
+  wall: number;
+  events: number;
+  coded: number;
+}
+
 /**
  * Codes the VOA stories, then each article once; gives the CPU and wall seconds of the articles, the events coded
  * and how many articles the gate let through to wink and the stages after it.
  */
-function warmThenUnseen(res: Resources, texts: string[], times?: StageTimes): { stories: number; warmCpu: number; cpu: number; mainCpu: number | null; wall: number; events: number; coded: number } {
+function warmThenUnseen({ extract }: Pipeline, res: Resources, texts: string[], times?: StageTimes): Pass {
   const stories = warmUpStories();
   const warm0 = process.cpuUsage();
   for (const s of stories) extract(s, res);
@@ -123,35 +151,54 @@ const sum = (times: StageTimes) => Object.values(times).reduce((a, b) => a + b, 
 
 if (!existsSync(DIR)) {
   console.log(`bench:speed skipped: ${DIR.pathname} is missing (needs ../shared)`);
-} else if (process.argv.includes('--stages')) {
-  // the child of the main run: the first pass again, in a fresh process, each stage timed
-  const texts = articles();
-  const times: StageTimes = {};
-  warmThenUnseen(loadResources(), texts, times);
-  console.log(JSON.stringify(times));
+} else if (process.argv.includes('--pass')) {
+  // a child of the main run: the warm-up and the first pass in a fresh process, from the bundle or the sources, stages timed or not
+  const pipeline = await pipelineOf(process.argv.includes('--bundle'));
+  const times: StageTimes | undefined = process.argv.includes('--stages') ? {} : undefined;
+  const pass = warmThenUnseen(pipeline, pipeline.loadResources(), articles(), times);
+  console.log(JSON.stringify({ pass, times, rss: resourceUsage().maxRSS / 1024 }));
 } else {
   // first, while the bundle built by prebench:speed is fresh: edits to the sources during the run would make it stale
-  if (freshBundle()) console.log(`cold start, bundle      ${coldStart({})}   target ≤ 1.5 s wall   (sitrep extract seed, median of 3, ${load()})`);
+  const bundled = freshBundle() !== null;
+  if (bundled) console.log(`cold start, bundle      ${coldStart({})}   target ≤ 1.5 s wall   (sitrep extract seed, median of 3, ${load()})`);
   else console.log('cold start, bundle      not measured: no fresh bundle (npm run build:cli)');
   console.log(`cold start, tsx         ${coldStart({ SITREP_NO_BUNDLE: '1' })}   (the same from the sources, ${load()})`);
 
   const texts = articles();
   const chars = texts.reduce((s, t) => s + t.length, 0);
+  const report = (title: string, { stories, warmCpu, cpu, mainCpu, wall, events, coded }: Pass, loadBefore: string) => {
+    console.log(`\n${title}: warmed up on the ${stories} VOA stories of examples/ (${warmCpu.toFixed(1)} CPU-s), then one pass over ${texts.length} unseen articles (${(chars / texts.length).toFixed(0)} chars avg, ${events} events coded)`);
+    console.log(`  the gate let ${coded} of the ${texts.length} through to wink and the stages after it; the other ${texts.length - coded} hold no word that can start a record (or are not English) and cost only their reading`);
+    console.log(`  per CPU-second         ${(texts.length / cpu).toFixed(0)} articles   target ≥ 500   (${cpu.toFixed(2)} CPU-s of all the process's threads, ${((1000 * cpu) / texts.length).toFixed(2)} ms per article)`);
+    if (mainCpu !== null) console.log(`  of which main thread   ${((1000 * mainCpu) / texts.length).toFixed(2)} ms per article; V8's helper threads (garbage collection, compiling) ${((1000 * (cpu - mainCpu)) / texts.length).toFixed(2)}`);
+    console.log(`  per wall-second        ${(texts.length / wall).toFixed(0)} articles   (${wall.toFixed(2)} s; ${loadBefore} before, ${load()} after: wall time suffers when the machine is shared)`);
+  };
+  const passChild = (args: string[], flags: string[]) => {
+    const r = spawnSync(process.execPath, [...flags, ...process.execArgv, fileURLToPath(import.meta.url), '--pass', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) return { error: `exited ${r.status}: ${r.stderr.trim().split('\n').pop()}` };
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { pass: Pass; times?: StageTimes; rss: number };
+  };
+
+  let bundleRss: number | null = null;
+  if (bundled) {
+    const loadBefore = load();
+    const child = passChild(['--bundle'], V8_FLAGS);
+    if ('error' in child) console.log(`\nwarm, sitrep extract's code: not measured (the child ${child.error})`);
+    else {
+      report(`warm, sitrep extract's code (the CLI bundle with its V8 flags, ${V8_FLAGS.join(' ')}; a fresh process)`, child.pass, loadBefore);
+      bundleRss = child.rss;
+    }
+  }
+  const { loadResources, extract } = await pipelineOf(false);
   const res = loadResources();
   const loadBefore = load();
-  const { stories, warmCpu, cpu, mainCpu, wall, events, coded } = warmThenUnseen(res, texts);
-  console.log(`\nwarm, one process: warmed up on the ${stories} VOA stories of examples/ (${warmCpu.toFixed(1)} CPU-s), then one pass over ${texts.length} unseen articles (${(chars / texts.length).toFixed(0)} chars avg, ${events} events coded)`);
-  console.log(`  the gate let ${coded} of the ${texts.length} through to wink and the stages after it; the other ${texts.length - coded} hold no word that can start a record (or are not English) and cost only their reading`);
-  console.log(`  per CPU-second         ${(texts.length / cpu).toFixed(0)} articles   target ≥ 500   (${cpu.toFixed(2)} CPU-s of all the process's threads, ${((1000 * cpu) / texts.length).toFixed(2)} ms per article)`);
-  if (mainCpu !== null) console.log(`  of which main thread   ${((1000 * mainCpu) / texts.length).toFixed(2)} ms per article; V8's helper threads (garbage collection, compiling) ${((1000 * (cpu - mainCpu)) / texts.length).toFixed(2)}`);
-  console.log(`  per wall-second        ${(texts.length / wall).toFixed(0)} articles   (${wall.toFixed(2)} s; ${loadBefore} before, ${load()} after: wall time suffers when the machine is shared)`);
+  report('warm, from the sources through tsx (as ingest, serve and worker run; this process)', warmThenUnseen({ loadResources, extract }, res, texts), loadBefore);
 
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--stages'], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.status === 0) {
-    const first = JSON.parse(child.stdout.trim().split('\n').pop()!) as StageTimes;
-    console.log(`\nthe same first pass, ${THREAD}CPU ms per article by stage (a second process, a clock reading between stages):`);
-    console.log(`  ${perArticle(first, texts.length)}; sum ${(sum(first) / texts.length).toFixed(2)}`);
-  } else console.log(`\nfirst pass by stage: not measured (the --stages run exited ${child.status}: ${child.stderr.trim().split('\n').pop()})`);
+  const staged = passChild(bundled ? ['--bundle', '--stages'] : ['--stages'], bundled ? V8_FLAGS : []);
+  if (!('error' in staged)) {
+    console.log(`\nthe same first pass (${bundled ? 'the bundle' : 'the sources'}), ${THREAD}CPU ms per article by stage (a fresh process, a clock reading between stages):`);
+    console.log(`  ${perArticle(staged.times!, texts.length)}; sum ${(sum(staged.times!) / texts.length).toFixed(2)}`);
+  } else console.log(`\nfirst pass by stage: not measured (the child ${staged.error})`);
 
   const times: StageTimes = {};
   const cpu1 = process.cpuUsage();
@@ -161,5 +208,5 @@ if (!existsSync(DIR)) {
   console.log(`\nsecond pass over the same ${texts.length} articles (caches warm), ${THREAD}CPU ms per article by stage:`);
   console.log(`  ${perArticle(times, texts.length)}; sum ${(sum(times) / texts.length).toFixed(2)}`);
   console.log(`  whole pass             ${(texts.length / second).toFixed(0)} articles per CPU-second (${((1000 * second) / texts.length).toFixed(2)} ms per article, stages timed)`);
-  console.log(`peak RSS                 ${(resourceUsage().maxRSS / 1024).toFixed(0)} MB   target ≤ 500   (the main process)`);
+  console.log(`peak RSS                 ${(resourceUsage().maxRSS / 1024).toFixed(0)} MB   target ≤ 500   (this process, from the sources)${bundleRss === null ? '' : `; ${bundleRss.toFixed(0)} MB from the bundle`}`);
 }

@@ -52,7 +52,7 @@ try {
   const read: Read = new Map();
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts', geo: 'src/geo/index.ts', text: 'src/text/index.ts' },
+    entryPoints: { main: 'src/cli/main.ts', geo: 'src/geo/index.ts', text: 'src/text/index.ts', pipeline: 'src/pipeline.ts' },
     bundle: true,
     splitting: true,
     format: 'esm',
