@@ -85,31 +85,39 @@ interface Setting {
   civilianVictims: boolean;
 }
 
+const CROWD = /protest|demonstrat|rall|march|participant|crowd|\d/i;
+
+type Roled = Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>;
+
+/**
+ * A crowd's generic actor (protesters, rioters) leads unless an actor of its kind does; who was named steps aside.
+ * (Module functions, not closures made per draft: under tsx each closure made has its name set by a costly defineProperty.)
+ */
+function leadWith(d: Roled, hooks: EventHooks, day: string | null, kind: GenericKind, inter: number): void {
+  if (d.actor1?.inter === inter) return;
+  const generic = hooks.genericActor(kind, d.location, day);
+  if (!generic) return;
+  if (d.actor1 && d.actor1.inter !== 1 && d.actor1.inter !== 3) d.assoc.push(d.actor1);
+  else if (d.actor1 && !d.actor2) d.actor2 = d.actor1;
+  d.actor1 = { ...generic, text: d.actor1?.text ?? generic.text };
+}
+
 /** Fills the roles ACLED always names with a generic actor of the event's country. */
-function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'fatalities' | 'injuries'>, hooks: EventHooks, { day, criminal, mutual, clashed, target, civilianVictims }: Setting): void {
-  const g = (kind: GenericKind) => hooks.genericActor(kind, d.location, day);
-  const lead = (kind: GenericKind, inter: number) => {
-    if (d.actor1?.inter === inter) return;
-    const generic = g(kind);
-    if (!generic) return;
-    if (d.actor1 && d.actor1.inter !== 1 && d.actor1.inter !== 3) d.assoc.push(d.actor1);
-    else if (d.actor1 && !d.actor2) d.actor2 = d.actor1;
-    d.actor1 = { ...generic, text: d.actor1?.text ?? generic.text };
-  };
+function genericRoles(d: Roled, hooks: EventHooks, { day, criminal, mutual, clashed, target, civilianVictims }: Setting): void {
   const type = d.sub.eventType;
-  if (type === 'Protests') lead('protesters', 6);
-  else if (type === 'Riots') lead('rioters', 5);
+  if (type === 'Protests') leadWith(d, hooks, day, 'protesters', 6);
+  else if (type === 'Riots') leadWith(d, hooks, day, 'rioters', 5);
   // "villagers attacked each other": the people named are the crowd on both sides, not its victims
-  if (type === 'Riots' && mutual && (!d.actor2 || d.actor2.inter === 7)) d.actor2 = g('rioters') ?? d.actor2;
+  if (type === 'Riots' && mutual && (!d.actor2 || d.actor2.inter === 7)) d.actor2 = hooks.genericActor('rioters', d.location, day) ?? d.actor2;
   if (type === 'Violence against civilians' || (type === 'Riots' && d.sub.name === 'Mob violence' && !d.actor2)) {
-    if (!d.actor2 || d.actor2.inter !== 7) d.actor2 = g('civilians') ?? d.actor2;
+    if (!d.actor2 || d.actor2.inter !== 7) d.actor2 = hooks.genericActor('civilians', d.location, day) ?? d.actor2;
   }
   // a bomb or shell that killed or hurt civilians, and no armed men, has them as its target
-  if (type === 'Explosions/Remote violence' && !d.actor2 && (target === 'civilian' || civilianVictims) && (d.fatalities || d.injuries)) d.actor2 = g('civilians');
+  if (type === 'Explosions/Remote violence' && !d.actor2 && (target === 'civilian' || civilianVictims) && (d.fatalities || d.injuries)) d.actor2 = hooks.genericActor('civilians', d.location, day);
   // ACLED's civilian side is always "Civilians (<country>)"; who they were (women, journalists) is an associated actor
   const identity = d.actor2 && (d.actor2.inter === 7 || (d.actor2.inter === 0 && type !== 'Battles'));
   if (d.actor2 && identity && !d.actor2.name.startsWith('Civilians')) {
-    const civilians = g('civilians');
+    const civilians = hooks.genericActor('civilians', d.location, day);
     if (civilians && civilians.name !== d.actor2.name) {
       d.assoc.push(d.actor2);
       d.actor2 = { ...civilians, text: d.actor2.text, start: d.actor2.start, end: d.actor2.end };
@@ -117,7 +125,7 @@ function genericRoles(d: Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'lo
   }
   // someone did it, unnamed: ACLED's unidentified actor of the country (a gang where the story is about crime)
   if (!d.actor1 && UNNAMED_AGENT.has(type)) {
-    d.actor1 = d.sub.name === 'Air/drone strike' ? g('unidentified-military') : g(criminal() ? 'gang' : 'unidentified');
+    d.actor1 = d.sub.name === 'Air/drone strike' ? hooks.genericActor('unidentified-military', d.location, day) : hooks.genericActor(criminal() ? 'gang' : 'unidentified', d.location, day);
     // a shoot-out where neither side is named: unidentified on both sides
     if (d.sub.name === 'Armed clash' && !d.actor2) d.actor2 = d.actor1;
   }
@@ -163,8 +171,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     if (earlier && earlier.name !== roles.actor2?.name) roles.actor1 = earlier;
   }
   // an arrest told later counts as intervention only when it is of the crowd ("15 demonstrators were detained")
-  const crowd = (h: { sentence: number }) => /protest|demonstrat|rall|march|participant|crowd|\d/i.test(doc.sentences[h.sentence].text);
-  const cues = new Set(report.hits.filter((h) => h.sentence === report.sentence || h.cue !== 'arrest' || crowd(h)).map((h) => h.cue));
+  const cues = new Set(report.hits.filter((h) => h.sentence === report.sentence || h.cue !== 'arrest' || CROWD.test(doc.sentences[h.sentence].text)).map((h) => h.cue));
   const picked = classify(lex, { cues, actor1Inter: roles.actor1?.inter ?? null, target: roles.target, anchorText: report.anchor.text });
   if (!picked) return null;
   const deciding = decidingCues(picked.rule);
