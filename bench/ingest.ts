@@ -8,6 +8,9 @@
  * several documents). Extraction is also split by corpus, so it can be set
  * beside bench:speed. Against PostgreSQL it also counts the round trips per document.
  *
+ * It runs as `sitrep ingest` does: with bin/sitrep.js's V8 flags, and the
+ * CLI bundle's pipeline when the bundle is fresh (prebench:ingest builds it).
+ *
  * Two figures: the whole corpus from a cold process, and then, in a fresh
  * process, the steady state of a long-running ingest: the examples
  * (seed and VOA) ingested first, untimed, then the geoparsing articles
@@ -39,6 +42,7 @@ import { BATCH, ingestAll, loadExtractor } from '../src/ingest/index.ts';
 import type { Extractor, Item } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { ingestCorpus } from './corpus.ts';
+import { V8_FLAGS } from '../bin/bundle.js';
 import type { Store } from '../src/store/index.ts';
 
 const { values: opts } = parseArgs({
@@ -50,6 +54,11 @@ const { values: opts } = parseArgs({
     'total-only': { type: 'boolean', default: false },
   },
 });
+// `sitrep ingest` runs with bin/sitrep.js's V8 flags: a run started without them starts again with them
+if (!V8_FLAGS.every((f) => process.execArgv.includes(f))) {
+  const again = spawnSync(process.execPath, [...V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 /** the examples a steady-state run ingests first, untimed */
 const WARM_GROUPS = new Set(['seed', 'VOA']);
 

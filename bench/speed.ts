@@ -11,8 +11,8 @@
  * figure can be the higher) and per wall-second, with the load average
  * beside it. The unseen pass still meets each article's names and words for
  * the first time, as a real feed would. It is timed twice: on the code
- * `sitrep extract` runs (the CLI bundle, with its V8 flags) and on the
- * sources through tsx (as ingest, serve and worker run).
+ * `sitrep extract` and ingest's extraction run (the CLI bundle, with its V8
+ * flags) and on the sources through tsx, what runs when the bundle is stale.
  *
  * Every article counts, also those the pipeline's gate skips (no word in
  * them can start a record, so wink never reads them): the run says how many
@@ -96,11 +96,11 @@ function coldStart(env: Record<string, string>): string {
 type Pipeline = Pick<typeof import('../src/pipeline.ts'), 'loadResources' | 'extract'>;
 
 /**
- * The pipeline as `sitrep extract` runs it, from the CLI bundle (its
- * pipeline.js chunk, built beside main.js by scripts/build-cli.ts), or from
- * the sources through tsx, as ingest, serve and worker run it: tsx keeps
- * function names (every closure made is named by a defineProperty call),
- * the bundle does not.
+ * The pipeline as `sitrep extract` and ingest's extraction run it, from the
+ * CLI bundle (its pipeline.js chunk, built beside main.js by
+ * scripts/build-cli.ts), or from the sources through tsx, as they run when
+ * the bundle is stale: tsx keeps function names (every closure made is
+ * named by a defineProperty call), the bundle does not.
  */
 async function pipelineOf(bundled: boolean): Promise<Pipeline> {
   const entry = bundled ? freshBundle() : null;
@@ -192,7 +192,7 @@ if (!existsSync(DIR)) {
   const { loadResources, extract } = await pipelineOf(false);
   const res = loadResources();
   const loadBefore = load();
-  report('warm, from the sources through tsx (as ingest, serve and worker run; this process)', warmThenUnseen({ loadResources, extract }, res, texts), loadBefore);
+  report('warm, from the sources through tsx (this process, without the V8 flags: what any command runs when the bundle is stale)', warmThenUnseen({ loadResources, extract }, res, texts), loadBefore);
 
   const staged = passChild(bundled ? ['--bundle', '--stages'] : ['--stages'], bundled ? V8_FLAGS : []);
   if (!('error' in staged)) {

@@ -33,13 +33,13 @@ function sources(read: Read): Plugin {
   return {
     name: 'sources',
     setup(b) {
-      b.onLoad({ filter: /\.(ts|json)$/ }, (args) => {
+      b.onLoad({ filter: /\.(ts|js|json)$/ }, (args) => {
         const stamp = stampOf(args.path);
         const bytes = readFileSync(args.path);
         read.set(projectPath(args.path), { stamp, bytes });
         if (args.path.endsWith('.json')) return { contents: bytes, loader: 'json' };
         const url = `new URL(${JSON.stringify(relative(outDir, args.path).split(sep).join('/'))}, import.meta.url).href`;
-        return { contents: bytes.toString('utf8').replaceAll('import.meta.url', url), loader: 'ts' };
+        return { contents: bytes.toString('utf8').replaceAll('import.meta.url', url), loader: args.path.endsWith('.js') ? 'js' : 'ts' };
       });
     },
   };
