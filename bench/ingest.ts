@@ -29,7 +29,7 @@
  * and prints a digest of the events, to check that merging does not depend
  * on arrival order (compare the digest of both runs).
  */
-import { mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -43,6 +43,7 @@ import type { Extractor, Item } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { ingestCorpus } from './corpus.ts';
 import { V8_FLAGS } from '../bin/bundle.js';
+import { mainThreadClock } from './clock.ts';
 import type { Store } from '../src/store/index.ts';
 
 const { values: opts } = parseArgs({
@@ -63,19 +64,13 @@ if (!V8_FLAGS.every((f) => process.execArgv.includes(f))) {
 const WARM_GROUPS = new Set(['seed', 'VOA']);
 
 /**
- * The main thread's own CPU time (Linux: its schedstat), in seconds, or null
- * elsewhere. Process CPU also counts V8's background threads (compiling,
- * marking), which run whenever they run, mostly for extraction's code and garbage.
+ * The main thread's own CPU time in seconds (bench/clock.ts), or null where
+ * the kernel does not say. Process CPU also counts V8's background threads
+ * (compiling, marking), which run whenever they run, mostly for extraction's
+ * code and garbage.
  */
-const schedstat = (() => {
-  try {
-    const fd = openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
-    const buf = Buffer.alloc(128);
-    return () => Number(buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0)).split(' ')[0]) / 1e9;
-  } catch {
-    return null;
-  }
-})();
+const mainMs = mainThreadClock();
+const schedstat = mainMs && (() => mainMs() / 1000);
 
 function cpuSeconds(since?: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(since);
