@@ -13,6 +13,7 @@
  * letter), and lookarounds are skipped as if absent. A pattern whose match
  * could start with no literal word character wakes on every sentence.
  */
+import { atomEnd, classEnd } from '../text/index.ts';
 
 /** ends a beginning whose next characters are unknown; a beginning without it is a whole match so far */
 const OPEN = '\uffff';
@@ -47,8 +48,6 @@ const literal = (c: string): Beginnings => (c.charCodeAt(0) < 128 ? new Set([c.t
 /** A reader of one pattern source: each step returns the beginnings its part of the pattern can match. */
 class BeginningReader {
   i = 0;
-  /** a run of characters that opens or closes nothing */
-  private readonly plain = /[^\\[\]()|]+/y;
   /** a run of characters that stand for themselves */
   private readonly literal = /[A-Za-z0-9 '",:;/!-]+/y;
   constructor(private readonly src: string) {}
@@ -84,29 +83,8 @@ class BeginningReader {
 
   /** Past the rest of a sequence whose beginnings are all closed: nothing after them changes them. */
   private skipSequence(acc: Beginnings): Beginnings {
-    let depth = 0;
-    while (this.i < this.src.length) {
-      this.plain.lastIndex = this.i;
-      if (this.plain.test(this.src)) this.i = this.plain.lastIndex;
-      const c = this.src[this.i];
-      if (depth === 0 && (c === '|' || c === ')')) break;
-      if (c === '\\') this.i += 2;
-      else if (c === '[') {
-        this.i++;
-        this.skipClass();
-      } else {
-        if (c === '(') depth++;
-        if (c === ')') depth--;
-        this.i++;
-      }
-    }
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') this.i = atomEnd(this.src, this.i);
     return acc;
-  }
-
-  /** Past a character class whose "[" was just read. */
-  private skipClass(): void {
-    while (this.i < this.src.length && this.src[this.i] !== ']') this.i += this.src[this.i] === '\\' ? 2 : 1;
-    this.i++;
   }
 
   /** A repeat closes what it repeats: "s+" begins with "s", then anything. */
@@ -125,7 +103,7 @@ class BeginningReader {
     const c = this.src[this.i++];
     if (c === '(') return this.group();
     if (c === '[') {
-      this.skipClass();
+      this.i = classEnd(this.src, this.i - 1);
       return UNKNOWN;
     }
     if (c === '\\') return this.escape();
