@@ -52,9 +52,12 @@ export interface Doc {
   tokens: Token[];
   mentions: Mentions;
   /**
-   * Why sentences, tokens and mentions were left empty on purpose, when they were:
-   * the text is not English, or no word of it can start an event, displacement or
-   * control record (the pipeline's gate), so no stage after the text's reading ran.
+   * Why the pipeline stopped early, when it did: the text is not English, or
+   * no word of it can start an event, displacement or control record (the
+   * pipeline's gate; sentences, tokens and mentions stay empty), or its
+   * sentences, once split, hold no live event cue, no displacement cue and no
+   * control statement that names a place ('no-record'; the mentions stop where
+   * the pipeline stopped).
    */
-  skipped?: 'language' | 'no-record-cue';
+  skipped?: 'language' | 'no-record-cue' | 'no-record';
 }
