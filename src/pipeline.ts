@@ -1,9 +1,12 @@
 /**
- * The pipeline, in one place: text → mentions (times, quantities, sources,
- * places, actors) → events. Each stage reads what the earlier ones wrote on
- * the Doc; `STAGES` says so, and a test checks the order meets it. About
- * half of all news holds no word that can start a record (`recordGate`):
- * such a document stops once its text is read, before wink splits it.
+ * The pipeline, in one place: text → mentions (places, actors, times,
+ * quantities, sources) → events. Each stage reads what the earlier ones
+ * wrote on the Doc; `STAGES` says so, and a test checks the order meets it.
+ * About half of all news holds no word that can start a record
+ * (`recordGate`): such a document stops once its text is read, before wink
+ * splits it. Of the rest, a document whose sentences hold no live event cue,
+ * no displacement cue and no control statement stops once they are split
+ * (or, with a control wording, once its places and actors are found).
  */
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
@@ -14,8 +17,8 @@ import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
 import { geoparse, eventLocation, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
 import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
-import { findControl, findDisplacement, recordStarts } from './derive/index.ts';
-import { codeEvents, loadLexicon, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
+import { controlRecords, findControlStatements, findDisplacement, mayDisplace, mayStateControl, recordStarts } from './derive/index.ts';
+import { codeEvents, findCues, loadLexicon, mayReport, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
 
 export interface Resources {
   gazetteer: Gazetteer;
@@ -28,11 +31,11 @@ export interface Resources {
 /** What each stage reads and writes on the Doc, in running order. */
 export const STAGES: { name: string; reads: string[]; writes: string }[] = [
   { name: 'text', reads: [], writes: 'sentences' },
+  { name: 'places', reads: ['sentences'], writes: 'mentions.places' },
+  { name: 'actors', reads: ['sentences', 'mentions.places'], writes: 'mentions.actors' },
   { name: 'times', reads: ['sentences'], writes: 'mentions.times' },
   { name: 'quantities', reads: ['sentences'], writes: 'mentions.quantities' },
   { name: 'sources', reads: ['sentences'], writes: 'mentions.sources' },
-  { name: 'places', reads: ['sentences'], writes: 'mentions.places' },
-  { name: 'actors', reads: ['sentences', 'mentions.places'], writes: 'mentions.actors' },
   { name: 'events', reads: ['sentences', 'mentions.times', 'mentions.quantities', 'mentions.sources', 'mentions.places', 'mentions.actors'], writes: 'result' },
 ];
 
@@ -141,7 +144,8 @@ const emptyResult = (doc: Doc, warnings: string[]): ExtractResult => ({ document
  * Codes one document: the annotated Doc and its event, displacement and control records.
  * Given `times`, adds each stage's CPU time to it (what bench:speed reports per stage).
  * A document in another language, or with no word that can start a record
- * (`res.gate`), is not split into sentences and gets no mentions: `doc.skipped` says which.
+ * (`res.gate`), is not split into sentences and gets no mentions; one whose
+ * sentences hold no record stops early (see `stopped`): `doc.skipped` says which.
  * @example extract({id: 'seed', text, published: '2016-05-29'}, res).result.events.length // 3
  */
 export function extract(input: DocumentInput, res: Resources, times?: StageTimes, opts: ExtractOptions = {}): { doc: Doc; result: ExtractResult } {
@@ -173,12 +177,32 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
     return { doc, result: emptyResult(doc, warnings) };
   }
   stage('text', () => segmentDoc(read));
+  const gate = opts.gate !== false;
+  const cues = stage('events', () => findCues(doc, res.lexicon));
+  // no event and no displacement can start: only a control statement can, and it needs its wording, then an actor and a place
+  const controlOnly = gate && !stage('derive', () => mayReport(doc, cues) || doc.sentences.some((s) => mayDisplace(s.text)));
+  if (controlOnly && !stage('derive', () => doc.sentences.some((s) => mayStateControl(s.text)))) return stopped(doc, warnings);
+  doc.mentions.places = stage('places', () => geoparse(doc, res.gazetteer));
+  doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
+  const statements = controlOnly ? stage('derive', () => findControlStatements(doc)) : null;
+  if (statements && !statements.some((st) => st.place)) return stopped(doc, warnings);
   doc.mentions.times = stage('times', () => findTimes(doc));
   doc.mentions.quantities = stage('quantities', () => findQuantities(doc));
   doc.mentions.sources = stage('sources', () => findSources(doc));
-  doc.mentions.places = stage('places', () => geoparse(doc, res.gazetteer));
-  doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
-  const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res)));
-  const result = stage('derive', () => ({ document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events), warnings }));
+  const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res), cues));
+  const result = stage('derive', () => ({
+    document_id: doc.id, events, displacement: findDisplacement(doc, events), control: controlRecords(doc, statements ?? findControlStatements(doc), events), warnings,
+  }));
   return { doc, result };
+}
+
+/**
+ * A document whose sentences, once split, hold no record: no live event cue,
+ * no displacement cue, and no control statement that names a place. Its
+ * mentions stop where the pipeline stopped (places and actors, when a
+ * control wording made them worth finding).
+ */
+function stopped(doc: Doc, warnings: string[]): { doc: Doc; result: ExtractResult } {
+  doc.skipped = 'no-record';
+  return { doc, result: emptyResult(doc, warnings) };
 }

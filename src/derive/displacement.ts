@@ -32,6 +32,23 @@ const FROM = new RegExp(`\\b${alternation(cues.fromCues)}\\s+(?:the\\s+(?:town|c
 const CAUSE = new RegExp(`\\b${alternation(cues.causeNouns)}\\b`, 'gi');
 const COUNTED: ReadonlySet<QuantityMention['kind']> = new Set(['fled', 'people']);
 
+/** The cue a sentence's record would start at: a stock cue where people are counted displaced, else a flow cue. */
+function displacementCue(text: string): { kind: 'stock' | 'flow'; match: RegExpExecArray } | null {
+  if (!STATUS_OR_FLOW.test(text)) return null;
+  const stock = STATUS.test(text) ? STOCK.exec(text) : null;
+  if (stock) return { kind: 'stock', match: stock };
+  const flow = FLOW.exec(text);
+  return flow ? { kind: 'flow', match: flow } : null;
+}
+
+/**
+ * Whether a sentence can hold a displacement record, before its mentions are found.
+ * @example mayDisplace('Thousands fled to Azaz.') // true
+ */
+export function mayDisplace(text: string): boolean {
+  return displacementCue(text) !== null;
+}
+
 /**
  * Finds displacement flows and stocks in a Doc whose mentions are filled;
  * `events` are the document's events, candidates for the cause of a flow.
@@ -40,12 +57,10 @@ const COUNTED: ReadonlySet<QuantityMention['kind']> = new Set(['fled', 'people']
 export function findDisplacement(doc: Doc, events: readonly EventRecord[]): DisplacementRecord[] {
   const found: DisplacementRecord[] = [];
   for (const s of doc.sentences) {
-    if (!STATUS_OR_FLOW.test(s.text)) continue;
-    const stockCue = STATUS.test(s.text) ? STOCK.exec(s.text) : null;
-    const cue = stockCue ?? FLOW.exec(s.text);
-    if (!cue) continue;
+    const hit = displacementCue(s.text);
+    if (!hit) continue;
     if (!PEOPLE.test(s.text) && !inSentence(doc.mentions.quantities, s.index).some((q) => COUNTED.has(q.kind))) continue;
-    const kind = stockCue ? 'stock' : 'flow';
+    const { kind, match: cue } = hit;
     const anchor = s.start + cue.index;
     const places = placesIn(doc, s.index);
     const dest = destinations(doc, places, anchor + cue[0].length, s.end, kind === 'stock' ? STOCK_TO : TO);

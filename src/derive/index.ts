@@ -5,11 +5,11 @@
  * the whole picture can be recomputed whenever events merge, split or are
  * corrected. readPicture is the one reader of a Store.
  */
-export { findControlStatements, type ControlStatement } from './statements.ts';
+export { findControlStatements, mayStateControl, type ControlStatement } from './statements.ts';
 export { findControl, controlRecords, isTransfer, placeKey, type ControlPlace } from './control.ts';
 export { controlTimeline, controlAt, controlHistory, historyIndex, controlGeoJSON, type ControlPeriod } from './timeline.ts';
 export { fuseCounts, claimsOf, tally, sideOf, isoWeek, type CountClaim, type FusedCount, type TallyKey, type TallyRow, type TallyOptions } from './tallies.ts';
-export { findDisplacement } from './displacement.ts';
+export { findDisplacement, mayDisplace } from './displacement.ts';
 export { recordStarts } from './starts.ts';
 export { splitDisplacement, displacementHxl, type DisplacementQuery } from './hxl.ts';
 export { readPicture, claimsIn, type Picture } from './picture.ts';

@@ -41,6 +41,21 @@ const ROAD_JOIN = new RegExp(`^\\s*,?\\s*${alternation(cues.roadAnd)}\\s+(?:the\
 const TAKEOVER = new RegExp(`\\b${alternation(cues.takeoverVerbs)}\\b`, 'i');
 
 /**
+ * Every wording a finder needs: "-held", "held by", "under … control", a road
+ * between two places, a control verb. A sentence with none states no control,
+ * whoever it names, so this is read before the actors are found.
+ */
+const WORDING = new RegExp([HELD, HELD_BY, UNDER, ROAD_SEGMENT, new RegExp(`\\b${alternation(cues.controlVerbs)}\\s+`)].map((r) => r.source).join('|'), 'i');
+
+/**
+ * Whether a sentence can state control, before its mentions are found.
+ * @example mayStateControl('Houthi rebels still hold Hodeidah.') // true
+ */
+export function mayStateControl(text: string): boolean {
+  return WORDING.test(text);
+}
+
+/**
  * Finds statements of control in a Doc whose actor and place mentions are filled.
  * @example findControlStatements(doc)[0] // {pattern: 'road', controller: {name: 'Islamic State (Syria)'…}, place: Marea, to: Azaz…}
  */

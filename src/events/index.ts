@@ -8,7 +8,7 @@
 import type { Doc } from '../text/index.ts';
 import type { EventRecord } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { findCues } from './cues.ts';
+import { findCues, type CueHit } from './cues.ts';
 import { findReports } from './report.ts';
 import { draftEvent, type Draft, type EventHooks } from './draft.ts';
 import { coalesce } from './coalesce.ts';
@@ -21,13 +21,15 @@ export type { Lexicon } from './lexicon.ts';
 export { loadLexicon, LexiconError } from './lexicon.ts';
 export { stableId, interaction } from './assemble.ts';
 export { acledFatalities } from './counts.ts';
+export { findCues, type CueHit } from './cues.ts';
+export { mayReport } from './report.ts';
 
 /**
- * Codes the events of one document whose mentions are filled.
+ * Codes the events of one document whose mentions are filled; `cues` are
+ * its cue hits when the caller has found them already.
  * @example codeEvents(doc, lexicon, hooks)[0].sub_event_type // 'Non-state actor overtakes territory'
  */
-export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks): EventRecord[] {
-  const cues = findCues(doc, lexicon);
+export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks, cues: CueHit[][] = findCues(doc, lexicon)): EventRecord[] {
   const dated = new Set(doc.mentions.times.filter((t) => t.type === 'DATE' && t.range).map((t) => t.sentence));
   const counted = new Set(doc.mentions.quantities.filter((q) => q.kind === 'killed' || q.kind === 'injured').map((q) => q.sentence));
   const reports = findReports(doc, cues, lexicon, { dated, counted });

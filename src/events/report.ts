@@ -62,6 +62,20 @@ function isHeadline(doc: Doc, index: number): boolean {
   return line === s.text.trim() && !/[.!?"”’')\]]$/.test(line);
 }
 
+/** A hit that can start a report: an anchor cue that tells of an event, new or named before. */
+function startsReport(h: CueHit): boolean {
+  return h.anchor && (h.status === 'event' || h.status === 'anaphor');
+}
+
+/**
+ * Whether findReports can find any report: a sentence other than the
+ * headline holds a live anchor cue. Read before the mentions are found, so
+ * that a document without one is not worth finding them.
+ */
+export function mayReport(doc: Doc, cues: CueHit[][]): boolean {
+  return doc.sentences.some((s) => !isHeadline(doc, s.index) && cues[s.index].some(startsReport));
+}
+
 /**
  * Groups live cue hits into reports.
  * @example findReports(doc, findCues(doc, lex), lex, {dated, counted})[0].anchor.text // 'swept through'
