@@ -111,13 +111,21 @@ export function readAmount(text: string): Interval | null {
 /**
  * The single figure ACLED codes for an amount: its lowest reported number, or
  * the codebook's figure for a vague one ("several" → 10, "dozens" → 12,
- * "hundreds" → 100; an unknown number → 10).
+ * "hundreds" → 100; an unknown number → 10). "More than 20" reports 20: its
+ * interval starts at 21, but the number the source gives, and ACLED codes, is 20.
  * @example acledFigure('dozens of', readAmount('dozens of')!) // 12
+ * @example acledFigure('more than 20', readAmount('more than 20')!) // 20
  */
 export function acledFigure(text: string, interval: Interval): number {
   let t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  for (const hedge of HEDGE_RULE.keys()) if (t.startsWith(hedge + ' ')) t = t.slice(hedge.length + 1);
-  return VAGUE_ACLED.get(t) ?? interval.low ?? interval.best ?? interval.high ?? 10;
+  let rule: Rule | null = null;
+  for (const [hedge, r] of HEDGE_RULE) {
+    if (!t.startsWith(hedge + ' ')) continue;
+    t = t.slice(hedge.length + 1);
+    rule = r;
+  }
+  const stated = rule === 'moreThan' ? readNumber(t) : null;
+  return VAGUE_ACLED.get(t) ?? stated ?? interval.low ?? interval.best ?? interval.high ?? 10;
 }
 
 /** "150 to 200", "2-3": low and high, no best. "twenty-five" is no range (20 > 5). */

@@ -160,6 +160,11 @@ test('ranges with "between", mixed tolls and ACLED figures for vague amounts', (
   assert.equal(acledFigure('an unknown number of', readAmount('an unknown number of')!), 10);
   assert.equal(acledFigure('hundreds', readAmount('hundreds')!), 100);
   assert.equal(acledFigure('at least 28', readAmount('at least 28')!), 28);
+  // the interval of "more than 20" starts at 21; the figure the source reports is 20
+  assert.equal(acledFigure('more than 20', readAmount('more than 20')!), 20);
+  assert.equal(acledFigure('over 1,000', readAmount('over 1,000')!), 1000);
+  assert.equal(acledFigure('more than dozens of', readAmount('more than dozens of')!), 12);
+  assert.equal(acledFigure('up to 30', readAmount('up to 30')!), 30);
   assert.equal(acledFigure('seventy five', { low: null, best: null, high: null }), 10);
 });
 
