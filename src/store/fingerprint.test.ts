@@ -33,6 +33,8 @@ const texts = [
   'IS swept through rebel-held territory near Marea on Friday, cutting the road to Azaz, a monitor said. '.repeat(4),
   'Ünïcödé wörds in Việt Nam; 𝐀𝐁𝐂 bold letters and 𠀀𠀁 (CJK extension B); العربية نص طويل هنا; Ελληνικά κείμενα; ½ ² ③; a lone \ud800 surrogate. '.repeat(3),
   'Too short to judge.',
+  // whitespace of every kind, alone and in runs, at both ends
+  Array.from({ length: 8 }, (_, i) => ` \n\tLine ${i}\nand  runs \u00a0of\r\nspace,\ttabs\u2028and\u3000ideographic  \n space. `).join(''),
 ];
 
 test('the signature is the one stored documents were given, whatever the script', () => {
@@ -41,6 +43,7 @@ test('the signature is the one stored documents were given, whatever the script'
     assert.deepEqual(sig && [...sig], reference(t));
   }
   assert.equal(minhash(texts[2]), null);
+  assert.notEqual(minhash(texts[3]), null);
 });
 
 test('fingerprints gives both keys from one normalisation', () => {
