@@ -162,3 +162,8 @@ test('the opening word of a neighbourhood name and "the forces of X" are no even
   const forces = parse('The military forces of Azerbaijan fired on positions near Tartar.');
   assert.equal(forces.places.find((p) => p.text === 'Azerbaijan')?.use, 'actor');
 });
+
+test('a name the gazetteer lacks: a lone abbreviated word is none, a name that begins with one can be', () => {
+  assert.deepEqual(parse('Deputies at Pct. 4 arrested a man near Kafr Kalbein.').places.map((p) => p.text), ['Kafr Kalbein']);
+  assert.deepEqual(parse('Troops near Ft. Zzyzx and in St. Qwertz.').places.map((p) => p.text), ['Ft. Zzyzx', 'St. Qwertz']);
+});

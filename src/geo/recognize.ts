@@ -1,10 +1,10 @@
 /**
  * Toponym recognition without a model: runs of capitalised tokens (with
  * name particles such as al-, de, of and hyphens inside) are matched against
- * the gazetteer, longest first; capitalisation, part of speech and the words
- * around a match decide whether it is a place, an actor ("Turkey's
- * military"), part of an organisation's name, or nothing (a person, a
- * common word at the start of a sentence).
+ * the gazetteer, longest first; capitalisation, the gazetteer's English
+ * words and the words around a match decide whether it is a place, an actor
+ * ("Turkey's military"), part of an organisation's name, or nothing (a
+ * person, a common word at the start of a sentence).
  */
 import type { Doc, Token } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
@@ -49,7 +49,7 @@ const ARTICLE_WORD = /^(the|a|an)$/i;
 const PLURAL = /s$/;
 const SINGULAR_S = /(ese|ss|is|ois)$/;
 const OPENING_MARK = /^["“‘'(\[]$/;
-const HYPHEN = /^[-‐]$/;
+const ABBREVIATED_WORD = /^\p{Lu}\p{Ll}+\.$/u;
 
 /** doc.tokens[i], or undefined outside the list (checked first: a read past either end deoptimises the caller) */
 function tokenAt(doc: Doc, i: number): Token | undefined {
@@ -209,7 +209,7 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   }
   const beforeWord = lower(before);
   const locative = !!before && (cues.locativeBefore.has(beforeWord) || (beforeWord === 'of' && cues.bearings[lower(before2)] !== undefined));
-  if (candidates.length === 0 && !(unknown && unknownNameInContext(gaz, cues, run, areaWord, locative))) return null;
+  if (candidates.length === 0 && !(unknown && unknownNameInContext(gaz, run, areaWord, locative))) return null;
   if (single && !demonym && !singleWordIsPlace(gaz, cues, run, a, { candidates, before, areaWord, locative, sentenceStart, shouting })) return null;
   if (single && !demonym && !isProminent(candidates) && (surnames.has(first.text) || (after && cues.personVerbsAfter.has(afterWord) && !locative))) return null;
   const use = useOf(cues, run, b, { demonym: !!demonym, candidates, before, before2, after, after2, locative });
@@ -220,11 +220,13 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
 /**
  * A capitalised name the gazetteer lacks still counts as a toponym where the
  * context says so ("near Kafr Kalbein", "Tal Rifaat countryside"); it is
- * resolved later through transliteration skeletons, or kept unresolved.
+ * resolved later through transliteration skeletons, or kept unresolved. None
+ * of its words may be English or a first name, and a lone abbreviated word
+ * ("Pct.", "Gov.") is none either: initials ("U.S.") may be.
  */
-function unknownNameInContext(gaz: Gazetteer, cues: Cues, run: Token[], areaWord: string | null, locative: boolean): boolean {
+function unknownNameInContext(gaz: Gazetteer, run: Token[], areaWord: string | null, locative: boolean): boolean {
   if (!areaWord && !locative) return false;
-  if (run.some((t) => t.pos !== 'PROPN' && !HYPHEN.test(t.text) && !cues.particles.has(t.text.toLowerCase()))) return false;
+  if (run.length === 1 && ABBREVIATED_WORD.test(run[0].text)) return false;
   return !run.some((t) => isUpperInitial(t) && gaz.wordClass(t.text) !== null);
 }
 

@@ -135,7 +135,7 @@ export function chunks(doc: Doc, toks: Token[], cues: Cues, caps: Caps): Token[]
       if (!touching && !spaced(doc, prev, next)) break;
       const low = next.text.toLowerCase();
       if (cues.notPlaces.has(low)) break;
-      if (caps[next.index] && next.pos !== 'PUNCT') run.push(next);
+      if (caps[next.index]) run.push(next);
       else if (HYPHEN.test(next.text) && touching && j + 1 < toks.length && adjacent(next, toks[j + 1])) run.push(next);
       else if (cues.particles.has(low) && next.text === low && j + 1 < toks.length && (caps[toks[j + 1].index] || toks[j + 1].text === '-')) run.push(next);
       else break;

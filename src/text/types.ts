@@ -19,8 +19,12 @@ export interface Token extends Span {
   index: number;
   /** index of the sentence that holds the token */
   sentence: number;
-  /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, ADP, AUX, …) */
-  pos: string;
+  /**
+   * Universal POS tag (PROPN, NOUN, VERB, ADP, AUX, …). The text stage no
+   * longer sets it: wink runs without its tagger, which cost a sixth of the
+   * stage's time and decided nothing the gazetteer's word classes do not.
+   */
+  pos?: string;
 }
 
 /** What a caller hands to the pipeline: one report. */

@@ -2,11 +2,11 @@
  * wink's English lite model, assembled to load in about half the time. The
  * package's own loader parses its 3 MB core JSON, copies it through
  * JSON.stringify/JSON.parse and decodes the packed lexicon one byte at a time;
- * its index also parses the NER model and the WordNet lemma exceptions, which
- * a pipeline of sentence boundaries and POS tags never uses. Here the core is
- * parsed once and decoded with Buffer, NER has no machines, and the lemmatizer
- * is required only when a lemma is asked for. `core()` must give what the
- * package's loader gives: a test compares the two.
+ * its index also parses the NER and POS models and the WordNet lemma
+ * exceptions, which a pipeline of sentence boundaries never uses. Here the
+ * core is parsed once and decoded with Buffer, NER and POS have no machines,
+ * and the lemmatizer is required only when a lemma is asked for. `core()`
+ * must give what the package's loader gives: a test compares the two.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,13 +85,13 @@ function metaCER(): () => unknown {
 
 /**
  * The features wink computes for a word it has not seen that the pipe of
- * sentence boundaries and POS tags reads: the default tag ("pos") and the
- * abbreviation flag sentence boundaries look at ("isAbbrev"). The model
- * also lists prefix, suffix, case and shape, which only wink's `its.prefix`,
- * `its.shape`, … accessors read (for a word outside the list wink answers 0),
- * and which cost a fifth of the first reading of a text full of new names.
+ * sentence boundaries reads: the abbreviation flag ("isAbbrev"). The model
+ * also lists the tagger's default tag, prefix, suffix, case and shape, which
+ * only the tagger and wink's `its.prefix`, `its.shape`, … accessors read (for
+ * a word outside the list wink answers 0), and which cost a fifth of the
+ * first reading of a text full of new names.
  */
-const PIPE_FEATURES = new Set(['pos', 'isAbbrev']);
+const PIPE_FEATURES = new Set(['isAbbrev']);
 
 /** The core model with only the new-word features the pipe reads (see PIPE_FEATURES). */
 function pipeCoreModel(): CoreModel {
@@ -101,8 +101,8 @@ function pipeCoreModel(): CoreModel {
 }
 
 /**
- * The model object winkNLP() takes, for a pipe of sentence boundaries and POS tags (no NER).
- * @example winkNLP(englishModel(), ['sbd', 'pos'])
+ * The model object winkNLP() takes, for a pipe of sentence boundaries (no NER, no POS tags).
+ * @example winkNLP(englishModel(), ['sbd'])
  */
 export function englishModel(): Record<string, unknown> {
   const part = (name: string) => require(join(dist(), name)) as unknown;
@@ -110,7 +110,8 @@ export function englishModel(): Record<string, unknown> {
   return {
     core: pipeCoreModel,
     sbd: part('load-sbd-model.js'),
-    pos: part('load-pos-model.js'),
+    // wink loads every model whatever its pipe: these two are empty
+    pos: () => ({ machines: [], transformers: [] }),
     ner: () => ({ machines: [], transformers: [] }),
     negation: part('load-negation-model.js'),
     sa: part('load-sa-model.js'),
