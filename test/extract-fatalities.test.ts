@@ -45,3 +45,13 @@ test('a bare tally beside the victims restates them', () => {
 test('"also" before the victims adds them', () => {
   assert.deepEqual(fatalities('On 30 April 2020, 5 pro-government militia members were killed following attacks by Taliban militants in Takhar. Local authorities reported that also 4 Taliban militants were killed.'), [9]);
 });
+
+test('two reports of one event in a story give one range, by the rule reports from many stories share', () => {
+  const [e, ...rest] = code('Gunmen attacked a market in Maiduguri on Friday, killing at least 12 people, police said.\n\nThe attack on the market in Maiduguri left 15 people dead, residents said.');
+  assert.equal(rest.length, 0);
+  assert.equal(e.sources.length, 2);
+  const f = e.fatalities!;
+  assert.deepEqual([f.low, f.high, f.acled], [12, 15, 12], 'lowest low, highest high; ACLED codes the conservative figure');
+  assert.ok(f.best !== null && f.best > 12 && f.best < 15, `best ${f.best} lies between the reports`);
+});
+

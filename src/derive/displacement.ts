@@ -12,7 +12,7 @@ import cues from '../../data/derive/displacement.json' with { type: 'json' };
 import { alternation, clauseEnd, inSentence, placesIn, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
 import { toLocationField } from '../geo/index.ts';
 import { prefixTrie } from '../text/index.ts';
-import { fuseCounts } from './tallies.ts';
+import { fuseCounts } from '../mentions/quantities/index.ts';
 import { isTransfer } from './control.ts';
 
 const FLOW = new RegExp(`\\b${alternation(cues.flowCues)}\\b`, 'i');

@@ -68,6 +68,7 @@ export function assemble(documentId: string, group: Draft[]): EventRecord {
   const location = bestLocation(group, main);
   const date = mergedDate(group, main);
   const counted = group.filter((d) => !d.report.anaphoric || d.fatalities);
+  const claimants = counted.map((d) => d.source.claimed_by);
   const civilianTarget = actor2?.inter === 7 && ['Violence against civilians', 'Explosions/Remote violence', 'Riots'].includes(main.sub.eventType);
   const record: EventRecord = {
     id: stableId('event', documentId, first.trigger.start, first.trigger.end),
@@ -83,8 +84,8 @@ export function assemble(documentId: string, group: Draft[]): EventRecord {
     interaction: interaction(actor1?.inter ?? null, actor2?.inter ?? null),
     civilian_targeting: civilianTarget || first.sub.name === 'Excessive force against protesters' || first.sub.eventType === 'Violence against civilians',
     location,
-    fatalities: combineCounts(counted.map((d) => d.fatalities)),
-    injuries: combineCounts(counted.map((d) => d.injuries)),
+    fatalities: combineCounts(counted.map((d) => d.fatalities), claimants),
+    injuries: combineCounts(counted.map((d) => d.injuries), claimants),
     sources: group.map(sourceOf),
     confidence: 0,
     notes: '',

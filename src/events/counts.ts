@@ -7,7 +7,7 @@
  * "2 other policemen were killed").
  */
 import type { QuantityKind, QuantityMention } from '../mentions/types.ts';
-import { acledFigure } from '../mentions/quantities/index.ts';
+import { acledFigure, fuseCounts } from '../mentions/quantities/index.ts';
 import type { CountField } from './types.ts';
 
 /** "he died", "killing him", "resulting in his death": a victim named before, never a new one beside a figure */
@@ -63,23 +63,23 @@ export function acledFatalities(count: CountField | null | undefined): number {
 }
 
 /**
- * Several reports of one figure: agreement keeps it; disagreement keeps the
- * range (lowest low, highest high) and drops `best`; ACLED's figure is the
- * lowest.
+ * Several reports of one figure, in one document or many: the same figure
+ * from the same claimant (one monitor quoted twice) counts once; disagreeing
+ * figures are fused into one range by the rule every count shares
+ * (fuseCounts: lowest low, highest high, best between them), never summed;
+ * ACLED's figure is the most conservative report's.
+ * @example combineCounts([four, six], ['SOHR', 'ministry']) // {low: 4, best: 5, high: 6, acled: 4, text: 'four / six'}
  */
-export function combineCounts(counts: (CountField | null)[]): CountField | null {
-  const given = counts.filter((c): c is CountField => c !== null);
-  if (given.length === 0) return null;
-  const same = given.every((c) => c.low === given[0].low && c.best === given[0].best && c.high === given[0].high && c.acled === given[0].acled);
-  if (same) return given[0];
-  const lows = given.map((c) => c.low ?? 0);
-  const highs = given.map((c) => c.high);
-  const figures = given.map((c) => c.acled).filter((a): a is number => a !== undefined);
-  return {
-    low: Math.min(...lows),
-    best: null,
-    high: highs.some((h) => h === null) ? null : Math.max(...(highs as number[])),
-    ...(figures.length > 0 ? { acled: Math.min(...figures) } : {}),
-    text: [...new Set(given.map((c) => c.text))].join('; '),
-  };
+export function combineCounts(counts: (CountField | null)[], claimants: (string | null)[]): CountField | null {
+  const distinct = new Map<string, CountField>();
+  counts.forEach((c, i) => {
+    if (c && c.low !== null) distinct.set(`${claimants[i] ?? ''}|${c.low}|${c.best}|${c.high}`, c);
+  });
+  const all = [...distinct.values()];
+  if (all.length === 0) return counts.find((c) => c) ?? null;
+  if (all.length === 1) return all[0];
+  const { low, best, high } = fuseCounts(all)!;
+  const texts = [...new Set(all.map((c) => c.text))];
+  const acled = all.map((c) => c.acled).filter((a): a is number => a !== undefined);
+  return { low, best, high, ...(acled.length ? { acled: Math.min(...acled) } : {}), text: texts.join(' / ') };
 }

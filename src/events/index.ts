@@ -20,7 +20,7 @@ export type { EventHooks, GenericKind } from './draft.ts';
 export type { Lexicon } from './lexicon.ts';
 export { loadLexicon, LexiconError } from './lexicon.ts';
 export { stableId, interaction } from './assemble.ts';
-export { acledFatalities } from './counts.ts';
+export { acledFatalities, combineCounts } from './counts.ts';
 export { findCues, type CueHit } from './cues.ts';
 export { mayReport } from './report.ts';
 

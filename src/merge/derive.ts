@@ -3,8 +3,8 @@
  * report, figures become intervals, and where reports differ the
  * difference is listed instead of overwritten.
  */
-import type { CountField, EventRecord, EvidenceSource } from '../events/types.ts';
-import { fuseCounts } from '../derive/index.ts';
+import type { EventRecord, EvidenceSource } from '../events/types.ts';
+import { combineCounts } from '../events/index.ts';
 
 export interface ClaimLike {
   id: string;
@@ -31,27 +31,6 @@ function tally<T>(claims: ClaimLike[], pick: (r: EventRecord) => T, key: (v: T) 
   }
   const ranked = [...groups.values()].sort((a, b) => b.documents.size - a.documents.size);
   return { top: ranked[0].value, groups: ranked };
-}
-
-/**
- * Combines figures without double counting: the same figure from the same
- * claimant (one monitor quoted by two outlets) counts once; reports are
- * alternative estimates of one number, so they are never summed.
- */
-export function combineCounts(counts: (CountField | null)[], claimants: (string | null)[]): CountField | null {
-  const distinct = new Map<string, CountField>();
-  counts.forEach((c, i) => {
-    if (c && c.low !== null) distinct.set(`${claimants[i] ?? ''}|${c.low}|${c.best}|${c.high}`, c);
-  });
-  const all = [...distinct.values()];
-  if (all.length === 0) return counts.find((c) => c) ?? null;
-  if (all.length === 1) return all[0];
-  // one rule for fusing disagreeing figures, shared with the casualty tallies
-  const { low, best, high } = fuseCounts(all)!;
-  const texts = [...new Set(all.map((c) => c.text))];
-  // ACLED codes the most conservative report's figure
-  const acled = all.map((c) => c.acled).filter((a): a is number => a !== undefined);
-  return { low, best, high, ...(acled.length ? { acled: Math.min(...acled) } : {}), text: texts.join(' / ') };
 }
 
 function widestDate(claims: ClaimLike[]): EventRecord['date'] {

@@ -7,7 +7,8 @@
 export type { MergeFeatures } from './score.ts';
 export { mergeFeatures, mergeScore, dateRange, words, BLOCK_DAYS, BLOCK_KM, MERGE_THRESHOLD } from './score.ts';
 export type { ClaimLike, Disagreement } from './derive.ts';
-export { deriveEvent, disagreements, combineCounts } from './derive.ts';
+export { deriveEvent, disagreements } from './derive.ts';
+export { combineCounts } from '../events/index.ts';
 export { applyCorrections, CORRECTABLE_FIELDS } from './corrections.ts';
 export { assignClaims } from './assign.ts';
 export type { Candidate, MergeChoice } from './assign.ts';

@@ -14,6 +14,7 @@ import { objectsAfter, singularHead, subjectsBefore, type ListItem } from './lis
 export type { QuantityMention, QuantityKind, Interval } from '../types.ts';
 export { readAmount, readNumber, acledFigure } from './amount.ts';
 export { nativeRegExp } from './native.ts';
+export { fuseCounts, type CountClaim, type FusedCount } from './fuse.ts';
 
 /** A quantity found in one text; offsets are into that text. */
 export interface QuantityCandidate {
