@@ -63,11 +63,11 @@ async function write(store: Store, bundles: DocumentBundle[]): Promise<(AddResul
   return out;
 }
 
-/** The next item, or `late` once `ms` have passed without one. */
-function nextWithin<T>(next: Promise<T>, ms: number): Promise<T | 'late'> {
+/** A promise that resolves to `late` at a time, and its timer's cancel. */
+function deadline(ms: number): { late: Promise<'late'>; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, ms))));
-  return Promise.race([next, late]).finally(() => clearTimeout(timer));
+  return { late, cancel: () => clearTimeout(timer) };
 }
 
 /** Items read ahead from a source: up to `size`, or what came within `ms` of the first; the source's failure kept for after them. */
@@ -80,26 +80,31 @@ class Reader {
 
   async group(size: number, ms: number): Promise<Item[]> {
     const out: Item[] = [];
-    let since = 0;
-    while (out.length < size && !this.done) {
-      const next = this.waiting ?? this.it.next();
-      this.waiting = next;
-      let step: IteratorResult<Item> | 'late';
-      try {
-        step = out.length ? await nextWithin(next, since + ms - performance.now()) : await next;
-      } catch (e) {
-        this.done = true;
-        this.failure = e ?? new Error('the source failed');
-        break;
+    // one timer a group, set when its first item comes (a timer an item cost as much as a tenth of a document's write)
+    let due: ReturnType<typeof deadline> | null = null;
+    try {
+      while (out.length < size && !this.done) {
+        const next = this.waiting ?? this.it.next();
+        this.waiting = next;
+        let step: IteratorResult<Item> | 'late';
+        try {
+          step = due ? await Promise.race([next, due.late]) : await next;
+        } catch (e) {
+          this.done = true;
+          this.failure = e ?? new Error('the source failed');
+          break;
+        }
+        // a slow source: what came so far goes on, the item still coming opens the next group
+        if (step === 'late') break;
+        this.waiting = null;
+        if (step.done) this.done = true;
+        else {
+          out.push(step.value);
+          if (!due && out.length < size) due = deadline(ms);
+        }
       }
-      // a slow source: what came so far goes on, the item still coming opens the next group
-      if (step === 'late') break;
-      this.waiting = null;
-      if (step.done) this.done = true;
-      else {
-        if (!out.length) since = performance.now();
-        out.push(step.value);
-      }
+    } finally {
+      due?.cancel();
     }
     return out;
   }

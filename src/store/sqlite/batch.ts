@@ -3,10 +3,9 @@
  * ingest): each written whole or not at all, so a process killed at any
  * moment leaves every document stored or absent.
  */
-import { bands } from '../fingerprint.ts';
 import type { AddResult, DocumentBundle, DocumentKeys } from '../types.ts';
 import type { Db } from './db.ts';
-import { findDuplicate, revision, type DuplicateCheck } from './duplicates.ts';
+import { findDuplicate, lshKeys, revision, type DuplicateCheck } from './duplicates.ts';
 import { writeDocument } from './write.ts';
 
 /** A check the caller made still stands: same keys, and the store has not moved since. */
@@ -25,21 +24,22 @@ export function addDocument(db: Db, b: DocumentBundle, checked?: DuplicateCheck)
 
 /**
  * What the documents written so far in a batch could change in a later
- * document's duplicate check: their hashes, URLs and MinHash bands.
+ * document's duplicate check: their hashes, URLs and MinHash bands (as
+ * document_lsh keys).
  */
 class Written {
-  private readonly keys = new Set<string>();
+  private readonly texts = new Set<string>();
+  private readonly bands = new Set<number | null>();
 
-  add(d: DocumentKeys): void {
-    for (const k of this.of(d)) this.keys.add(k);
-  }
-
-  touches(d: DocumentKeys): boolean {
-    return this.of(d).some((k) => this.keys.has(k));
-  }
-
-  private of(d: DocumentKeys): string[] {
-    return [`h${d.content_hash}`, ...(d.canonical_url ? [`u${d.canonical_url}`] : []), ...(d.minhash ? bands(d.minhash).map((h, i) => `b${i}:${h}`) : [])];
+  /** Whether an earlier document shares a key with d; then d's keys are added. */
+  touchesThenAdd(d: DocumentKeys): boolean {
+    const url = d.canonical_url ? `u${d.canonical_url}` : null;
+    const bands = d.minhash ? lshKeys(d.minhash) : [];
+    const touches = this.texts.has(`h${d.content_hash}`) || (url !== null && this.texts.has(url)) || bands.some((k) => this.bands.has(k));
+    this.texts.add(`h${d.content_hash}`);
+    if (url !== null) this.texts.add(url);
+    for (const k of bands) this.bands.add(k);
+    return touches;
   }
 }
 
@@ -61,8 +61,7 @@ export function addDocuments(db: Db, bundles: DocumentBundle[], checks: (Duplica
       return bundles.map((b, i) => {
         const d = b.document;
         const checked = checks[i];
-        const hit = stands(checked, d, current) && !written.touches(d) ? checked.hit : findDuplicate(db, d);
-        written.add(d);
+        const hit = !written.touchesThenAdd(d) && stands(checked, d, current) ? checked.hit : findDuplicate(db, d);
         return writeDocument(db, b, hit);
       });
     });
