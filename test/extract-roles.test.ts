@@ -57,3 +57,17 @@ test('who the civilian victims were is kept as an associated actor beside Civili
   assert.equal(e?.actor2?.name, 'Civilians (India)');
   assert.ok(e?.assoc_actors.some((a) => a.name === 'Journalists (India)'), 'the journalists stay as associated actor');
 });
+
+test('a witness who tells of an attack is not its agent; the attacker named as the cue is', () => {
+  const [e] = code('Residents said gunmen killed 15 people at the Maiduguri market on Friday.');
+  assert.equal(e?.actor1?.name, 'Unidentified Armed Group (Nigeria)');
+  assert.equal(e?.actor2?.name, 'Civilians (Nigeria)');
+  assert.equal(e?.actor1?.text, 'gunmen');
+});
+
+test('a force that shot at protesters is the other side of the protest, not dropped for the crowd', () => {
+  const [e] = code('Witnesses said soldiers shot dead two protesters in Khartoum on Friday.');
+  assert.equal(e?.sub_event_type, 'Excessive force against protesters');
+  assert.equal(e?.actor1?.name, 'Protesters (Sudan)');
+  assert.match(e?.actor2?.name ?? '', /^Military Forces of Sudan/);
+});

@@ -91,6 +91,7 @@ type Roled = Pick<Draft, 'sub' | 'actor1' | 'actor2' | 'assoc' | 'location' | 'f
 
 /**
  * A crowd's generic actor (protesters, rioters) leads unless an actor of its kind does; who was named steps aside.
+ * A force named as agent ("soldiers shot dead two protesters") becomes the other side, in place of the crowd it faced.
  * (Module functions, not closures made per draft: under tsx each closure made has its name set by a costly defineProperty.)
  */
 function leadWith(d: Roled, hooks: EventHooks, day: string | null, kind: GenericKind, inter: number): void {
@@ -98,7 +99,7 @@ function leadWith(d: Roled, hooks: EventHooks, day: string | null, kind: Generic
   const generic = hooks.genericActor(kind, d.location, day);
   if (!generic) return;
   if (d.actor1 && d.actor1.inter !== 1 && d.actor1.inter !== 3) d.assoc.push(d.actor1);
-  else if (d.actor1 && !d.actor2) d.actor2 = d.actor1;
+  else if (d.actor1 && (!d.actor2 || d.actor2.inter === inter)) d.actor2 = d.actor1;
   d.actor1 = { ...generic, text: d.actor1?.text ?? generic.text };
 }
 

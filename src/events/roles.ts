@@ -34,6 +34,7 @@ const STRUCK = /\b(?:struck|hit|stepped on|ran over|drove over|trod on|triggered
 const REPELLED = /^\s*(?:\w+\s+)?(?:repell?ed|repulsed|thwarted|foiled|fought off|fended off|beat back|pushed back|rebuffed)\b/i;
 const THEIR_ATTACK = /^\s*(?:their|its|his)\s+(?:\w+\s+)?(?:attacks?|assaults?|offensive|advance|raids?)\b/i;
 const PROTEST_CUES = new Set(['protest', 'protest_weak']);
+const CROWD_CUES = new Set(['protest', 'protest_weak', 'riot', 'mob']);
 const STATE_FORCE = /^(?:Police|Military) Forces of /;
 // "after being hit by a Taliban-planted IED": a passive by-phrase before the cue names its agent too
 const PASSIVE_BY = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:(?:a|an|the|suspected|alleged)\s+)*$/i;
@@ -106,8 +107,9 @@ export function assignRoles(sentence: Sentence, anchor: CueHit, actors: ActorMen
   const passive = PASSIVE_BEFORE.test(before(text, a));
   // a cue may run over its target ("fired mortars at the governmental positions"): what starts inside it comes after the verb
   const afterAnchor = inReach.filter((m) => rel(sentence, m) > a);
-  // and one that holds the cue ("Israeli artillery", "Israeli warplanes") stands before it
-  const beforeAnchor = inReach.filter((m) => rel(sentence, m) < a);
+  // and one that holds the cue ("Israeli artillery", "Israeli warplanes") stands before it, as does one that is the cue
+  // ("gunmen"), unless it is a crowd, whose roles the protest and riot rules give
+  const beforeAnchor = inReach.filter((m) => rel(sentence, m) < a || (rel(sentence, m) === a && m.end >= anchor.end && !CROWD_CUES.has(anchor.cue)));
   const byAgent = afterAnchor.find((m) => BY_BEFORE.test(before(text, rel(sentence, m)))) ?? null;
 
   let actor1: ActorMention | null = null;
