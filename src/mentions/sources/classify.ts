@@ -44,11 +44,18 @@ export function classifySpeaker(phrase: string): { name: string; kind: SourceKin
     // "the Observatory's director said": the person speaks for the monitor
     if (a) return { name: a.name, kind: a.kind };
   }
-  for (const { kind, re } of ROLE_RES) if (re.test(text)) return { name: text, kind };
+  const role = roleOf(text);
+  if (role) return { name: text, kind: role };
   // a name with no role word: a person speaking for themself, until the text says who they are
   // an acronym ("ECOWAS", "NISA") names a body, not a person
   if (/^(?:the\s+)?[A-Z]{3,}$/.test(text)) return { name: text, kind: 'organisation' };
   if (isName(text)) return { name: text, kind: 'witness' };
+  return null;
+}
+
+/** The kind a role word of the phrase gives ("the health ministry" → official, "Residents" → witness); null when it has none. */
+export function roleOf(phrase: string): SourceKind | null {
+  for (const { kind, re } of ROLE_RES) if (re.test(phrase)) return kind;
   return null;
 }
 

@@ -6,7 +6,7 @@
 import verbs from '../../../data/lexicon/reporting-verbs.json' with { type: 'json' };
 import type { Doc } from '../../text/types.ts';
 import type { SourceMention } from '../types.ts';
-import { classifySpeaker, isName, knownSourceIn, roleOfName, type SourceKind } from './classify.ts';
+import { classifySpeaker, isName, knownSourceIn, roleOf, roleOfName, type SourceKind } from './classify.ts';
 
 export type { SourceMention } from '../types.ts';
 export { classifySpeaker } from './classify.ts';
@@ -144,7 +144,8 @@ export function findSources(doc: Doc): SourceMention[] {
       const start = s.start + c.start;
       const end = s.start + c.end;
       // "Rubio said": a bare name takes the role the story gave it where it first named the person
-      const kind = c.kind === 'witness' && isName(c.name) ? (roleOfName(doc.text, c.name) ?? c.kind) : c.kind;
+      // ("Witnesses said", capitalised at the start of a sentence, is a role, not a name)
+      const kind = c.kind === 'witness' && isName(c.name) && !roleOf(c.name) ? (roleOfName(doc.text, c.name) ?? c.kind) : c.kind;
       out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, name: c.name, kind });
     }
   }

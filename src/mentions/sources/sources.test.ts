@@ -17,6 +17,9 @@ test('speakers before a reporting verb, with canonical names for known sources',
   assert.deepEqual(who('“Civilians are caught in the cross-fire”, the statement said.')[0].slice(0, 2), ['the statement', 'unnamed']);
   assert.deepEqual(who('The health ministry said on Monday 12 people were killed.')[0].slice(0, 2), ['The health ministry', 'official']);
   assert.deepEqual(who('Residents said the army shelled the village.')[0].slice(0, 2), ['Residents', 'witness']);
+  // a role word at the start of a sentence is no name to look up: "soldiers" after it does not make the witnesses officials
+  const doc = makeDoc({ id: 'w', text: 'Witnesses said soldiers shot dead two protesters in Khartoum.' });
+  assert.deepEqual(findSources(doc).map((s) => [s.name, s.kind]), [['Witnesses', 'witness']]);
 });
 
 test('according to, told, inverted speech and appositions', () => {
