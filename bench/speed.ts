@@ -1,9 +1,10 @@
 /**
  * `npm run bench:speed`: how fast one process codes articles on one core.
  *
- * Warm, the headline: a fresh process first codes a DIFFERENT set of
- * articles (the VOA stories bundled in examples/), so that modules, models
- * and compiled patterns are loaded; then one timed pass over the 788 unseen
+ * Warm, the headline: a fresh process first codes 385 OTHER documents
+ * (bench/warm-up.ts: the VOA stories bundled in examples/, TimeBank/AQUAINT
+ * and WikiEvents), so that modules, models, compiled code and the memos of
+ * everyday words and places are at their steady state; then one timed pass over the 788 unseen
  * news articles of ../shared/bench/geoparsing/*.xml (GeoWebNews and LGL):
  * articles per CPU-second (user+sys of the process, which a shared machine
  * does not inflate much; it counts V8's helper threads too, which compile
@@ -13,6 +14,10 @@
  * the first time, as a real feed would. It is timed twice: on the code
  * `sitrep extract` and ingest's extraction run (the CLI bundle, with its V8
  * flags) and on the sources through tsx, what runs when the bundle is stale.
+ *
+ * The same is timed after the 89 VOA stories alone, the shorter warm-up
+ * of earlier sessions, and with --warm-ups after a longer one too (the
+ * ACLED notes as well), to show where the steady state begins.
  *
  * Every article counts, also those the pipeline's gate skips (no word in
  * them can start a record, so wink never reads them): the run says how many
@@ -35,10 +40,10 @@ import { dirname, join } from 'node:path';
 import { STAGES, type Resources, type StageTimes } from '../src/pipeline.ts';
 import { V8_FLAGS, freshBundle } from '../bin/bundle.js';
 import { mainThreadClock } from './clock.ts';
+import { warmUpDocuments, type WarmUp } from './warm-up.ts';
 
 const DIR = new URL('../../shared/bench/geoparsing/', import.meta.url);
 const SEED = new URL('../../shared/seed/aleppo-2016-05.txt', import.meta.url);
-const WARM_UP = new URL('../examples/voa_stories.jsonl', import.meta.url);
 const BIN = new URL('../bin/sitrep.js', import.meta.url).pathname;
 
 function unescapeXml(s: string): string {
@@ -55,14 +60,6 @@ function articles(): string[] {
     }
   }
   return out;
-}
-
-/** The VOA stories: text and publication day. */
-function warmUpStories(): { id: string; text: string; published: string }[] {
-  return readFileSync(WARM_UP, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
-    const s = JSON.parse(l) as { id: string; text: string; published: string };
-    return { id: `voa-${s.id}`, text: s.text, published: s.published.slice(0, 10) };
-  });
 }
 
 function median(xs: number[]): number {
@@ -109,7 +106,9 @@ async function pipelineOf(bundled: boolean): Promise<Pipeline> {
 }
 
 interface Pass {
-  stories: number;
+  warmUp: WarmUp;
+  /** documents of the warm-up */
+  warmDocs: number;
   warmCpu: number;
   cpu: number;
   mainCpu: number | null;
@@ -121,13 +120,13 @@ interface Pass {
 }
 
 /**
- * Codes the VOA stories, then each article once; gives the CPU and wall seconds of the articles, the events coded
+ * Codes the warm-up's documents, then each article once; gives the CPU and wall seconds of the articles, the events coded
  * and how many articles the gate let through to wink and the stages after it.
  */
-function warmThenUnseen({ extract }: Pipeline, res: Resources, texts: string[], times?: StageTimes): Pass {
-  const stories = warmUpStories();
+function warmThenUnseen({ extract }: Pipeline, res: Resources, texts: string[], warmUp: WarmUp, times?: StageTimes): Pass {
+  const warm = warmUpDocuments(warmUp);
   const warm0 = process.cpuUsage();
-  for (const s of stories) extract(s, res);
+  for (const d of warm) extract(d, res);
   const warmCpu = cpuSeconds(warm0);
   let events = 0;
   let coded = 0;
@@ -144,11 +143,16 @@ function warmThenUnseen({ extract }: Pipeline, res: Resources, texts: string[], 
   });
   const cpu = cpuSeconds(cpu0);
   const mainCpu = clock ? (clock() - main0) / 1000 : null;
-  return { stories: stories.length, warmCpu, cpu, mainCpu, wall: (performance.now() - t0) / 1000, events, coded, stopped };
+  return { warmUp, warmDocs: warm.length, warmCpu, cpu, mainCpu, wall: (performance.now() - t0) / 1000, events, coded, stopped };
 }
 
 /** what the stage times count: the main thread where the kernel tells it apart (see clock.ts) */
 const THREAD = mainThreadClock() ? 'main-thread ' : '';
+const WARM_UP_TEXT: Record<WarmUp, string> = {
+  steady: 'other documents (the VOA stories of examples/, TimeBank/AQUAINT, WikiEvents: see bench/warm-up.ts)',
+  examples: 'VOA stories of examples/ only (the warm-up of earlier sessions)',
+  long: 'other documents (the steady warm-up and the ACLED notes)',
+};
 const NAMES = ['gate', ...STAGES.map((st) => st.name), 'derive'];
 const perArticle = (times: StageTimes, n: number) => NAMES.map((k) => `${k} ${((times[k] ?? 0) / n).toFixed(2)}`).join(', ');
 const sum = (times: StageTimes) => Object.values(times).reduce((a, b) => a + b, 0);
@@ -159,7 +163,8 @@ if (!existsSync(DIR)) {
   // a child of the main run: the warm-up and the first pass in a fresh process, from the bundle or the sources, stages timed or not
   const pipeline = await pipelineOf(process.argv.includes('--bundle'));
   const times: StageTimes | undefined = process.argv.includes('--stages') ? {} : undefined;
-  const pass = warmThenUnseen(pipeline, pipeline.loadResources(), articles(), times);
+  const warmUp = (process.argv[process.argv.indexOf('--warm-up') + 1] ?? 'steady') as WarmUp;
+  const pass = warmThenUnseen(pipeline, pipeline.loadResources(), articles(), warmUp, times);
   console.log(JSON.stringify({ pass, times, rss: resourceUsage().maxRSS / 1024 }));
 } else {
   // first, while the bundle built by prebench:speed is fresh: edits to the sources during the run would make it stale
@@ -170,8 +175,8 @@ if (!existsSync(DIR)) {
 
   const texts = articles();
   const chars = texts.reduce((s, t) => s + t.length, 0);
-  const report = (title: string, { stories, warmCpu, cpu, mainCpu, wall, events, coded, stopped }: Pass, loadBefore: string) => {
-    console.log(`\n${title}: warmed up on the ${stories} VOA stories of examples/ (${warmCpu.toFixed(1)} CPU-s), then one pass over ${texts.length} unseen articles (${(chars / texts.length).toFixed(0)} chars avg, ${events} events coded)`);
+  const report = (title: string, { warmUp, warmDocs, warmCpu, cpu, mainCpu, wall, events, coded, stopped }: Pass, loadBefore: string) => {
+    console.log(`\n${title}: warmed up on ${warmDocs} ${WARM_UP_TEXT[warmUp]} (${warmCpu.toFixed(1)} CPU-s), then one pass over ${texts.length} unseen articles (${(chars / texts.length).toFixed(0)} chars avg, ${events} events coded)`);
     console.log(`  the gate let ${coded} of the ${texts.length} through to wink and the stages after it; the other ${texts.length - coded} hold no word that can start a record (or are not English) and cost only their reading; ${stopped} of the ${coded} stopped once split, their sentences holding no record`);
     console.log(`  per CPU-second         ${(texts.length / cpu).toFixed(0)} articles   target ≥ 500   (${cpu.toFixed(2)} CPU-s of all the process's threads, ${((1000 * cpu) / texts.length).toFixed(2)} ms per article)`);
     if (mainCpu !== null) console.log(`  of which main thread   ${((1000 * mainCpu) / texts.length).toFixed(2)} ms per article; V8's helper threads (garbage collection, compiling) ${((1000 * (cpu - mainCpu)) / texts.length).toFixed(2)}`);
@@ -186,19 +191,24 @@ if (!existsSync(DIR)) {
   let bundleRss: number | null = null;
   if (bundled) {
     const loadBefore = load();
-    const child = passChild(['--bundle'], V8_FLAGS);
-    if ('error' in child) console.log(`\nwarm, sitrep extract's code: not measured (the child ${child.error})`);
-    else {
-      report(`warm, sitrep extract's code (the CLI bundle with its V8 flags, ${V8_FLAGS.join(' ')}; a fresh process)`, child.pass, loadBefore);
-      bundleRss = child.rss;
+    // the headline first; then the shorter warm-up of earlier sessions, and with --warm-ups a longer one, each in a fresh process
+    const warmUps: WarmUp[] = ['steady', 'examples', ...(process.argv.includes('--warm-ups') ? (['long'] as WarmUp[]) : [])];
+    for (const warmUp of warmUps) {
+      const child = passChild(['--bundle', '--warm-up', warmUp], V8_FLAGS);
+      const what = warmUp === 'steady' ? 'warm' : `warm-up check, ${warmUp}`;
+      if ('error' in child) console.log(`\n${what}, sitrep extract's code: not measured (the child ${child.error})`);
+      else {
+        report(`${what}, sitrep extract's code (the CLI bundle with its V8 flags, ${V8_FLAGS.join(' ')}; a fresh process)`, child.pass, loadBefore);
+        bundleRss ??= child.rss;
+      }
     }
   }
   const { loadResources, extract } = await pipelineOf(false);
   const res = loadResources();
   const loadBefore = load();
-  report('warm, from the sources through tsx (this process, without the V8 flags: what any command runs when the bundle is stale)', warmThenUnseen({ loadResources, extract }, res, texts), loadBefore);
+  report('warm, from the sources through tsx (this process, without the V8 flags: what any command runs when the bundle is stale)', warmThenUnseen({ loadResources, extract }, res, texts, 'steady'), loadBefore);
 
-  const staged = passChild(bundled ? ['--bundle', '--stages'] : ['--stages'], bundled ? V8_FLAGS : []);
+  const staged = passChild(bundled ? ['--bundle', '--stages', '--warm-up', 'steady'] : ['--stages', '--warm-up', 'steady'], bundled ? V8_FLAGS : []);
   if (!('error' in staged)) {
     console.log(`\nthe same first pass (${bundled ? 'the bundle' : 'the sources'}), ${THREAD}CPU ms per article by stage (a fresh process, a clock reading between stages):`);
     console.log(`  ${perArticle(staged.times!, texts.length)}; sum ${(sum(staged.times!) / texts.length).toFixed(2)}`);

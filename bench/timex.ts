@@ -8,45 +8,11 @@
  *
  * Evaluation data only: read from ../shared, never copied into the repo.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { makeDoc } from '../src/text/index.ts';
 import { findTimes } from '../src/mentions/times/index.ts';
-
-interface Gold {
-  start: number;
-  end: number;
-  text: string;
-  type: string;
-  value: string;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Plain text of a TimeML <TEXT> element and the TIMEX3 spans in it. */
-function parseTimeML(xml: string): { dct: string | null; text: string; gold: Gold[] } {
-  const dct = /<DCT>\s*<TIMEX3[^>]*\bvalue="([^"]+)"/.exec(xml)?.[1] ?? null;
-  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? '';
-  let text = '';
-  const gold: Gold[] = [];
-  let open: { start: number; type: string; value: string } | null = null;
-  const re = /<(\/?)([A-Za-z0-9]+)([^>]*)>|&(\w+);|[^<&]+|[<&]/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    if (m[2]) {
-      if (m[2] !== 'TIMEX3') continue;
-      if (!m[1]) {
-        const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m![3])?.[1] ?? '';
-        open = { start: text.length, type: attr('type'), value: attr('value') };
-      } else if (open) {
-        gold.push({ ...open, end: text.length, text: text.slice(open.start) });
-        open = null;
-      }
-    } else if (m[4]) text += ENTITIES[m[4]] ?? m[0];
-    else text += m[0];
-  }
-  return { dct, text, gold };
-}
+import { parseTimeML, timeMLFiles, TIMEML_DIR } from './timeml.ts';
 
 /** TimeBank writes some weeks unpadded ("2000-W7"); ISO 8601 and findTimes pad them ("2000-W07"). */
 const normalValue = (v: string | null) => v?.replace(/-W(\d)(?!\d)/, '-W0$1') ?? null;
@@ -73,17 +39,14 @@ function warmTimes(docs: { dct: string | null; text: string }[]): void {
 
 function main(): number {
   const { values } = parseArgs({
-    options: { dir: { type: 'string', default: join(import.meta.dirname, '../../shared/bench/timex/TBAQ-cleaned') }, errors: { type: 'string', default: '0' } },
+    options: { dir: { type: 'string', default: TIMEML_DIR }, errors: { type: 'string', default: '0' } },
   });
   const dir = values.dir as string;
   if (!existsSync(dir)) {
     console.error(`bench:timex: ${dir} is missing (the TimeML corpus lives in ../shared/bench/timex); nothing measured`);
     return 1;
   }
-  const files = ['TimeBank', 'AQUAINT'].flatMap((sub) => {
-    const d = join(dir, sub);
-    return existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.tml')).sort().map((f) => join(d, f)) : [];
-  });
+  const files = timeMLFiles(dir);
   let [goldN, sysN, sysHit, strict, relaxed, valueOk, typeOk, dateN, dateOk] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   const byType = new Map<string, { gold: number; found: number; value: number }>();
   const errors: string[] = [];
