@@ -60,6 +60,19 @@ export function widenWithSkeleton(m: Recognized, gaz: Gazetteer, focus: Map<stri
   for (const [cc, w] of focus) if (w >= 0.2) inFocus.push(cc);
   if (inFocus.length === 0) return;
   for (const c of m.candidates) if (c.kind !== 1 && inFocus.includes(c.cc)) return;
-  const extra = inFocus.flatMap((cc) => gaz.bySkeleton(cc, skel)).filter((c) => similarity(m.key, c.matched) >= 0.55);
+  const extra: GazEntry[] = [];
+  for (const cc of inFocus) for (const c of closeMatches(gaz.bySkeleton(cc, skel), m.key, 0.55)) extra.push(c);
   m.candidates = [...m.candidates, ...extra];
+}
+
+/**
+ * The entries whose matched name is at least `min` similar to `key`. A loop,
+ * not a filter with a closure: a closure over a caller's variable makes V8
+ * allocate a context at every call of the caller, the recogniser's match
+ * (tried on every span) among them, whether or not the filter runs.
+ */
+export function closeMatches(entries: GazEntry[], key: string, min: number): GazEntry[] {
+  const out: GazEntry[] = [];
+  for (const e of entries) if (similarity(key, e.matched) >= min) out.push(e);
+  return out;
 }

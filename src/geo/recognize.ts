@@ -9,7 +9,8 @@
 import type { Doc, Token } from '../text/types.ts';
 import type { Gazetteer, GazEntry } from './gazetteer.ts';
 import { loadCues, type Cues } from './cues.ts';
-import { nameKey, similarity, skeleton } from './normalize.ts';
+import { nameKey, skeleton } from './normalize.ts';
+import { closeMatches } from './candidates.ts';
 import { chunks, isShouting, isUpperInitial, lower, personSurnames, upperInitials, withoutFinalDot } from './runs.ts';
 
 /** How a toponym is used where it stands. */
@@ -86,7 +87,9 @@ export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
         }
         if (found) {
           out.push(found);
-          a = run.findIndex((t) => t.index === found.last) + 1;
+          // (a loop: a closure over found would allocate a context at every step of this one)
+          while (run[a].index !== found.last) a++;
+          a++;
         } else a++;
       }
       if (out.length === before && !shouting && run.length === 1) {
@@ -193,7 +196,7 @@ function match(doc: Doc, gaz: Gazetteer, cues: Cues, run: Token[], a: number, b:
   // most spans tried name nothing: settled before the words around them are read
   if (candidates.length === 0 && !unknown && !ownAreaWord) return null;
   const skel = unknown && !single ? skeleton(key) : '';
-  if (skel.length >= 5) candidates = gaz.bySkeletonAnywhere(skel).filter((c) => similarity(key, c.matched) >= 0.7);
+  if (skel.length >= 5) candidates = closeMatches(gaz.bySkeletonAnywhere(skel), key, 0.7);
   const before = tokenAt(doc, first.index - 1);
   const before2 = tokenAt(doc, first.index - 2);
   const after = tokenAt(doc, last.index + 1);
@@ -242,7 +245,7 @@ export function recognizeSpan(doc: Doc, gaz: Gazetteer, start: number, end: numb
   const key = nameKey(text);
   const demonym = gaz.demonym(key) ?? (key.endsWith('s') ? gaz.demonym(key.slice(0, -1)) : null);
   let candidates: GazEntry[] = demonym ? [demonym] : gaz.byKey(key);
-  if (candidates.length === 0 && skeleton(key).length >= 5) candidates = gaz.bySkeletonAnywhere(skeleton(key)).filter((c) => similarity(key, c.matched) >= 0.7);
+  if (candidates.length === 0 && skeleton(key).length >= 5) candidates = closeMatches(gaz.bySkeletonAnywhere(skeleton(key)), key, 0.7);
   const ownAreaWord = toks.length > 1 && cues.adminAfter.has(lower(toks[toks.length - 1])) ? lower(toks[toks.length - 1]) : null;
   if (candidates.length === 0 && ownAreaWord) candidates = subAreas(gaz.byKey(gaz.key(doc.text.slice(start, toks[toks.length - 2].end))), ownAreaWord);
   const whole = candidates.length > 0;

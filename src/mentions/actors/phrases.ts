@@ -71,6 +71,17 @@ function caseFits(v: PhraseValue, toks: Tok[], i: number): boolean {
   return true;
 }
 
+/**
+ * The values whose case fits the tokens from i. A loop, not a filter with a
+ * closure: a closure over longestAt's arguments makes V8 allocate a context
+ * at every call of longestAt (one per token of every sentence), used or not.
+ */
+function fitting(values: PhraseValue[], toks: Tok[], i: number): PhraseValue[] {
+  const out: PhraseValue[] = [];
+  for (const v of values) if (caseFits(v, toks, i)) out.push(v);
+  return out;
+}
+
 /** The longest phrase starting at token i and ending by token `stop` with at most `maxLen` tokens, or null. */
 export function longestAt(root: PhraseNode, toks: Tok[], i: number, stop = toks.length, maxLen = Infinity): Hit | null {
   let node: PhraseNode | undefined = root;
@@ -79,7 +90,7 @@ export function longestAt(root: PhraseNode, toks: Tok[], i: number, stop = toks.
     node = node.next.get(toks[j].norm);
     if (!node) break;
     if (node.values.length === 0) continue;
-    const values = node.exact ? node.values.filter((v) => caseFits(v, toks, i)) : node.values;
+    const values = node.exact ? fitting(node.values, toks, i) : node.values;
     if (values.length > 0) best = { i, j: j + 1, values };
   }
   return best;
