@@ -5,7 +5,8 @@
  */
 import type { AddResult, DocumentBundle, DocumentKeys } from '../types.ts';
 import type { Db } from './db.ts';
-import { findDuplicate, lshKeys, revision, type DuplicateCheck } from './duplicates.ts';
+import { findDuplicate, revision, type DuplicateCheck } from './duplicates.ts';
+import { lshKeys } from './lsh.ts';
 import { writeDocument } from './write.ts';
 
 /** A check the caller made still stands: same keys, and the store has not moved since. */
@@ -29,7 +30,7 @@ export function addDocument(db: Db, b: DocumentBundle, checked?: DuplicateCheck)
  */
 class Written {
   private readonly texts = new Set<string>();
-  private readonly bands = new Set<number | null>();
+  private readonly bands = new Set<number>();
 
   /** Whether an earlier document shares a key with d; then d's keys are added. */
   touchesThenAdd(d: DocumentKeys): boolean {

@@ -9,7 +9,7 @@ import { signatureToBlob, stableId } from '../fingerprint.ts';
 import { StoreError } from '../errors.ts';
 import type { AddResult, Claim, DocumentBundle, DuplicateHit, ReviewPatch, StoredEvent } from '../types.ts';
 import { Db, now } from './db.ts';
-import { lshKeys } from './duplicates.ts';
+import { addLshKeys } from './lsh.ts';
 import { candidates, saveEvent } from './events.ts';
 import { splitGroups } from '../rows.ts';
 
@@ -132,8 +132,7 @@ export function writeDocument(db: Db, b: DocumentBundle, hit: DuplicateHit | nul
   if (!inserted) throw new StoreError('document_id_taken', `document id "${d.id}" is already used by a different text`);
   const { rowid } = inserted;
   db.search.document(rowid, d.title ?? '', d.text);
-  // a row at a time: a prepared one-row INSERT costs a quarter of one INSERT of 16 rows (VALUES lists and json_each go through a subquery)
-  if (d.minhash) for (const key of lshKeys(d.minhash)) db.run('INSERT INTO document_lsh (key, doc) VALUES (?, ?)', key, rowid);
+  if (d.minhash) addLshKeys(db, rowid, d.minhash);
   writeAnnotations(db, d.id, rowid, b);
   const matches = matchClaims(db, b.claims);
   const events = b.claims.map((c, ordinal) => {
