@@ -60,16 +60,20 @@ export function tokenize(text: string, offset = 0): Tok[] {
     }
     let j = i + width;
     let ascii = cp < 128 && cp !== 0x60;
+    let upper = cp >= 65 && cp <= 90;
     if (kind === WORD) {
       while (j < text.length) {
         const next = text.codePointAt(j)!;
         if (kindOf(next) !== WORD) break;
         if (next >= 128) ascii = false;
+        else if (next <= 90 && next >= 65) upper = true;
         j += next > 0xffff ? 2 : 1;
       }
     }
     const raw = text.slice(i, j);
-    if (!(kind === SYMBOL && HYPHENS.has(raw))) out.push({ norm: ascii ? raw.toLowerCase() : fold(raw), raw, start: offset + i, end: offset + j });
+    // a word already in lower case is its own norm: toLowerCase copies a string even when nothing changes
+    const norm = !ascii ? fold(raw) : upper ? raw.toLowerCase() : raw;
+    if (!(kind === SYMBOL && HYPHENS.has(raw))) out.push({ norm, raw, start: offset + i, end: offset + j });
     i = j;
   }
   return out;
