@@ -15,7 +15,7 @@ import { readText, segmentDoc, prefixTrie } from './text/index.ts';
 import { findTimes, parsePublished } from './mentions/times/index.ts';
 import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
-import { geoparse, eventLocation, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
+import { geoparse, eventLocation, eventLocator, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
 import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
 import { controlRecords, findControlStatements, findDisplacement, mayDisplace, mayStateControl, recordStarts } from './derive/index.ts';
 import { codeEvents, findCues, loadLexicon, mayReport, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
@@ -66,10 +66,12 @@ export function recordGate(lexicon: Lexicon, opts: { trie?: boolean } = {}): Reg
 }
 
 function hooksFor(doc: Doc, res: Resources): EventHooks {
-  let focus: string | null | undefined; // the places are final by now, so counted once per document
+  // the places are final by now, so their country focus and stated containers are read once per document
+  let focus: string | null | undefined;
+  let locator: ReturnType<typeof eventLocator> | undefined;
   return {
     locate: (d, anchor) => {
-      const m = eventLocation(d, d.mentions.places, anchor);
+      const m = (locator ??= eventLocator(d, d.mentions.places))(anchor);
       return m ? toLocationField(narrowed(d, m, anchor)) : null;
     },
     toLocation: toLocationField,

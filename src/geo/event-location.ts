@@ -129,8 +129,21 @@ function withinContainer(m: PlaceMention, places: PlaceMention[], containers: Co
  * @example eventLocation(doc, places, {sentence: 2, start: 310, end: 318})?.resolved?.name // 'Mari`'
  */
 export function eventLocation(doc: Doc, places: PlaceMention[], anchor: Anchor): PlaceMention | null {
+  return eventLocator(doc, places)(anchor);
+}
+
+/**
+ * eventLocation for many events of one document: the containers its text
+ * states for its places ("Kabuta (Al Mansura, Aden)") are read once.
+ * @example const locate = eventLocator(doc, doc.mentions.places); locate(trigger)
+ */
+export function eventLocator(doc: Doc, places: PlaceMention[]): (anchor: Anchor) => PlaceMention | null {
   const containers = statedContainers(doc.text, places, doc.sentences.map((s) => s.start));
   const isContainer = new Set(containers.flatMap((ks, i) => ((places[i].use ?? 'place') === 'place' ? ks.filter((k) => places[k.index].sentence === places[i].sentence).map((k) => k.index) : [])));
+  return (anchor) => locate(doc, places, anchor, containers, isContainer);
+}
+
+function locate(doc: Doc, places: PlaceMention[], anchor: Anchor, containers: Container[][], isContainer: Set<number>): PlaceMention | null {
   for (let back = 0; back <= 2; back++) {
     const here = places.map((p, i) => ({ p, i })).filter(({ p }) => p.sentence === anchor.sentence - back);
     const scored = here.map(({ p, i }) => ({ p, i, s: sentenceScore(doc, p, anchor, isContainer.has(i)) - back * 0.5 })).filter((x) => x.s > 0);

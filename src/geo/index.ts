@@ -17,7 +17,7 @@ export type { Place, PlaceCandidate, PlaceMention } from '../mentions/types.ts';
 export type { Gazetteer, GazEntry } from './gazetteer.ts';
 export { openGazetteer, gazetteerPath } from './open.ts';
 export { buildGazetteer } from './build.ts';
-export { eventLocation, type Anchor } from './event-location.ts';
+export { eventLocation, eventLocator, type Anchor } from './event-location.ts';
 export { nameKey, skeleton, distanceKm } from './normalize.ts';
 
 const CANDIDATES_KEPT = 4;
