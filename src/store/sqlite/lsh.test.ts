@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from './index.ts';
-import { addLshKeys, settleLshKeys } from './lsh.ts';
+import { addLshKeys, MOVE_EVERY, moveLshKeys } from './lsh.ts';
 import { minhash } from '../fingerprint.ts';
 import { bundle } from '../../../test/store-fixtures.ts';
 
@@ -35,11 +35,9 @@ test('a near copy is found while its original keys are recent, and after they mo
     const copy = bundle('copy', 'Share\n' + report('Aleppo') + '\nAdvertisement', []);
     assert.equal((await store.findDuplicate(copy.document))?.via, 'near');
 
-    settleLshKeys(store.db, 16);
-    assert.equal(count('document_lsh'), 0, 'not more than the limit: the keys stay');
     await store.addDocument(bundle('idlib', report('Idlib'), []));
-    settleLshKeys(store.db, 16);
-    assert.deepEqual([count('document_lsh_recent'), count('document_lsh')], [0, 32], 'over the limit: all move');
+    moveLshKeys(store.db);
+    assert.deepEqual([count('document_lsh_recent'), count('document_lsh')], [0, 32], 'all move');
 
     const found = await store.findDuplicate(copy.document);
     assert.deepEqual([found?.document_id, found?.via], ['aleppo', 'near']);
@@ -50,13 +48,14 @@ test('a near copy is found while its original keys are recent, and after they mo
   });
 });
 
-test('the recent keys are counted when a document of rowid a multiple of 128 is written, and move once over the limit', async () => {
+test(`the recent keys move when a document of rowid a multiple of ${MOVE_EVERY} is written`, async () => {
   await withStore(async (store, count) => {
     const insert = store.db.raw.prepare(`INSERT INTO documents (rowid, id, language, text, content_hash, ingested_at) VALUES (?, ?, 'en', ?, ?, '2016-05-29')`);
-    for (const [rowid, place] of [[127, 'Aleppo'], [128, 'Idlib']] as const) {
+    for (const [rowid, place] of [[MOVE_EVERY - 1, 'Aleppo'], [MOVE_EVERY, 'Idlib'], [MOVE_EVERY + 1, 'Homs']] as const) {
       insert.run(rowid, place, report(place), place);
-      addLshKeys(store.db, rowid, minhash(report(place))!, 16);
+      addLshKeys(store.db, rowid, minhash(report(place))!);
+      if (rowid === MOVE_EVERY - 1) assert.deepEqual([count('document_lsh_recent'), count('document_lsh')], [16, 0]);
     }
-    assert.deepEqual([count('document_lsh_recent'), count('document_lsh')], [0, 32]);
+    assert.deepEqual([count('document_lsh_recent'), count('document_lsh')], [16, 32]);
   });
 });

@@ -1,5 +1,5 @@
 -- New documents' LSH keys go to a small table first and join document_lsh
--- together, in key order, once it holds many (store/sqlite/lsh.ts). Keys are
+-- together, in key order, every 2,048 documents (store/sqlite/lsh.ts). Keys are
 -- hashes: written one document at a time into a large document_lsh, each
 -- of a commit's keys dirtied a leaf page of its own (a commit of 64
 -- documents rewrote ~900 of the index's pages at 50,000 documents: 0.25 ms
