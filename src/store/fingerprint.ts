@@ -4,7 +4,6 @@
  * duplicates (the same wire story on two sites) without comparing every pair.
  */
 import { hash } from 'node:crypto';
-import { simdPermutations } from './minhash-simd.ts';
 
 const PERMUTATIONS = 64;
 const BAND_ROWS = 4;
@@ -147,13 +146,11 @@ export function minhash(text: string): Uint32Array | null {
   return signatureOf(normalise(text));
 }
 
-/** the permutations, in WebAssembly SIMD (minhash-simd.ts) */
-const permute = simdPermutations(SEEDS);
-
 /**
- * 64 seeded mixes of each distinct shingle hash give the signature, the
- * unsigned minimum of each. The hashes are kept as int32 in a typed array,
- * sorted to count the distinct ones.
+ * 64 seeded mixes of each distinct shingle hash give the signature. The
+ * hashes are kept as int32 in a typed array (sorted, to count the
+ * distinct ones) and compared with the sign bit flipped, which orders
+ * them as the unsigned values they stand for.
  */
 function signatureOf(normalised: string): Uint32Array | null {
   const hashes = shingleHashes(normalised);
@@ -161,7 +158,31 @@ function signatureOf(normalised: string): Uint32Array | null {
   let distinct = 0;
   for (let k = 0; k < hashes.length; k++) if (k === 0 || hashes[k] !== hashes[k - 1]) hashes[distinct++] = hashes[k];
   if (distinct < MIN_SHINGLES) return null;
-  return permute(hashes.subarray(0, distinct));
+  const sig = new Uint32Array(PERMUTATIONS);
+  // four permutations a pass over the shingles: their mixes do not wait on each other, so the processor overlaps them (≈ 10% of the fingerprint)
+  for (let i = 0; i < PERMUTATIONS; i += 4) {
+    const s0 = SEEDS[i], s1 = SEEDS[i + 1], s2 = SEEDS[i + 2], s3 = SEEDS[i + 3];
+    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
+    for (let k = 0; k < distinct; k++) {
+      const x = hashes[k];
+      let a = x ^ s0, b = x ^ s1, c = x ^ s2, d = x ^ s3;
+      a = Math.imul(a ^ (a >>> 16), 0x85ebca6b); b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+      c = Math.imul(c ^ (c >>> 16), 0x85ebca6b); d = Math.imul(d ^ (d >>> 16), 0x85ebca6b);
+      a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35); b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+      c = Math.imul(c ^ (c >>> 13), 0xc2b2ae35); d = Math.imul(d ^ (d >>> 13), 0xc2b2ae35);
+      a = a ^ (a >>> 16) ^ 0x80000000; b = b ^ (b >>> 16) ^ 0x80000000;
+      c = c ^ (c >>> 16) ^ 0x80000000; d = d ^ (d >>> 16) ^ 0x80000000;
+      if (a < m0) m0 = a;
+      if (b < m1) m1 = b;
+      if (c < m2) m2 = c;
+      if (d < m3) m3 = d;
+    }
+    sig[i] = (m0 ^ 0x80000000) >>> 0;
+    sig[i + 1] = (m1 ^ 0x80000000) >>> 0;
+    sig[i + 2] = (m2 ^ 0x80000000) >>> 0;
+    sig[i + 3] = (m3 ^ 0x80000000) >>> 0;
+  }
+  return sig;
 }
 
 /** Share of signature positions that agree: an estimate of the shingle Jaccard similarity. */
