@@ -13,8 +13,10 @@
  *
  * Two figures: the whole corpus from a cold process, and then, in a fresh
  * process, the steady state of a long-running ingest: the examples
- * (seed and VOA) ingested first, untimed, then the geoparsing articles
- * timed into a store that already holds the VOA events.
+ * (seed and VOA) and the other news of bench:speed's warm-up
+ * (bench/warm-up.ts: TimeBank/AQUAINT, WikiEvents) ingested first,
+ * untimed, then the geoparsing articles timed into a store that already
+ * holds their events.
  *
  * --extract-only runs extraction alone on the same inputs (no store), to see
  * whether ingest makes extraction dearer; --store-only extracts every
@@ -41,9 +43,10 @@ import { fileURLToPath } from 'node:url';
 import { BATCH, ingestAll, loadExtractor } from '../src/ingest/index.ts';
 import type { Extractor, Item } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
-import { ingestCorpus } from './corpus.ts';
+import { ingestCorpus, type CorpusDocument } from './corpus.ts';
 import { V8_FLAGS } from '../bin/bundle.js';
 import { mainThreadClock } from './clock.ts';
+import { otherNews } from './warm-up.ts';
 import type { Store } from '../src/store/index.ts';
 
 const { values: opts } = parseArgs({
@@ -60,7 +63,7 @@ if (!V8_FLAGS.every((f) => process.execArgv.includes(f))) {
   const again = spawnSync(process.execPath, [...V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(again.status ?? 1);
 }
-/** the examples a steady-state run ingests first, untimed */
+/** the examples a steady-state run ingests first, untimed, before the other news of bench/warm-up.ts */
 const WARM_GROUPS = new Set(['seed', 'VOA']);
 
 /**
@@ -106,7 +109,7 @@ if (opts.steady && !docs.some((d) => !WARM_GROUPS.has(d.group))) {
   console.log('bench:ingest, steady state: skipped (the geoparsing articles of ../shared are missing)');
   process.exit(0);
 }
-const warmup = opts.steady ? docs.filter((d) => WARM_GROUPS.has(d.group)) : [];
+const warmup = opts.steady ? [...docs.filter((d) => WARM_GROUPS.has(d.group)), ...otherNews().map((d): CorpusDocument => ({ ...d, group: 'warm-up' }))] : [];
 if (opts.steady) docs = docs.filter((d) => !WARM_GROUPS.has(d.group));
 const t0 = performance.now();
 const extract = await loadExtractor();
@@ -237,7 +240,7 @@ const n = docs.length;
 const chars = docs.reduce((s, d) => s + d.text.length, 0);
 
 const what = opts.steady
-  ? `steady state: ${warmup.length} examples ingested first, untimed (${before!.events} events stored), then`
+  ? `steady state: ${warmup.length} other documents ingested first, untimed (the examples, TimeBank/AQUAINT, WikiEvents: ${before!.events} events stored), then`
   : 'whole corpus, cold process:';
 const how = opts['per-document'] || !store?.addDocuments ? 'one commit per document' : `commits of up to ${BATCH.documents} documents or ${BATCH.ms} ms`;
 console.log(`bench:ingest, ${what} ${n} documents (${(chars / n / 1000).toFixed(1)}k chars avg), ${opts['extract-only'] ? 'extraction only' : `${opts['store-only'] ? 'extracted beforehand, ' : ''}into ${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${how}`}${opts.reverse ? ', reverse order' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; resources loaded in ${loadSecs.toFixed(1)} s`);

@@ -15,7 +15,7 @@
  *   steady state (`npm run bench:speed -- --warm-ups` times all three).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseTimeML, timeMLFiles } from './timeml.ts';
 import { acledPublished, acledRows } from './acled.ts';
 
@@ -38,14 +38,21 @@ function jsonl<T>(file: string | URL): T[] {
 export function warmUpDocuments(kind: WarmUp): WarmUpDocument[] {
   const docs: WarmUpDocument[] = jsonl<{ id: string; text: string; published: string }>(EXAMPLES).map((s) => ({ id: `voa-${s.id}`, text: s.text, published: s.published.slice(0, 10) }));
   if (kind === 'examples') return docs;
+  docs.push(...otherNews());
+  if (kind === 'long') for (const r of acledRows() ?? []) docs.push({ id: `acled-${r.data_id}`, text: r.notes, published: acledPublished(r) });
+  return docs;
+}
+
+/** The steady warm-up's news beyond the examples: TimeBank/AQUAINT and WikiEvents (none without ../shared). */
+export function otherNews(): WarmUpDocument[] {
+  const docs: WarmUpDocument[] = [];
   for (const file of timeMLFiles()) {
     const { dct, text } = parseTimeML(readFileSync(file, 'utf8'));
-    docs.push({ id: file, text, published: dct?.slice(0, 10) ?? null });
+    docs.push({ id: `timeml-${basename(file, '.tml')}`, text, published: dct?.slice(0, 10) ?? null });
   }
   for (const name of ['dev.jsonl', 'test.jsonl']) {
     const file = join(WIKIEVENTS, name);
     if (existsSync(file)) for (const d of jsonl<{ doc_id: string; text: string }>(file)) docs.push({ id: d.doc_id, text: d.text, published: null });
   }
-  if (kind === 'long') for (const r of acledRows() ?? []) docs.push({ id: `acled-${r.data_id}`, text: r.notes, published: acledPublished(r) });
   return docs;
 }
