@@ -244,10 +244,12 @@ const PROBES = [new Date(2001, 2, 14, 12), new Date(2011, 8, 21, 12)];
 export function chronoCandidates(sentence: string, ref: Day | null): TimeCandidate[] {
   if (!CHRONO_HINT.test(sentence)) return [];
   const chrono = parserFor(sentence);
-  const instants = ref ? [new Date(ref.y, ref.m - 1, ref.d, 12)] : PROBES;
-  const runs = instants.map((instant) => chrono.parse(sentence, { instant }, { forwardDate: false }) as ParsingResult[]);
+  const run = (instant: Date) => chrono.parse(sentence, { instant }, { forwardDate: false }) as ParsingResult[];
+  const results = run(ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : PROBES[0]);
+  // the second probe is read only for a candidate that gets that far, and most sentences have none
+  let twins: ParsingResult[] | null = null;
   const out: TimeCandidate[] = [];
-  for (const r of runs[0]) {
+  for (const r of results) {
     if (!plausible(r, sentence)) continue;
     const described = describe(r);
     if (!described) continue;
@@ -269,7 +271,8 @@ export function chronoCandidates(sentence: string, ref: Day | null): TimeCandida
       candidate.precision = 2;
     }
     if (!ref) {
-      const twin = runs[1].find((o) => o.index === r.index && o.text === r.text);
+      twins ??= run(PROBES[1]);
+      const twin = twins.find((o) => o.index === r.index && o.text === r.text);
       const same = twin && describe(twin)?.value === described.value;
       if (!same) Object.assign(candidate, { value: null, range: null, resolved: false });
     }
