@@ -36,10 +36,18 @@ const YEAR = /^(?:1[89]|20)\d{2}$/;
 const WAKES = new Map<string, number[]>();
 for (const [k, pattern] of PATTERNS.entries()) for (const w of pattern.starts ?? []) WAKES.set(w, [...(WAKES.get(w) ?? []), k]);
 
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-/** A word's first three characters in lower case, as one number (the words are ASCII). */
-const head = (text: string, i: number) => lower(text.charCodeAt(i)) | (lower(text.charCodeAt(i + 1)) << 8) | (lower(text.charCodeAt(i + 2)) << 16);
+/**
+ * The word characters ([\w-], ASCII) as a table read in the scan's loop: the
+ * CLI runs V8 without inlining, where a test called for every character of
+ * every sentence costs a call each.
+ */
+const WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (/[\w-]/.test(String.fromCharCode(c)) ? 1 : 0));
+/**
+ * A word's first three characters in lower case, as one number (the words
+ * are ASCII; `| 32` lower-cases a letter and maps every other character the
+ * same way for the text as for the start words).
+ */
+const head = (text: string, i: number) => (text.charCodeAt(i) | 32) | ((text.charCodeAt(i + 1) | 32) << 8) | ((text.charCodeAt(i + 2) | 32) << 16);
 /** The heads of the start words: most words of a sentence have none of them, and are not copied to be looked up. */
 const HEADS = new Set([...WAKES.keys()].filter((w) => w.length >= 3).map((w) => head(w, 0)));
 /** Whether a word shorter than three characters can start a hint's phrase (none does in the data today). */
@@ -70,15 +78,22 @@ const NOUN_HEADS = new Set([...NOUN_WAKES.keys()].map((w) => head(w, 0)));
  */
 function wokenPatterns(text: string): boolean[] {
   const woken = [...UNGATED];
-  for (let i = 0; i < text.length; ) {
-    if (!isWordChar(text.charCodeAt(i))) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || WORD_CHAR[c] === 0) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-    if (j - i >= 3 ? HEADS.has(head(text, i)) : SHORT_STARTS) for (const k of WAKES.get(text.slice(i, j).toLowerCase()) ?? []) woken[k] = true;
-    if (j - i >= 3 && NOUN_HEADS.has(head(text, i))) {
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 128 || WORD_CHAR[d] === 0) break;
+      j++;
+    }
+    const h = j - i >= 3 ? head(text, i) : -1;
+    if (h >= 0 ? HEADS.has(h) : SHORT_STARTS) for (const k of WAKES.get(text.slice(i, j).toLowerCase()) ?? []) woken[k] = true;
+    if (h >= 0 && NOUN_HEADS.has(h)) {
       let run = i;
       while (run < j && text.charCodeAt(run) !== 45) run++;
       for (const k of NOUN_WAKES.get(text.slice(i, run).toLowerCase()) ?? []) woken[k] = true;
@@ -87,6 +102,14 @@ function wokenPatterns(text: string): boolean[] {
   }
   return woken;
 }
+
+/** The distinct hints, and each pattern's: a hint that several patterns share is tested once a sentence. */
+const HINTS = [...new Set(PATTERNS.map((p) => p.hint))];
+const HINT_OF = PATTERNS.map((p) => HINTS.indexOf(p.hint));
+/** A hint's state in a sentence. */
+const UNTESTED = 0;
+const PASSED = 1;
+const FAILED = 2;
 
 /**
  * The quantities in one sentence's text.
@@ -104,8 +127,12 @@ export function quantitiesInText(sentence: string, narrow = false): QuantityCand
     out.push({ ...i, kind });
   };
   const woken = wokenPatterns(text);
+  const hints = new Uint8Array(HINTS.length);
   PATTERNS.forEach((pattern, k) => {
-    if (!woken[k] || !pattern.hint.test(text)) return;
+    if (!woken[k]) return;
+    const h = HINT_OF[k];
+    if (hints[h] === UNTESTED) hints[h] = pattern.hint.test(text) ? PASSED : FAILED;
+    if (hints[h] !== PASSED) return;
     const re = pattern.re(text, wide);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -59,7 +59,12 @@ export interface QuantityPattern {
   mixed?: boolean;
 }
 
-const hint = (source: string) => new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])`, 'i');
+/** One regex per hint source: the patterns that share a hint (three on "killed N", three on "N were killed") share its test. */
+const HINTS = new Map<string, RegExp>();
+const hint = (source: string) => {
+  if (!HINTS.has(source)) HINTS.set(source, new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])`, 'i'));
+  return HINTS.get(source) as RegExp;
+};
 
 /**
  * The first words of a hint's phrases ("shot\\s+dead" → "shot"). A hint can
