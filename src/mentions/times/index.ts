@@ -7,17 +7,12 @@ import type { TimeMention } from '../types.ts';
 import { parsePublished, type Day } from './calendar.ts';
 import type { TimeCandidate } from './candidate.ts';
 import { chronoCandidates } from './chrono.ts';
+import { CHRONO_WORD, DIGIT, TIME, timeGates } from './gates.ts';
 import { FINDERS } from './patterns.ts';
 import { REFERENCE_FINDERS } from './references.ts';
 
 export type { TimeMention } from '../types.ts';
 export { parsePublished } from './calendar.ts';
-
-/**
- * Every expression the finders know has a digit or one of these words; most
- * sentences have neither, and the finders (chrono above all) are slow.
- */
-const TIME_HINT = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|today|tonight|tomorrow|yesterday|now|current|currently|present|moment|nowadays|noon|midnight|morning|afternoon|evening|night|dawn|dusk|ago|recent|previous|formerly|soon|future|past|quarter|second|minute|hour|day|week|weekend|fortnight|month|year|decade|centur|daily|nightly|weekly|monthly|annually|yearly|hourly|quarter|noon)/i;
 
 /** The rule-based finders in running order: on equal spans the earlier wins. */
 const OWN_FINDERS = [...REFERENCE_FINDERS, ...FINDERS];
@@ -36,11 +31,13 @@ function resolveOverlaps(cands: TimeCandidate[]): TimeCandidate[] {
 
 /** Time expressions in a sentence's text against a parsed publication day. */
 function candidates(text: string, ref: Day | null): TimeCandidate[] {
-  if (!TIME_HINT.test(text)) return [];
+  const gates = timeGates(text);
+  // every expression the finders know has a digit or one of the time words, and most sentences have neither
+  if ((gates & (DIGIT | TIME)) === 0) return [];
   const ctx = { ref };
   const found: TimeCandidate[] = [];
-  for (const find of OWN_FINDERS) for (const c of find(text, ctx)) found.push(c);
-  for (const c of chronoCandidates(text, ref)) found.push(c);
+  for (const { need, find } of OWN_FINDERS) if ((gates & need) === need) for (const c of find(text, ctx)) found.push(c);
+  if ((gates & (DIGIT | CHRONO_WORD)) !== 0) for (const c of chronoCandidates(text, ref)) found.push(c);
   return resolveOverlaps(found);
 }
 

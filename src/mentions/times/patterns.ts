@@ -7,9 +7,16 @@
  */
 import { addDays, daysInMonth, isoMonth, isoWeek, isoWeekValue, type Day } from './calendar.ts';
 import { dayRange, monthRange, partOf, unresolved, yearRange, type TimeCandidate, type TimeContext } from './candidate.ts';
+import { BETWEEN, DIGIT, MONTH, RELATIVE, SET, UNIT } from './gates.ts';
 import { MONTHS, MONTH_PATTERN, NUMBER_PATTERN, SEASONS, UNIT_PATTERN, readCount, unitOf } from './words.ts';
 
 export type Finder = (text: string, ctx: TimeContext) => TimeCandidate[];
+
+/** A finder and the gate bits (gates.ts) a sentence needs for its pattern to find anything. */
+export interface GatedFinder {
+  need: number;
+  find: Finder;
+}
 
 /** Runs a finder only on texts that pass a cheap test: the full patterns are slow to fail. */
 export const hinted = (hint: RegExp, find: Finder): Finder => (text, ctx) => (hint.test(text) ? find(text, ctx) : []);
@@ -248,11 +255,11 @@ const sets: Finder = (text) => {
 };
 
 /** The rule-based finders, run before chrono; on equal spans they win. */
-export const FINDERS: readonly Finder[] = [
-  hinted(/\b(?:this|last|next|previous|coming|current)\s/i, relativePeriod),
-  hinted(/(?:1[89]|20)\d\d/, years),
-  hinted(new RegExp(MONTH_PATTERN), monthParts),
-  hinted(/[Bb]etween\s/, betweenDays),
-  hinted(new RegExp(`\\b${UNIT_PATTERN}`, 'i'), durations),
-  hinted(/\b(?:every|each|hourly|daily|nightly|weekly|monthly|annually|yearly)\b/i, sets),
+export const FINDERS: readonly GatedFinder[] = [
+  { need: RELATIVE, find: hinted(/\b(?:this|last|next|previous|coming|current)\s/i, relativePeriod) },
+  { need: DIGIT, find: hinted(/(?:1[89]|20)\d\d/, years) },
+  { need: MONTH, find: hinted(new RegExp(MONTH_PATTERN), monthParts) },
+  { need: BETWEEN | MONTH | DIGIT, find: hinted(/[Bb]etween\s/, betweenDays) },
+  { need: UNIT, find: hinted(new RegExp(`\\b${UNIT_PATTERN}`, 'i'), durations) },
+  { need: SET, find: hinted(/\b(?:every|each|hourly|daily|nightly|weekly|monthly|annually|yearly)\b/i, sets) },
 ];

@@ -5,7 +5,8 @@
  */
 import { addDays, daysInMonth, isoMonth } from './calendar.ts';
 import { dayRange, unresolved, type TimeCandidate } from './candidate.ts';
-import { all, hinted, type Finder } from './patterns.ts';
+import { LAST_THIS_NEXT_PAST, MONTH, NOW, PAST_OR_FUTURE, PLURAL_UNIT, QUARTER, RECENT } from './gates.ts';
+import { all, hinted, type Finder, type GatedFinder } from './patterns.ts';
 import { MONTHS, MONTH_PATTERN } from './words.ts';
 
 /** "now", "currently": the publication day itself. */
@@ -90,11 +91,11 @@ const bareUnits: Finder = (text) =>
     return { start, end: m.index + m[0].length, type: 'DURATION', value: `PX${designator}`, range: null, precision: 3, resolved: true };
   });
 
-export const REFERENCE_FINDERS: readonly Finder[] = [
-  hinted(/\b(?:now|currently|present|moment|nowadays|these days)\b/i, present),
-  hinted(/\b(?:recent|past|future|coming)/i, pastOrFuture),
-  hinted(/\brecent\s/i, recent),
-  hinted(/quarter/i, quarters),
-  hinted(new RegExp(`\\b(?:last|this|next|past)\\s+${MONTH_PATTERN}`), namedMonths),
-  hinted(/\b(?:days|weeks|months|years|decades)\b/i, bareUnits),
+export const REFERENCE_FINDERS: readonly GatedFinder[] = [
+  { need: NOW, find: hinted(/\b(?:now|currently|present|moment|nowadays|these days)\b/i, present) },
+  { need: PAST_OR_FUTURE, find: hinted(/\b(?:recent|past|future|coming)/i, pastOrFuture) },
+  { need: RECENT, find: hinted(/\brecent\s/i, recent) },
+  { need: QUARTER, find: hinted(/quarter/i, quarters) },
+  { need: LAST_THIS_NEXT_PAST | MONTH, find: hinted(new RegExp(`\\b(?:last|this|next|past)\\s+${MONTH_PATTERN}`), namedMonths) },
+  { need: PLURAL_UNIT, find: hinted(/\b(?:days|weeks|months|years|decades)\b/i, bareUnits) },
 ];
