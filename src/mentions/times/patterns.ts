@@ -256,10 +256,10 @@ const sets: Finder = (text) => {
 
 /** The rule-based finders, run before chrono; on equal spans they win. */
 export const FINDERS: readonly GatedFinder[] = [
-  { need: RELATIVE, find: hinted(/\b(?:this|last|next|previous|coming|current)\s/i, relativePeriod) },
+  { need: RELATIVE, find: relativePeriod },
   { need: DIGIT, find: hinted(/(?:1[89]|20)\d\d/, years) },
   { need: MONTH, find: hinted(new RegExp(MONTH_PATTERN), monthParts) },
   { need: BETWEEN | MONTH | DIGIT, find: hinted(/[Bb]etween\s/, betweenDays) },
-  { need: UNIT, find: hinted(new RegExp(`\\b${UNIT_PATTERN}`, 'i'), durations) },
+  { need: UNIT, find: durations },
   { need: SET, find: hinted(/\b(?:every|each|hourly|daily|nightly|weekly|monthly|annually|yearly)\b/i, sets) },
 ];

@@ -93,9 +93,9 @@ const bareUnits: Finder = (text) =>
 
 export const REFERENCE_FINDERS: readonly GatedFinder[] = [
   { need: NOW, find: hinted(/\b(?:now|currently|present|moment|nowadays|these days)\b/i, present) },
-  { need: PAST_OR_FUTURE, find: hinted(/\b(?:recent|past|future|coming)/i, pastOrFuture) },
+  { need: PAST_OR_FUTURE, find: pastOrFuture },
   { need: RECENT, find: hinted(/\brecent\s/i, recent) },
-  { need: QUARTER, find: hinted(/quarter/i, quarters) },
+  { need: QUARTER, find: quarters },
   { need: LAST_THIS_NEXT_PAST | MONTH, find: hinted(new RegExp(`\\b(?:last|this|next|past)\\s+${MONTH_PATTERN}`), namedMonths) },
   { need: PLURAL_UNIT, find: hinted(/\b(?:days|weeks|months|years|decades)\b/i, bareUnits) },
 ];
