@@ -105,11 +105,16 @@ export function timeGates(text: string): number {
       j++;
     }
     const words = j - i >= 3 ? BY_HEAD.get(head(text, i)) : undefined;
-    if (words) {
-      const run = text.slice(i, j).toLowerCase();
-      for (const { word, bits: b } of words) if (run.startsWith(word)) bits |= b;
-    }
+    // "the" (of "these") and "com" (of "coming") start many words: their bits are read once, with no copy of the word
+    if (words) for (const { word, bits: b } of words) if ((bits & b) !== b && startsWith(text, i, j, word)) bits |= b;
     i = j;
   }
   return bits;
+}
+
+/** Whether the run text[i, j) starts with `word` (lower-case letters), case aside. */
+function startsWith(text: string, i: number, j: number, word: string): boolean {
+  if (j - i < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(i + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
 }
