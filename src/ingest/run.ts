@@ -39,15 +39,20 @@ export interface BatchBounds {
 
 /**
  * A commit has a cost of its own, whatever it holds (the pages on the path
- * of every index the documents touch, the search index's new segment):
- * about 0.8 ms, as much as a document's whole write. 64 documents share it
- * down to a few percent. A group also closes when its source keeps it
- * waiting a second after its first item, which bounds (with the group's
- * extraction) what readers wait for and what a killed process must
+ * of every index the documents touch, the search index's new segment,
+ * which later merges rewrite): about 0.8 ms at first, and more as the
+ * store grows: the recent near-duplicate keys (document_lsh_recent, up to
+ * 32,768 keys, a few hundred pages) are hashes, so a commit's keys dirty
+ * nearly every page of that table. 256 documents share it: the steady
+ * GWN/LGL ingest's store work went 0.47 → 0.42 ms a document from 64
+ * (median of 21 rounds each, extraction done beforehand; 512 no better).
+ * A group also closes when its source keeps it waiting a second after its
+ * first item, which bounds (with the group's extraction, ≈ 0.8 s for 256
+ * news articles) what readers wait for and what a killed process must
  * extract again. Groups start at one document and double up to the bound,
  * so a short run, or the start of a long one, is stored and reported at once.
  */
-export const BATCH: BatchBounds = { documents: 64, ms: 1000 };
+export const BATCH: BatchBounds = { documents: 256, ms: 1000 };
 
 function failed(origin: string, id: string | null, e: unknown): Outcome {
   const code = e instanceof IngestError ? e.code : ((e as { code?: string }).code ?? 'failed');
