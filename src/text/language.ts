@@ -28,15 +28,11 @@ function scriptLanguage(tokens: string[], letters: number): string | null {
 
 /** Below this code unit (Greek starts there) every letter is Latin, IPA or a modifier: no script to tell. */
 const LATIN_END = 0x370;
-/** By code unit below LATIN_END: 1 for a letter (\p{L}), 2 for a letter that is its own lower case. */
+/** By code unit below LATIN_END: 1 for a letter (\p{L}), 2 for a letter that is its own lower case; a code unit at or above it is no Latin letter (countLatin tests those apart). */
 const LATIN_LETTER = new Uint8Array(LATIN_END);
 for (let c = 0; c < LATIN_END; c++) {
   const ch = String.fromCharCode(c);
   if (/\p{L}/u.test(ch)) LATIN_LETTER[c] = ch === ch.toLowerCase() ? 2 : 1;
-}
-/** LATIN_LETTER's verdict; 0 for a code unit at or above LATIN_END, which countLatin tests apart. */
-function latinLetter(c: number): number {
-  return c < LATIN_END ? LATIN_LETTER[c] : 0;
 }
 /** No function word is longer: a longer word is counted without being looked up. */
 const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
@@ -101,9 +97,11 @@ function countLatin(sample: string): Counts | null {
   const n = sample.length;
   let i = 0;
   while (i < n) {
+    // LATIN_LETTER read in place, not through a helper: the CLI runs V8 without inlining, and this runs at every character
     const c = sample.charCodeAt(i);
     if (c >= LATIN_END && LETTER.test(String.fromCodePoint(sample.codePointAt(i)!))) return null;
-    if (latinLetter(c) === 0) {
+    const kind = c < LATIN_END ? LATIN_LETTER[c] : 0;
+    if (kind === 0) {
       i++;
       continue;
     }
@@ -111,11 +109,11 @@ function countLatin(sample: string): Counts | null {
     let h = 0;
     for (; i < n; i++) {
       const d = sample.charCodeAt(i);
-      if (latinLetter(d) === 0) break;
+      if (d >= LATIN_END || LATIN_LETTER[d] === 0) break;
       h = (Math.imul(h, 31) + d) | 0;
     }
     tokens++;
-    if (latinLetter(c) !== 2) continue;
+    if (kind !== 2) continue;
     words++;
     if (i - start > LONGEST_WORD || HASH_BITS[h & 0xffff] === 0) continue;
     const entry = functionWordAt(sample, start, i - start, h);
