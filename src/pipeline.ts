@@ -17,7 +17,7 @@ import { findQuantities } from './mentions/quantities/index.ts';
 import { findSources } from './mentions/sources/index.ts';
 import { geoparse, eventLocation, eventLocator, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
 import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
-import { controlRecords, findControlStatements, findDisplacement, mayDisplace, mayStateControl, recordStarts } from './derive/index.ts';
+import { findControl, findControlStatements, findDisplacement, mayDisplace, mayStateControl, recordStarts } from './derive/index.ts';
 import { codeEvents, findCues, loadLexicon, mayReport, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
 
 export interface Resources {
@@ -193,7 +193,7 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   doc.mentions.sources = stage('sources', () => findSources(doc));
   const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res), cues));
   const result = stage('derive', () => ({
-    document_id: doc.id, events, displacement: findDisplacement(doc, events), control: controlRecords(doc, statements ?? findControlStatements(doc), events), warnings,
+    document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events, statements ?? undefined), warnings,
   }));
   return { doc, result };
 }

@@ -55,11 +55,12 @@ export function controlRecords(doc: Doc, statements: readonly ControlStatement[]
 }
 
 /**
- * What the pipeline calls: statements found in the doc, turned into control records.
+ * What the pipeline calls: statements found in the doc (or already found by
+ * the caller), turned into control records.
  * @example result.control = findControl(doc, result.events)
  */
-export function findControl(doc: Doc, events: readonly EventRecord[]): ControlRecord[] {
-  return controlRecords(doc, findControlStatements(doc), events);
+export function findControl(doc: Doc, events: readonly EventRecord[], statements: readonly ControlStatement[] = findControlStatements(doc)): ControlRecord[] {
+  return controlRecords(doc, statements, events);
 }
 
 function statedDay(doc: Doc, sentence: number): string | null {
