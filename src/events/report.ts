@@ -62,9 +62,14 @@ function isHeadline(doc: Doc, index: number): boolean {
   return line === s.text.trim() && !/[.!?"”’')\]]$/.test(line);
 }
 
-/** A hit that can start a report: an anchor cue that tells of an event, new or named before. */
+/** A hit that tells of an event, new or named before (not background, irrealis, a cause or a topic). */
+function isLive(h: CueHit): boolean {
+  return h.status === 'event' || h.status === 'anaphor';
+}
+
+/** A hit that can start a report: a live anchor cue. */
 function startsReport(h: CueHit): boolean {
-  return h.anchor && (h.status === 'event' || h.status === 'anaphor');
+  return h.anchor && isLive(h);
 }
 
 /**
@@ -88,7 +93,7 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
     if (isHeadline(doc, s.index)) continue;
     const hits = cues[s.index];
     // most sentences hold no cue: their empty list is read as it is, not filtered into two more (it is never changed)
-    const live = hits.length === 0 ? hits : hits.filter((h) => h.status === 'event' || h.status === 'anaphor');
+    const live = hits.length === 0 ? hits : hits.filter(isLive);
     const anchors = live.length === 0 ? live : live.filter((h) => h.anchor);
     const sameParagraph = current !== null && paragraph[current.sentence] === paragraph[s.index];
     if (anchors.length === 0) {
