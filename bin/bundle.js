@@ -27,12 +27,14 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * still cost 1.2 ms a document with inlining and 0.75 without (bench:ingest),
  * so a long run does not repay it either. A function is optimised after
  * eight times V8's default interrupt budget: optimised early, on thin type
- * feedback, code was thrown away and compiled again and again (a steady
- * extraction of 385 documents and then 788 articles: 408 optimising
- * compilations and 85 deoptimisations by default, 154 and 35 with it; the
- * compiler's threads 0.37–0.50 → 0.19–0.22 ms an article, the main thread
- * unchanged; bench:ingest 8–35% more documents per CPU-second, and 16 times
- * was slower in every pair). No flag changes a result.
+ * feedback, code was thrown away and compiled again and again. Extracting
+ * 385 documents and then 788 articles: 408 optimising compilations and 85
+ * deoptimisations by default, 154 and 35 with it; the compiler's threads
+ * 0.40–0.53 → 0.17–0.24 ms an article, while the main thread, which runs
+ * some code unoptimised for longer, takes 5–20% more. A steady ingest gains
+ * (bench:ingest, side by side with the code before: 226–316 → 248–376
+ * documents per CPU-second), bench:speed about evens out, and sixteen times
+ * the budget was slower than eight in every pair. No flag changes a result.
  */
 export const V8_FLAGS = ['--no-regexp-tier-up', '--no-turbo-inlining', '--interrupt-budget=540672'];
 /** Where bundles and their manifest live. */
