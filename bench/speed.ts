@@ -1,7 +1,8 @@
 /**
  * `npm run bench:speed`: how fast one process codes articles on one core.
  *
- * Warm, the headline: a fresh process first codes 385 OTHER documents
+ * Warm, the headline (the median of three fresh processes, since the
+ * machine's speed swings within minutes): a fresh process first codes 385 OTHER documents
  * (bench/warm-up.ts: the VOA stories bundled in examples/, TimeBank/AQUAINT
  * and WikiEvents), so that modules, models, compiled code and the memos of
  * everyday words and places are at their steady state; then one timed pass over the 788 unseen
@@ -154,6 +155,8 @@ const WARM_UP_TEXT: Record<WarmUp, string> = {
   long: 'other documents (the steady warm-up and the ACLED notes)',
 };
 const NAMES = ['gate', ...STAGES.map((st) => st.name), 'derive'];
+/** fresh processes timed for the headline */
+const HEADLINE_RUNS = 3;
 const perArticle = (times: StageTimes, n: number) => NAMES.map((k) => `${k} ${((times[k] ?? 0) / n).toFixed(2)}`).join(', ');
 const sum = (times: StageTimes) => Object.values(times).reduce((a, b) => a + b, 0);
 
@@ -194,12 +197,18 @@ if (!existsSync(DIR)) {
     // the headline first; then the shorter warm-up of earlier sessions, and with --warm-ups a longer one, each in a fresh process
     const warmUps: WarmUp[] = ['steady', 'examples', ...(process.argv.includes('--warm-ups') ? (['long'] as WarmUp[]) : [])];
     for (const warmUp of warmUps) {
-      const child = passChild(['--bundle', '--warm-up', warmUp], V8_FLAGS);
-      const what = warmUp === 'steady' ? 'warm' : `warm-up check, ${warmUp}`;
-      if ('error' in child) console.log(`\n${what}, sitrep extract's code: not measured (the child ${child.error})`);
+      const headline = warmUp === 'steady';
+      // the machine's speed swings by up to 2× within minutes, so one process is one draw: the headline takes the median of three
+      const children = Array.from({ length: headline ? HEADLINE_RUNS : 1 }, () => passChild(['--bundle', '--warm-up', warmUp], V8_FLAGS));
+      const passes = children.flatMap((c) => ('error' in c ? [] : [c]));
+      const what = headline ? 'warm' : `warm-up check, ${warmUp}`;
+      const failed = children.find((c) => 'error' in c);
+      if (failed && 'error' in failed) console.log(`\n${what}, sitrep extract's code: not measured (the child ${failed.error})`);
       else {
-        report(`${what}, sitrep extract's code (the CLI bundle with its V8 flags, ${V8_FLAGS.join(' ')}; a fresh process)`, child.pass, loadBefore);
-        bundleRss ??= child.rss;
+        const middle = [...passes].sort((a, b) => a.pass.cpu - b.pass.cpu)[(passes.length - 1) >> 1];
+        const runs = passes.length > 1 ? `; the median of ${passes.length} fresh processes, which did ${passes.map((c) => (texts.length / c.pass.cpu).toFixed(0)).join(', ')} articles per CPU-second` : '; a fresh process';
+        report(`${what}, sitrep extract's code (the CLI bundle with its V8 flags, ${V8_FLAGS.join(' ')}${runs})`, middle.pass, loadBefore);
+        bundleRss ??= Math.max(...passes.map((c) => c.rss));
       }
     }
   }
