@@ -44,7 +44,7 @@ import { BATCH, ingestAll, loadExtractor } from '../src/ingest/index.ts';
 import type { Extractor, Item } from '../src/ingest/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { ingestCorpus, type CorpusDocument } from './corpus.ts';
-import { V8_FLAGS } from '../bin/bundle.js';
+import { restartWithV8Flags } from './v8-flags.ts';
 import { mainThreadClock } from './clock.ts';
 import { otherNews } from './warm-up.ts';
 import type { Store } from '../src/store/index.ts';
@@ -58,11 +58,8 @@ const { values: opts } = parseArgs({
     'total-only': { type: 'boolean', default: false },
   },
 });
-// `sitrep ingest` runs with bin/sitrep.js's V8 flags: a run started without them starts again with them
-if (!V8_FLAGS.every((f) => process.execArgv.includes(f))) {
-  const again = spawnSync(process.execPath, [...V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(again.status ?? 1);
-}
+// `sitrep ingest` runs with bin/sitrep.js's V8 flags
+restartWithV8Flags(import.meta.url);
 /** the examples a steady-state run ingests first, untimed, before the other news of bench/warm-up.ts */
 const WARM_GROUPS = new Set(['seed', 'VOA']);
 
