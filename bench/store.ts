@@ -28,6 +28,7 @@ import { saveEvent } from '../src/store/sqlite/events.ts';
 import { mulberry32 } from './random.ts';
 import { restartWithV8Flags } from './v8-flags.ts';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 // `sitrep serve` and `sitrep ingest` run with bin/sitrep.js's V8 flags
 restartWithV8Flags(import.meta.url);
@@ -66,7 +67,7 @@ async function benchIngest(): Promise<EventRecord[]> {
   for (const d of docs) await ingestDocument(store, d, lazyExtractor(async () => extract));
   console.log(`re-ingest (all duplicates): ${(docs.length / ((performance.now() - again) / 1000)).toFixed(0)} docs/s`);
   console.log('\n`sitrep ingest` (batches of documents per commit), its steady state, from bench:ingest:');
-  spawnSync(process.execPath, [...process.execArgv, new URL('./ingest.ts', import.meta.url).pathname, '--steady', '--total-only'], { stdio: 'inherit' });
+  spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./ingest.ts', import.meta.url)), '--steady', '--total-only'], { stdio: 'inherit' });
   console.log('');
   const events: EventRecord[] = [];
   for await (const e of store.eachEvent({})) events.push(e);
