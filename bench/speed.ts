@@ -27,10 +27,12 @@
  * Then, secondary: the main thread's CPU time in each stage on that first
  * pass (a fresh process that warms up and codes the same articles with a
  * clock reading between stages; V8's helper threads are left out, since they
- * work for earlier stages as much as the current one) and on a second pass
- * over the same 788 articles (caches hold their names by then), peak RSS,
- * and the cold start of `sitrep extract` on one file, from the CLI bundle
- * (built by the prebench:speed script) and from the sources through tsx.
+ * work for earlier stages as much as the current one; times, quantities and
+ * sources are found when a record first reads a sentence's, so events and
+ * derive hold most of their cost) and on a second pass over the same 788
+ * articles (caches hold their names by then), peak RSS, and the cold start
+ * of `sitrep extract` on one file, from the CLI bundle (built by the
+ * prebench:speed script) and from the sources through tsx.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -221,6 +223,7 @@ if (!existsSync(DIR)) {
   if (!('error' in staged)) {
     console.log(`\nthe same first pass (${bundled ? 'the bundle' : 'the sources'}), ${THREAD}CPU ms per article by stage (a fresh process, a clock reading between stages):`);
     console.log(`  ${perArticle(staged.times!, texts.length)}; sum ${(sum(staged.times!) / texts.length).toFixed(2)}`);
+    console.log('  (a sentence\'s times, quantities and sources are found when a record reads them: most of their cost shows under events and derive)');
   } else console.log(`\nfirst pass by stage: not measured (the child ${staged.error})`);
 
   const times: StageTimes = {};

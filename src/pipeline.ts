@@ -7,14 +7,16 @@
  * splits it. Of the rest, a document whose sentences hold no live event cue,
  * no displacement cue and no control statement stops once they are split
  * (or, with a control wording, once its places and actors are found).
+ * Times, quantities and sources are found a sentence at a time, when a
+ * record first reads that sentence's (see SentenceMentions).
  */
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
 import type { PlaceMention } from './mentions/types.ts';
 import { readText, segmentDoc, prefixTrie } from './text/index.ts';
-import { findTimes, parsePublished } from './mentions/times/index.ts';
-import { findQuantities } from './mentions/quantities/index.ts';
-import { findSources } from './mentions/sources/index.ts';
+import { timesBySentence, parsePublished } from './mentions/times/index.ts';
+import { quantitiesBySentence } from './mentions/quantities/index.ts';
+import { sourcesBySentence } from './mentions/sources/index.ts';
 import { geoparse, eventLocation, eventLocator, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
 import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
 import { findControl, findControlStatements, findDisplacement, mayDisplace, mayStateControl, recordStarts } from './derive/index.ts';
@@ -188,9 +190,9 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
   const statements = controlOnly ? stage('derive', () => findControlStatements(doc)) : null;
   if (statements && !statements.some((st) => st.place)) return stopped(doc, warnings);
-  doc.mentions.times = stage('times', () => findTimes(doc));
-  doc.mentions.quantities = stage('quantities', () => findQuantities(doc));
-  doc.mentions.sources = stage('sources', () => findSources(doc));
+  doc.mentions.times = stage('times', () => timesBySentence(doc));
+  doc.mentions.quantities = stage('quantities', () => quantitiesBySentence(doc));
+  doc.mentions.sources = stage('sources', () => sourcesBySentence(doc));
   const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res), cues));
   const result = stage('derive', () => ({
     document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events, statements ?? undefined), warnings,

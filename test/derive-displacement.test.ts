@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeDoc } from '../src/text/index.ts';
 import type { Doc } from '../src/text/types.ts';
 import type { EventRecord } from '../src/events/types.ts';
-import type { QuantityMention } from '../src/mentions/types.ts';
+import { SentenceMentions, type QuantityMention } from '../src/mentions/types.ts';
 import { displacementHxl, findDisplacement, splitDisplacement } from '../src/derive/index.ts';
 
 const COORDS: Record<string, [number, number]> = { Azaz: [36.59, 37.05], Syria: [35, 38], Marea: [36.48, 37.2], Idlib: [35.93, 36.63] };
@@ -22,7 +22,7 @@ function annotate(text: string, m: { actors?: [string, string][]; places?: strin
     const resolved = { geonameid: Math.round(lat * 1000), name: t, lat, lon, featureCode: t === 'Syria' ? 'PCLI' : 'PPL', admin1: t === 'Syria' ? null : 'Aleppo', admin2: null, country: 'Syria', iso2: 'SY', iso3: 'SYR', population: 1, geoPrecision: 1 as const };
     return { ...span(doc, t), resolved, score: 1, reason: 'test', candidates: [], via: 'name' as const };
   });
-  doc.mentions.quantities = (m.quantities ?? []).map(([t, kind, low, best, high]) => ({ ...span(doc, t), kind, low, best, high, amountText: t }));
+  doc.mentions.quantities = SentenceMentions.of((m.quantities ?? []).map(([t, kind, low, best, high]) => ({ ...span(doc, t), kind, low, best, high, amountText: t })));
   return doc;
 }
 

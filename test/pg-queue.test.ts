@@ -23,6 +23,7 @@ import type { Extractor } from '../src/ingest/index.ts';
 import type { Item } from '../src/ingest/index.ts';
 import { freshSchema, PG_SKIP, PG_URL } from './pg-engines.ts';
 import { bundle, event } from './store-fixtures.ts';
+import { emptyMentions } from '../src/mentions/types.ts';
 
 const run = promisify(execFile);
 
@@ -45,7 +46,7 @@ function extractorFrom(real: Extractor | null): Extractor {
   return (input) => {
     if (input.text.includes('POISON')) throw new Error('the coder crashed on this document');
     if (real) return real(input);
-    return { doc: { id: input.id, text: input.text, sentences: [], mentions: { actors: [], places: [], times: [], quantities: [], sources: [] }, language: 'en' } as never, result: { events: [], displacement: [], control: [], warnings: [] } as never };
+    return { doc: { id: input.id, text: input.text, sentences: [], mentions: emptyMentions(), language: 'en' } as never, result: { events: [], displacement: [], control: [], warnings: [] } as never };
   };
 }
 

@@ -59,7 +59,7 @@ export function findDisplacement(doc: Doc, events: readonly EventRecord[]): Disp
   for (const s of doc.sentences) {
     const hit = displacementCue(s.text);
     if (!hit) continue;
-    if (!PEOPLE.test(s.text) && !inSentence(doc.mentions.quantities, s.index).some((q) => COUNTED.has(q.kind))) continue;
+    if (!PEOPLE.test(s.text) && !doc.mentions.quantities.in(s.index).some((q) => COUNTED.has(q.kind))) continue;
     const { kind, match: cue } = hit;
     const anchor = s.start + cue.index;
     const places = placesIn(doc, s.index);

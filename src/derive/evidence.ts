@@ -4,12 +4,13 @@
  * the evidence record a derived statement points back to.
  */
 import type { Doc } from '../text/types.ts';
-import type { ActorMention, MentionBase, PlaceMention, TimeMention } from '../mentions/types.ts';
+import { SentenceMentions, type ActorMention, type MentionBase, type PlaceMention, type TimeMention } from '../mentions/types.ts';
 import type { EventRecord, EvidenceSource } from '../events/types.ts';
 
 /** Mentions of one sentence, in text order. */
-export function inSentence<T extends MentionBase>(mentions: readonly T[], sentence: number): T[] {
-  return mentions.filter((m) => m.sentence === sentence).sort((a, b) => a.start - b.start);
+export function inSentence<T extends MentionBase>(mentions: readonly T[] | SentenceMentions<T>, sentence: number): T[] {
+  const own = mentions instanceof SentenceMentions ? [...mentions.in(sentence)] : mentions.filter((m) => m.sentence === sentence);
+  return own.sort((a, b) => a.start - b.start);
 }
 
 /** Mentions grouped by sentence, each group in text order as inSentence gives it: one pass, not a filter per sentence. */

@@ -54,7 +54,7 @@ function distance(sentence: Sentence, anchor: { start: number; end: number }, t:
  * The date of an event reported in `sentence` around `anchor`.
  * @example eventDate(s, {start: 40, end: 48}, times, '2016-05-29').date.start // '2016-05-27'
  */
-export function eventDate(sentence: Sentence, anchor: { start: number; end: number }, times: TimeMention[], published: string | null): ReportDate {
+export function eventDate(sentence: Sentence, anchor: { start: number; end: number }, times: readonly TimeMention[], published: string | null): ReportDate {
   const inSentence = times.filter((t) => t.sentence === sentence.index && isDated(t));
   const reportDates = inSentence.filter((t) => isReportDate(sentence, t));
   const eventDates = inSentence.filter((t) => !reportDates.includes(t));

@@ -3,7 +3,7 @@
  * date, casualty counts and the source that claims it.
  */
 import type { Doc } from '../text/index.ts';
-import type { ActorMention, PlaceMention, SourceMention } from '../mentions/types.ts';
+import type { ActorMention, PlaceMention, QuantityMention, SourceMention } from '../mentions/types.ts';
 import type { ActorField, CountField, EvidenceSource, LocationField } from './types.ts';
 import type { Lexicon, SubEventType } from './lexicon.ts';
 import type { Report } from './report.ts';
@@ -65,7 +65,7 @@ function field(m: ActorMention): ActorField {
   return { name: m.name, inter: m.inter, text: m.text, start: m.start, end: m.end };
 }
 
-function overlapsAny(m: { start: number; end: number }, spans: { start: number; end: number }[]): boolean {
+function overlapsAny(m: { start: number; end: number }, spans: readonly { start: number; end: number }[]): boolean {
   return spans.some((s) => m.start < s.end && s.start < m.end);
 }
 
@@ -140,7 +140,7 @@ function genericRoles(d: Roled, hooks: EventHooks, { day, criminal, mutual, clas
  * have occurred in recent years"), nor, for a protest or riot, the deaths the
  * crowd is angry about ("over the death of a teenager").
  */
-function ownFigures(doc: Doc, lex: Lexicon, eventType: string, quantities: Doc['mentions']['quantities']): Doc['mentions']['quantities'] {
+function ownFigures(doc: Doc, lex: Lexicon, eventType: string, quantities: QuantityMention[]): QuantityMention[] {
   const crowd = eventType === 'Protests' || eventType === 'Riots';
   return quantities.filter((q) => {
     if (q.kind !== 'killed' && q.kind !== 'injured') return true;
@@ -160,14 +160,14 @@ function ownFigures(doc: Doc, lex: Lexicon, eventType: string, quantities: Doc['
  */
 export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventHooks, criminal = () => lex.context.criminal.test(doc.text)): Draft | null {
   const sentence = doc.sentences[report.sentence];
-  const sources = doc.mentions.sources.filter((s) => s.sentence === report.sentence);
+  const sources = doc.mentions.sources.in(report.sentence);
   // a monitor or outlet that reports is not a party; an official source may be ("the army said it killed five")
   const reporters = sources.filter((s) => s.kind === 'monitor' || s.kind === 'outlet' || s.kind === 'organisation');
   const actors = doc.mentions.actors.filter((a) => a.sentence === report.sentence && !overlapsAny(a, reporters));
   const roles = assignRoles(sentence, report.anchor, actors, report.hits);
   // the agent may be the subject of the sentence before, in the same paragraph, never over one the cue sentence names
   for (let back = report.sentence - 1; !roles.actor1 && back >= Math.max(0, report.sentence - 2) && sameParagraph(doc, back, report.sentence); back--) {
-    const said = doc.mentions.sources.filter((s) => s.sentence === back);
+    const said = doc.mentions.sources.in(back);
     const earlier = subjectOf(doc.sentences[back], doc.mentions.actors.filter((a) => a.sentence === back && !overlapsAny(a, said)));
     if (earlier && earlier.name !== roles.actor2?.name) roles.actor1 = earlier;
   }
@@ -178,10 +178,10 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   const deciding = decidingCues(picked.rule);
   const trigger = report.hits.find((h) => h.anchor && deciding.includes(h.cue) && h.sentence === report.sentence) ?? report.anchor;
   const sentences = [report.sentence, ...report.more];
-  let date = eventDate(sentence, trigger, doc.mentions.times, doc.published);
+  let date = eventDate(sentence, trigger, doc.mentions.times.in(sentence.index), doc.published);
   // "On 9 May, 20 people protested. Police detained three.": the paragraph's date carries over
   for (let back = report.sentence - 1; date.basis !== 'text' && back >= Math.max(0, report.sentence - 2) && sameParagraph(doc, back, report.sentence); back--) {
-    const earlier = eventDate(doc.sentences[back], { start: doc.sentences[back].end, end: doc.sentences[back].end }, doc.mentions.times, doc.published);
+    const earlier = eventDate(doc.sentences[back], { start: doc.sentences[back].end, end: doc.sentences[back].end }, doc.mentions.times.in(back), doc.published);
     if (earlier.basis === 'text') date = earlier;
   }
   if (isPast(date, doc.published)) return null;
@@ -189,7 +189,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
   const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
   // only the report's own sentences are counted, so only their figures need judging
-  const figures = ownFigures(doc, lex, picked.sub.eventType, doc.mentions.quantities.filter((q) => sentences.includes(q.sentence)));
+  const figures = ownFigures(doc, lex, picked.sub.eventType, sentences.flatMap((s) => doc.mentions.quantities.in(s)));
   const draft: Draft = {
     report,
     trigger: { sentence: trigger.sentence, start: trigger.start, end: trigger.end, text: trigger.text },

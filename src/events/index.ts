@@ -30,9 +30,11 @@ export { mayReport } from './report.ts';
  * @example codeEvents(doc, lexicon, hooks)[0].sub_event_type // 'Non-state actor overtakes territory'
  */
 export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks, cues: CueHit[][] = findCues(doc, lexicon)): EventRecord[] {
-  const dated = new Set(doc.mentions.times.filter((t) => t.type === 'DATE' && t.range).map((t) => t.sentence));
-  const counted = new Set(doc.mentions.quantities.filter((q) => q.kind === 'killed' || q.kind === 'injured').map((q) => q.sentence));
-  const reports = findReports(doc, cues, lexicon, { dated, counted });
+  const { times, quantities } = doc.mentions;
+  const reports = findReports(doc, cues, lexicon, {
+    dated: (s) => times.in(s).some((t) => t.type === 'DATE' && t.range !== null),
+    counted: (s) => quantities.in(s).some((q) => q.kind === 'killed' || q.kind === 'injured'),
+  });
   // whether the story is about crime is read off the whole text, once, and only if a report asks
   let criminal: boolean | undefined;
   const isCriminal = () => (criminal ??= lexicon.context.criminal.test(doc.text));

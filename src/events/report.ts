@@ -83,9 +83,9 @@ export function mayReport(doc: Doc, cues: CueHit[][]): boolean {
 
 /**
  * Groups live cue hits into reports.
- * @example findReports(doc, findCues(doc, lex), lex, {dated, counted})[0].anchor.text // 'swept through'
+ * @example findReports(doc, findCues(doc, lex), lex, {dated: () => false, counted: () => false})[0].anchor.text // 'swept through'
  */
-export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { dated: Set<number>; counted: Set<number> }): Report[] {
+export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { dated: (sentence: number) => boolean; counted: (sentence: number) => boolean }): Report[] {
   const reports: Report[] = [];
   let current: Report | null = null;
   const paragraph = paragraphs(doc);
@@ -97,7 +97,7 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
     const anchors = live.length === 0 ? live : live.filter((h) => h.anchor);
     const sameParagraph = current !== null && paragraph[current.sentence] === paragraph[s.index];
     if (anchors.length === 0) {
-      if (current && sameParagraph && (marks.counted.has(s.index) || live.some((h) => h.cue === 'intervention' || h.cue === 'lethal_force'))) {
+      if (current && sameParagraph && (marks.counted(s.index) || live.some((h) => h.cue === 'intervention' || h.cue === 'lethal_force'))) {
         current.more.push(s.index);
         current.hits.push(...live);
       }
@@ -107,7 +107,7 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
     const displacement = lex.context.displacement.test(s.text);
     if (fresh.length === 0 && displacement) continue; // "the fighting added to the exodus": a cause, told in displacement
     const families = new Set(anchors.map((h) => family(h.cue)));
-    const separate = lex.context.separate.test(s.text) || marks.dated.has(s.index);
+    const separate = lex.context.separate.test(s.text) || marks.dated(s.index);
     const continues = current && sameParagraph && !separate &&
       (anchors.every((h) => CONSEQUENCE.has(h.cue)) || [...families].some((f) => current!.hits.some((h) => h.anchor && family(h.cue) === f)));
     if (current && continues) {

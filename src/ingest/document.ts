@@ -31,9 +31,9 @@ function spansOf(doc: Doc): SpanInput[] {
   return [
     ...m.actors.map((a) => ({ kind: 'actor' as const, label: a.name, ...at(a) })),
     ...m.places.map((p) => ({ kind: 'place' as const, label: p.resolved?.name ?? null, ...at(p) })),
-    ...m.times.map((t) => ({ kind: 'time' as const, label: t.value, ...at(t) })),
-    ...m.quantities.map((q) => ({ kind: 'quantity' as const, label: `${q.kind} ${q.low ?? '?'}–${q.high ?? '…'}`, ...at(q) })),
-    ...m.sources.map((s) => ({ kind: 'source' as const, label: s.name, ...at(s) })),
+    ...m.times.all().map((t) => ({ kind: 'time' as const, label: t.value, ...at(t) })),
+    ...m.quantities.all().map((q) => ({ kind: 'quantity' as const, label: `${q.kind} ${q.low ?? '?'}–${q.high ?? '…'}`, ...at(q) })),
+    ...m.sources.all().map((s) => ({ kind: 'source' as const, label: s.name, ...at(s) })),
   ];
 }
 

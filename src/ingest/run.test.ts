@@ -11,9 +11,10 @@ import type { Store } from '../store/index.ts';
 import { ingestAll } from './run.ts';
 import type { Extractor } from './document.ts';
 import type { Item } from './read.ts';
+import { emptyMentions } from '../mentions/types.ts';
 
 const extract: Extractor = (input) => ({
-  doc: { id: input.id, text: input.text, sentences: [], mentions: { actors: [], places: [], times: [], quantities: [], sources: [] }, language: 'en' } as never,
+  doc: { id: input.id, text: input.text, sentences: [], mentions: emptyMentions(), language: 'en' } as never,
   result: { events: [], displacement: [], control: [], warnings: [] } as never,
 });
 

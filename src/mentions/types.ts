@@ -3,6 +3,9 @@
  * the sentence that holds it, so each value can be shown with its evidence.
  */
 import type { Span } from '../text/types.ts';
+import { SentenceMentions } from './per-sentence.ts';
+
+export { SentenceMentions } from './per-sentence.ts';
 
 export interface MentionBase extends Span {
   sentence: number;
@@ -112,14 +115,15 @@ export interface SourceMention extends MentionBase {
   kind: 'monitor' | 'outlet' | 'official' | 'witness' | 'organisation' | 'unnamed';
 }
 
+/** Times, quantities and sources are found a sentence at a time, when a record reads them (see SentenceMentions). */
 export interface Mentions {
   actors: ActorMention[];
   places: PlaceMention[];
-  times: TimeMention[];
-  quantities: QuantityMention[];
-  sources: SourceMention[];
+  times: SentenceMentions<TimeMention>;
+  quantities: SentenceMentions<QuantityMention>;
+  sources: SentenceMentions<SourceMention>;
 }
 
 export function emptyMentions(): Mentions {
-  return { actors: [], places: [], times: [], quantities: [], sources: [] };
+  return { actors: [], places: [], times: SentenceMentions.of([]), quantities: SentenceMentions.of([]), sources: SentenceMentions.of([]) };
 }

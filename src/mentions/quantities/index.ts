@@ -6,6 +6,7 @@
  */
 import type { Doc } from '../../text/types.ts';
 import type { Interval, QuantityKind, QuantityMention } from '../types.ts';
+import { SentenceMentions } from '../per-sentence.ts';
 import { WORD_ALT, readAmount } from './amount.ts';
 import { isWide, narrowText } from './native.ts';
 import { MIXED_TRIGGER, PATTERNS, kindOf } from './patterns.ts';
@@ -189,19 +190,20 @@ function oneVictim(amount: string, g: Record<string, string | undefined>): Inter
  * ("killed four people"), `amountText` the number words ("four").
  */
 export function findQuantities(doc: Doc): QuantityMention[] {
-  const out: QuantityMention[] = [];
+  return quantitiesBySentence(doc).all();
+}
+
+/** The same, each sentence's found when first asked for. */
+export function quantitiesBySentence(doc: Doc): SentenceMentions<QuantityMention> {
   // the sentences of a story with nothing outside Latin-1 need no one-byte copies
   const narrow = !isWide(doc.text);
-  for (const s of doc.sentences) {
-    for (const c of quantitiesInText(s.text, narrow)) {
-      const start = s.start + c.start;
-      const end = s.start + c.end;
-      out.push({
-        start, end, text: doc.text.slice(start, end), sentence: s.index, kind: c.kind,
-        amountText: doc.text.slice(s.start + c.amountStart, s.start + c.amountEnd),
-        low: c.low, best: c.best, high: c.high,
-      });
-    }
-  }
-  return out;
+  return SentenceMentions.over(doc.sentences, (s) => quantitiesInText(s.text, narrow).map((c) => {
+    const start = s.start + c.start;
+    const end = s.start + c.end;
+    return {
+      start, end, text: doc.text.slice(start, end), sentence: s.index, kind: c.kind,
+      amountText: doc.text.slice(s.start + c.amountStart, s.start + c.amountEnd),
+      low: c.low, best: c.best, high: c.high,
+    };
+  }));
 }

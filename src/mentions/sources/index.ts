@@ -6,6 +6,7 @@
 import verbs from '../../../data/lexicon/reporting-verbs.json' with { type: 'json' };
 import type { Doc } from '../../text/types.ts';
 import type { SourceMention } from '../types.ts';
+import { SentenceMentions } from '../per-sentence.ts';
 import { classifySpeaker, isName, knownSourceIn, roleOf, roleOfName, type SourceKind } from './classify.ts';
 
 export type { SourceMention } from '../types.ts';
@@ -138,16 +139,17 @@ export function sourcesInText(text: string): SourceCandidate[] {
  * for Human Rights reported"); `name` is canonical for known sources.
  */
 export function findSources(doc: Doc): SourceMention[] {
-  const out: SourceMention[] = [];
-  for (const s of doc.sentences) {
-    for (const c of sourcesInText(s.text)) {
-      const start = s.start + c.start;
-      const end = s.start + c.end;
-      // "Rubio said": a bare name takes the role the story gave it where it first named the person
-      // ("Witnesses said", capitalised at the start of a sentence, is a role, not a name)
-      const kind = c.kind === 'witness' && isName(c.name) && !roleOf(c.name) ? (roleOfName(doc.text, c.name) ?? c.kind) : c.kind;
-      out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, name: c.name, kind });
-    }
-  }
-  return out;
+  return sourcesBySentence(doc).all();
+}
+
+/** The same, each sentence's found when first asked for. */
+export function sourcesBySentence(doc: Doc): SentenceMentions<SourceMention> {
+  return SentenceMentions.over(doc.sentences, (s) => sourcesInText(s.text).map((c) => {
+    const start = s.start + c.start;
+    const end = s.start + c.end;
+    // "Rubio said": a bare name takes the role the story gave it where it first named the person
+    // ("Witnesses said", capitalised at the start of a sentence, is a role, not a name)
+    const kind = c.kind === 'witness' && isName(c.name) && !roleOf(c.name) ? (roleOfName(doc.text, c.name) ?? c.kind) : c.kind;
+    return { start, end, text: doc.text.slice(start, end), sentence: s.index, name: c.name, kind };
+  }));
 }

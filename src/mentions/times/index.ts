@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../../text/types.ts';
 import type { TimeMention } from '../types.ts';
+import { SentenceMentions } from '../per-sentence.ts';
 import { parsePublished, type Day } from './calendar.ts';
 import type { TimeCandidate } from './candidate.ts';
 import { chronoCandidates } from './chrono.ts';
@@ -56,14 +57,15 @@ export function timesInText(text: string, published: string | null): TimeCandida
  * @example findTimes(makeDoc({id: 'd', text: 'IS attacked on Friday.', published: '2016-05-29'}))[0].range // {start: '2016-05-27', end: '2016-05-27'}
  */
 export function findTimes(doc: Doc): TimeMention[] {
-  const out: TimeMention[] = [];
+  return timesBySentence(doc).all();
+}
+
+/** The same, each sentence's found when first asked for. */
+export function timesBySentence(doc: Doc): SentenceMentions<TimeMention> {
   const ref = parsePublished(doc.published);
-  for (const s of doc.sentences) {
-    for (const c of candidates(s.text, ref)) {
-      const start = s.start + c.start;
-      const end = s.start + c.end;
-      out.push({ start, end, text: doc.text.slice(start, end), sentence: s.index, type: c.type, value: c.value, range: c.range, precision: c.precision, resolved: c.resolved });
-    }
-  }
-  return out;
+  return SentenceMentions.over(doc.sentences, (s) => candidates(s.text, ref).map((c) => {
+    const start = s.start + c.start;
+    const end = s.start + c.end;
+    return { start, end, text: doc.text.slice(start, end), sentence: s.index, type: c.type, value: c.value, range: c.range, precision: c.precision, resolved: c.resolved };
+  }));
 }
