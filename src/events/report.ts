@@ -97,7 +97,7 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
     const anchors = live.length === 0 ? live : live.filter((h) => h.anchor);
     const sameParagraph = current !== null && paragraph[current.sentence] === paragraph[s.index];
     if (anchors.length === 0) {
-      if (current && sameParagraph && (marks.counted(s.index) || live.some((h) => h.cue === 'intervention' || h.cue === 'lethal_force'))) {
+      if (current && sameParagraph && (live.some((h) => h.cue === 'intervention' || h.cue === 'lethal_force') || marks.counted(s.index))) {
         current.more.push(s.index);
         current.hits.push(...live);
       }
@@ -107,8 +107,8 @@ export function findReports(doc: Doc, cues: CueHit[][], lex: Lexicon, marks: { d
     const displacement = lex.context.displacement.test(s.text);
     if (fresh.length === 0 && displacement) continue; // "the fighting added to the exodus": a cause, told in displacement
     const families = new Set(anchors.map((h) => family(h.cue)));
-    const separate = lex.context.separate.test(s.text) || marks.dated(s.index);
-    const continues = current && sameParagraph && !separate &&
+    // a dated sentence tells a new event; its times are found only when it could continue one
+    const continues = current && sameParagraph && !lex.context.separate.test(s.text) && !marks.dated(s.index) &&
       (anchors.every((h) => CONSEQUENCE.has(h.cue)) || [...families].some((f) => current!.hits.some((h) => h.anchor && family(h.cue) === f)));
     if (current && continues) {
       current.more.push(s.index);
