@@ -40,3 +40,8 @@ test('mentions given by hand are served by sentence', () => {
   assert.deepEqual(given.in(1), []);
   assert.equal(given.all().length, 3);
 });
+
+test('a Doc not yet split has no times, quantities or sources', () => {
+  const none = SentenceMentions.none();
+  assert.deepEqual([none.in(0), none.all()], [[], []]);
+});

@@ -24,6 +24,11 @@ export class SentenceMentions<T extends MentionBase> {
     return new SentenceMentions(sentences, find);
   }
 
+  /** No sentences, so no mentions: one shared instance, since it never changes. */
+  static none<T extends MentionBase>(): SentenceMentions<T> {
+    return NONE as SentenceMentions<T>;
+  }
+
   /** Mentions already known, in text order (a Doc built by hand, as in tests). */
   static of<T extends MentionBase>(mentions: readonly T[]): SentenceMentions<T> {
     const count = mentions.reduce((n, m) => Math.max(n, m.sentence + 1), 0);
@@ -44,3 +49,5 @@ export class SentenceMentions<T extends MentionBase> {
     return out;
   }
 }
+
+const NONE = SentenceMentions.over<MentionBase>([], () => []);

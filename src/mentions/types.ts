@@ -125,5 +125,5 @@ export interface Mentions {
 }
 
 export function emptyMentions(): Mentions {
-  return { actors: [], places: [], times: SentenceMentions.of([]), quantities: SentenceMentions.of([]), sources: SentenceMentions.of([]) };
+  return { actors: [], places: [], times: SentenceMentions.none(), quantities: SentenceMentions.none(), sources: SentenceMentions.none() };
 }
