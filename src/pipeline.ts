@@ -12,7 +12,7 @@
  */
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
-import type { PlaceMention } from './mentions/types.ts';
+import type { MentionBase, PlaceMention, SentenceMentions } from './mentions/types.ts';
 import { readText, segmentDoc, prefixTrie } from './text/index.ts';
 import { timesBySentence, parsePublished } from './mentions/times/index.ts';
 import { quantitiesBySentence } from './mentions/quantities/index.ts';
@@ -140,6 +140,12 @@ export interface ExtractOptions {
    * earlier stages; bench:speed passes a clock of the main thread alone.
    */
   clock?: () => number;
+  /**
+   * true: find the times, quantities and sources of every sentence in their
+   * stages, not only those a record reads. Ingest stores every mention for
+   * the source view.
+   */
+  allMentions?: boolean;
 }
 
 const emptyResult = (doc: Doc, warnings: string[]): ExtractResult => ({ document_id: doc.id, events: [], displacement: [], control: [], warnings });
@@ -190,9 +196,13 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
   const statements = controlOnly ? stage('derive', () => findControlStatements(doc)) : null;
   if (statements && !statements.some((st) => st.place)) return stopped(doc, warnings);
-  doc.mentions.times = stage('times', () => timesBySentence(doc));
-  doc.mentions.quantities = stage('quantities', () => quantitiesBySentence(doc));
-  doc.mentions.sources = stage('sources', () => sourcesBySentence(doc));
+  const found = <T extends MentionBase>(m: SentenceMentions<T>) => {
+    if (opts.allMentions) m.all();
+    return m;
+  };
+  doc.mentions.times = stage('times', () => found(timesBySentence(doc)));
+  doc.mentions.quantities = stage('quantities', () => found(quantitiesBySentence(doc)));
+  doc.mentions.sources = stage('sources', () => found(sourcesBySentence(doc)));
   const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res), cues));
   const result = stage('derive', () => ({
     document_id: doc.id, events, displacement: findDisplacement(doc, events), control: findControl(doc, events, statements ?? undefined), warnings,

@@ -25,9 +25,10 @@ function pipelineUrl(): string {
 /** @example const extract = await loadExtractor(); extract({id: 'd', text: '…'}).result.events */
 export async function loadExtractor(): Promise<Extractor> {
   if (!existsSync(fileURLToPath(PIPELINE))) throw new IngestError('bad_input', 'the extraction pipeline (src/pipeline.ts) is not available');
-  const pipeline = (await import(pipelineUrl())) as { loadResources(): unknown; extract(input: unknown, res: unknown): ReturnType<Extractor> };
+  const pipeline = (await import(pipelineUrl())) as { loadResources(): unknown; extract(input: unknown, res: unknown, times: undefined, opts: { allMentions: boolean }): ReturnType<Extractor> };
   const resources = pipeline.loadResources();
-  return (input) => pipeline.extract(input, resources);
+  // the store keeps every mention, for the source view
+  return (input) => pipeline.extract(input, resources, undefined, { allMentions: true });
 }
 
 /** Loads the extractor on first call, once. */
