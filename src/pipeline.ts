@@ -5,8 +5,10 @@
  * About half of all news holds no word that can start a record
  * (`recordGate`): such a document stops once its text is read, before wink
  * splits it. Of the rest, a document whose sentences hold no live event cue,
- * no displacement cue and no control statement stops once they are split
- * (or, with a control wording, once its places and actors are found).
+ * no displacement cue and no control wording stops once they are split; one
+ * with a control wording but no place named where it stands, once those
+ * sentences are read for toponyms; one whose statements name no place,
+ * once its places and actors are found.
  * Times, quantities and sources are found a sentence at a time, when a
  * record first reads that sentence's (see SentenceMentions).
  */
@@ -17,7 +19,7 @@ import { readText, segmentDoc, prefixTrie } from './text/index.ts';
 import { timesBySentence, parsePublished } from './mentions/times/index.ts';
 import { quantitiesBySentence } from './mentions/quantities/index.ts';
 import { sourcesBySentence } from './mentions/sources/index.ts';
-import { geoparse, eventLocation, eventLocator, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
+import { geoparse, eventLocation, eventLocator, namesPlace, openGazetteer, toLocationField, countryCode, type Gazetteer } from './geo/index.ts';
 import { findActors, loadCodebook, actorForCountry, unidentifiedMilitary, type Codebook } from './mentions/actors/index.ts';
 import { findControl, findControlStatements, findDisplacement, mayDisplace, mayStateControl, recordStarts } from './derive/index.ts';
 import { codeEvents, findCues, loadLexicon, mayReport, type EventHooks, type GenericKind, type Lexicon } from './events/index.ts';
@@ -189,9 +191,12 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   stage('text', () => segmentDoc(read));
   const gate = opts.gate !== false;
   const cues = stage('events', () => findCues(doc, res.lexicon));
-  // no event and no displacement can start: only a control statement can, and it needs its wording, then an actor and a place
+  // no event and no displacement can start: only a control statement can, and it needs its wording, then a place and an actor in the same sentence
   const controlOnly = gate && !stage('derive', () => mayReport(doc, cues) || doc.sentences.some((s) => mayDisplace(s.text)));
-  if (controlOnly && !stage('derive', () => doc.sentences.some((s) => mayStateControl(s.text)))) return stopped(doc, warnings);
+  if (controlOnly) {
+    const worded = stage('derive', () => new Set(doc.sentences.filter((s) => mayStateControl(s.text)).map((s) => s.index)));
+    if (!stage('places', () => namesPlace(doc, res.gazetteer, worded))) return stopped(doc, warnings);
+  }
   doc.mentions.places = stage('places', () => geoparse(doc, res.gazetteer));
   doc.mentions.actors = stage('actors', () => findActors(doc, res.codebook));
   const statements = controlOnly ? stage('derive', () => findControlStatements(doc)) : null;

@@ -141,7 +141,11 @@ test('a document whose sentences hold no record stops once split, with the menti
   assert.equal(irrealis.doc.skipped, 'no-record');
   assert.ok(irrealis.doc.sentences.length > 0);
   assert.deepEqual([irrealis.doc.mentions.places.length, irrealis.doc.mentions.times.all().length], [0, 0]);
-  // "hold" may state control, so places and actors are found; no actor holds anything here
+  // "hold" may state control, but a statement needs a place in its sentence: with none named there, no place or actor is looked for
+  const briefing = extract({ id: 'briefing', text: 'The mayor of Leeds spoke on Sunday.\nThe council will hold a briefing on Monday.', published: '2016-05-29' }, res);
+  assert.equal(briefing.doc.skipped, 'no-record');
+  assert.deepEqual([briefing.doc.mentions.places.length, briefing.doc.mentions.actors.length], [0, 0]);
+  // with a place named there, places and actors are found; no actor holds anything here
   const meeting = extract({ id: 'talks', text: 'The council will hold talks in Leeds on Monday.', published: '2016-05-29' }, res);
   assert.equal(meeting.doc.skipped, 'no-record');
   assert.deepEqual(meeting.doc.mentions.places.map((p) => p.text), ['Leeds']);

@@ -31,6 +31,16 @@ export function geoparse(doc: Doc, gaz: Gazetteer): PlaceMention[] {
 }
 
 /**
+ * Whether any of `sentences` names a toponym. Every place mention is a
+ * recognised name resolved (or an offset from one), so a sentence where
+ * none is recognised holds no place: recognition of those sentences alone
+ * tells, with no geoparse of the whole document.
+ */
+export function namesPlace(doc: Doc, gaz: Gazetteer, sentences: ReadonlySet<number>): boolean {
+  return sentences.size > 0 && recognize(doc, gaz, sentences).length > 0;
+}
+
+/**
  * Resolves spans found elsewhere (gold toponyms in a benchmark), with the
  * same document-level disambiguation as geoparse.
  */

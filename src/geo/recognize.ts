@@ -57,15 +57,18 @@ function tokenAt(doc: Doc, i: number): Token | undefined {
   return i >= 0 && i < doc.tokens.length ? doc.tokens[i] : undefined;
 }
 /**
- * Finds toponym mentions in one sentence's tokens.
+ * Finds toponym mentions in the document's sentences, or in `only` those.
+ * A sentence is read on its own but for the document's person surnames, so
+ * the mentions of `only` are those of the whole document in them.
  * @example recognize(makeDoc({id: 'd', text: 'Shelling hit Aleppo province.'}), gaz)[0].text // 'Aleppo'
  */
-export function recognize(doc: Doc, gaz: Gazetteer): Recognized[] {
+export function recognize(doc: Doc, gaz: Gazetteer, only?: ReadonlySet<number>): Recognized[] {
   const cues = loadCues();
   const out: Recognized[] = [];
   const caps = upperInitials(doc.tokens);
   const surnames = personSurnames(doc, gaz, cues, caps);
   for (const [sentence, toks] of tokensBySentence(doc.tokens)) {
+    if (only && !only.has(sentence)) continue;
     const shouting = isShouting(toks, caps);
     for (const run of chunks(doc, toks, cues, caps)) {
       const before = out.length;
