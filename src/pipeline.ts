@@ -5,7 +5,8 @@
  * About half of all news holds no word that can start a record
  * (`recordGate`): such a document stops once its text is read, before wink
  * splits it. Of the rest, a document whose sentences hold no live event cue,
- * no displacement cue and no control wording stops once they are split; one
+ * no displacement cue in a sentence about people (named, or counted) and no
+ * control wording stops once they are split; one
  * with a control wording but no place named where it stands, once those
  * sentences are read for toponyms; one whose statements name no place,
  * once its places and actors are found.
@@ -192,7 +193,9 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
   const gate = opts.gate !== false;
   const cues = stage('events', () => findCues(doc, res.lexicon));
   // no event and no displacement can start: only a control statement can, and it needs its wording, then a place and an actor in the same sentence
-  const controlOnly = gate && !stage('derive', () => mayReport(doc, cues) || doc.sentences.some((s) => mayDisplace(s.text)));
+  // (the quantities are found a sentence at a time, when asked: a displacement record needs people named or counted)
+  const quantities = quantitiesBySentence(doc);
+  const controlOnly = gate && !stage('derive', () => mayReport(doc, cues) || doc.sentences.some((s) => mayDisplace(s, quantities)));
   if (controlOnly) {
     const worded = stage('derive', () => new Set(doc.sentences.filter((s) => mayStateControl(s.text)).map((s) => s.index)));
     if (!stage('places', () => namesPlace(doc, res.gazetteer, worded))) return stopped(doc, warnings);
@@ -206,7 +209,7 @@ export function extract(input: DocumentInput, res: Resources, times?: StageTimes
     return m;
   };
   doc.mentions.times = stage('times', () => found(timesBySentence(doc)));
-  doc.mentions.quantities = stage('quantities', () => found(quantitiesBySentence(doc)));
+  doc.mentions.quantities = stage('quantities', () => found(quantities));
   doc.mentions.sources = stage('sources', () => found(sourcesBySentence(doc)));
   const events = stage('events', () => codeEvents(doc, res.lexicon, hooksFor(doc, res), cues));
   const result = stage('derive', () => ({

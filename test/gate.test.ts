@@ -141,6 +141,10 @@ test('a document whose sentences hold no record stops once split, with the menti
   assert.equal(irrealis.doc.skipped, 'no-record');
   assert.ok(irrealis.doc.sentences.length > 0);
   assert.deepEqual([irrealis.doc.mentions.places.length, irrealis.doc.mentions.times.all().length], [0, 0]);
+  // "fled" may start a displacement record, but only in a sentence about people
+  const getaway = extract({ id: 'getaway', text: 'The suspect fled toward Leeds on Friday, police said.', published: '2016-05-29' }, res);
+  assert.ok(res.gate.test(getaway.doc.text));
+  assert.deepEqual([getaway.doc.skipped, getaway.doc.mentions.places.length], ['no-record', 0]);
   // "hold" may state control, but a statement needs a place in its sentence: with none named there, no place or actor is looked for
   const briefing = extract({ id: 'briefing', text: 'The mayor of Leeds spoke on Sunday.\nThe council will hold a briefing on Monday.', published: '2016-05-29' }, res);
   assert.equal(briefing.doc.skipped, 'no-record');

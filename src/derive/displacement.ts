@@ -5,8 +5,8 @@
  * and stocks ("4.8 million refugees in neighbouring countries"), statistics
  * counted at a date that are kept apart and never summed with flows.
  */
-import type { Doc } from '../text/types.ts';
-import type { PlaceMention, QuantityMention } from '../mentions/types.ts';
+import type { Doc, Sentence } from '../text/types.ts';
+import type { PlaceMention, QuantityMention, SentenceMentions } from '../mentions/types.ts';
 import type { CountField, DateField, DisplacementRecord, EventRecord, LocationField } from '../events/types.ts';
 import cues from '../../data/derive/displacement.json' with { type: 'json' };
 import { alternation, clauseEnd, inSentence, placesIn, publishedDay, sentenceDate, sentenceEvidence } from './evidence.ts';
@@ -41,12 +41,17 @@ function displacementCue(text: string): { kind: 'stock' | 'flow'; match: RegExpE
   return flow ? { kind: 'flow', match: flow } : null;
 }
 
+/** "the gunmen fled" is no displacement: a sentence about people names them, or counts the displaced. */
+function aboutPeople(s: Sentence, quantities: SentenceMentions<QuantityMention>): boolean {
+  return PEOPLE.test(s.text) || quantities.in(s.index).some((q) => COUNTED.has(q.kind));
+}
+
 /**
- * Whether a sentence can hold a displacement record, before its mentions are found.
- * @example mayDisplace('Thousands fled to Azaz.') // true
+ * Whether a sentence can hold a displacement record, before its places and actors are found.
+ * @example mayDisplace(doc.sentences[0], quantitiesBySentence(doc)) // true for 'Thousands fled to Azaz.'
  */
-export function mayDisplace(text: string): boolean {
-  return displacementCue(text) !== null;
+export function mayDisplace(s: Sentence, quantities: SentenceMentions<QuantityMention>): boolean {
+  return displacementCue(s.text) !== null && aboutPeople(s, quantities);
 }
 
 /**
@@ -58,8 +63,7 @@ export function findDisplacement(doc: Doc, events: readonly EventRecord[]): Disp
   const found: DisplacementRecord[] = [];
   for (const s of doc.sentences) {
     const hit = displacementCue(s.text);
-    if (!hit) continue;
-    if (!PEOPLE.test(s.text) && !doc.mentions.quantities.in(s.index).some((q) => COUNTED.has(q.kind))) continue;
+    if (!hit || !aboutPeople(s, doc.mentions.quantities)) continue;
     const { kind, match: cue } = hit;
     const anchor = s.start + cue.index;
     const places = placesIn(doc, s.index);
