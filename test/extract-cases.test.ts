@@ -44,6 +44,24 @@ test('background, statistics, plans and denials are not events', () => {
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
 });
 
+test('accidents, fires fought, court charges, negated harm and other senses of the words are not events', () => {
+  const none = [
+    'A 58-year-old woman was killed in a car accident on icy roads in Marion County on Friday.',
+    'Firefighters battled a blaze at an apartment block in Winnipeg on Friday.',
+    'The former mayor died on Friday after a long battle with cancer.',
+    'On Friday, the man was charged with first-degree murder in the death of his neighbour.',
+    'On Friday, he pleaded not guilty to assault and kidnapping.',
+    'A passenger was not injured in the collision on Friday.',
+    'No residents were injured when the roof collapsed on Friday.',
+    'The new plant captured carbon dioxide from its chimneys on Friday.',
+    'On Friday, the broadcaster beat rival bidders to win the rights.',
+  ];
+  for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
+  // a weapon in the clause makes a crash or a fire violence after all
+  assert.equal(code('On Friday, gunmen shot dead two men after their car crashed into a barrier in Culiacan.', '2016-05-29').length, 1);
+  assert.equal(code('On Friday, militants set fire to a school and attacked villagers in Borno.', '2016-05-29').length, 1);
+});
+
 test('one event from several reports; ids are stable', () => {
   const text = 'On Friday, Islamic State fighters captured the town of Marea from Syrian rebels.\n\nThe jihadist group launched the offensive on Thursday, a monitor said.';
   const a = code(text, '2016-05-29');

@@ -1,12 +1,13 @@
 /**
  * Find cues: every match of a cue pattern in a sentence, with its status
- * (a new event, background, irrealis, a back-reference, or a cause named in a
- * displacement sentence). Pure: Doc and Lexicon in, hits out.
+ * (a new event, background, irrealis, a back-reference, a cause named in a
+ * displacement sentence, a topic or a court charge, or a mishap: harm from an
+ * accident, a fire or a storm). Pure: Doc and Lexicon in, hits out.
  */
 import type { Doc, Sentence } from '../text/index.ts';
 import type { Lexicon } from './lexicon.ts';
 
-export type CueStatus = 'event' | 'background' | 'irrealis' | 'anaphor' | 'cause' | 'topic';
+export type CueStatus = 'event' | 'background' | 'irrealis' | 'anaphor' | 'cause' | 'topic' | 'mishap';
 
 export interface CueHit {
   id: string;
@@ -23,6 +24,8 @@ export interface CueHit {
 /** "the strikes on the al-Waer neighborhood" introduces an event; "the offensive on Thursday" refers back to one */
 const NEW_PLACE_AFTER = /^\s*(?:on|in|at|near|against|between|targeting)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d|early|late|the (?:morning|evening|night|afternoon|weekend))\b)/i;
 const PROTEST_CUES = new Set(['protest', 'protest_weak', 'riot', 'intervention', 'lethal_force']);
+/** the cues an accident, a fire or a storm can also fill: deaths, a fight, an attack */
+const MISHAP_CUES = new Set(['violence', 'clash', 'attack']);
 const CLAUSE_BREAK = /[,;:()\u2014]|\b(?:but|while|whereas|where|which|when)\b/gi;
 
 /** The clause around a position: the text between the nearest clause breaks. */
@@ -57,7 +60,9 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cu
   // "gathered to protest": the purpose names the protest itself
   const purpose = (cue === 'protest' || cue === 'protest_weak') && TO_BEFORE.test(before);
   if (!purpose && ctx.irrealisBefore.test(before.slice(-40))) return 'irrealis';
-  if (ctx.topicBefore.test(before.slice(-50))) return 'topic';
+  if (ctx.topicBefore.test(before.slice(-50)) || ctx.chargeBefore.test(before)) return 'topic';
+  // "killed in a car accident", "firefighters battled the blaze": no one's violence, unless a weapon or an armed group is in the clause
+  if (MISHAP_CUES.has(cue) && ctx.mishap.test(clauseText) && !ctx.mishapOverruled.test(clauseText)) return 'mishap';
   // "protested following the killing of a trader": the killing is what the protest is about
   if (protest && !PROTEST_CUES.has(cue) && MOTIVE_BEFORE.test(before)) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';

@@ -72,6 +72,12 @@ export interface EventContextPatterns {
   tollAfter: RegExp;
   /** before a count: the deaths a protest or riot is about ("over the death of", "after two children were killed") */
   motiveBefore: RegExp;
+  /** before a cue: the crime a court story charges, convicts or sentences someone for ("charged with murder") */
+  chargeBefore: RegExp;
+  /** in a cue's clause: harm no one inflicted as violence (an accident, a fire fought, a storm) */
+  mishap: RegExp;
+  /** in the same clause: weapon or armed-actor words, which make it violence after all */
+  mishapOverruled: RegExp;
 }
 
 export interface Lexicon {
@@ -195,6 +201,9 @@ export function loadLexicon(): Lexicon {
       tollSubject: new RegExp(c.toll_subject, 'i'),
       tollAfter: new RegExp(c.toll_after, 'i'),
       motiveBefore: new RegExp(c.motive_before, 'i'),
+      chargeBefore: new RegExp(c.charge_before, 'i'),
+      mishap: new RegExp(c.mishap, 'i'),
+      mishapOverruled: new RegExp(c.mishap_overruled, 'i'),
     },
   };
 }
