@@ -55,6 +55,13 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
     'No residents were injured when the roof collapsed on Friday.',
     'The new plant captured carbon dioxide from its chimneys on Friday.',
     'On Friday, the broadcaster beat rival bidders to win the rights.',
+    'On Friday, the two companies demonstrated a belief in the future of the town.',
+    'The town will host its annual biker rally on Friday.',
+    'On Friday, the couple sit in bed in a shop window in London.',
+    'On Friday, the retailer removed designs with offensive features.',
+    'He had a cardiac arrest on Friday.',
+    'The murder suspect was declared incompetent to stand trial on Friday.',
+    'On Friday, a court overturned the sex assault conviction.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   // a weapon in the clause makes a crash or a fire violence after all
