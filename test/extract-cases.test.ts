@@ -62,6 +62,9 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
     'He had a cardiac arrest on Friday.',
     'The murder suspect was declared incompetent to stand trial on Friday.',
     'On Friday, a court overturned the sex assault conviction.',
+    'On Friday, a Gainesville man got 15 years for killing a baby.',
+    'Police said on Friday the Wal-Mart shooting threat was a hoax.',
+    'The S.C. Highway Patrol said on Friday it is looking for leads.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   // a weapon in the clause makes a crash or a fire violence after all
