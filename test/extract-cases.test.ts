@@ -65,6 +65,9 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
     'On Friday, a Gainesville man got 15 years for killing a baby.',
     'Police said on Friday the Wal-Mart shooting threat was a hoax.',
     'The S.C. Highway Patrol said on Friday it is looking for leads.',
+    "On Friday, police said London's murder tally last year was far lower than New York's.",
+    'The Santa Clara murder still haunts the family 15 years later, his mother said on Friday.',
+    'On Friday, the report blamed the army for the 2014 offensive in Gaza.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   // a weapon in the clause makes a crash or a fire violence after all
