@@ -4,14 +4,13 @@
  * wrote on the Doc; `STAGES` says so, and a test checks the order meets it.
  * About half of all news holds no word that can start a record
  * (`recordGate`): such a document stops once its text is read, before wink
- * splits it. Of the rest, a document whose sentences hold no live event cue,
- * no displacement cue in a sentence about people (named, or counted) and no
- * control wording stops once they are split; one
- * with a control wording but no place named where it stands, once those
- * sentences are read for toponyms; one whose statements name no place,
- * once its places and actors are found.
- * Times, quantities and sources are found a sentence at a time, when a
- * record first reads that sentence's (see SentenceMentions).
+ * splits it. Of the rest, a document whose sentences hold no live event
+ * cue, no displacement cue in a sentence about people (named, or counted)
+ * and no control wording stops once they are split. One with a control
+ * wording but no place named where it stands stops once those sentences are
+ * read for toponyms; one whose statements name no place, once its places
+ * and actors are found. Times, quantities and sources are found a sentence
+ * at a time, when a record first reads that sentence's (see SentenceMentions).
  */
 import type { Doc, DocumentInput } from './text/index.ts';
 import type { ExtractResult, LocationField } from './events/types.ts';
