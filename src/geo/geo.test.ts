@@ -52,6 +52,11 @@ test('common words and person names are not toponyms', () => {
   for (const w of ['Police', 'Jordan', 'Most', 'Human', 'Free']) assert.ok(!texts.includes(w), `${w} in ${texts.join(', ')}`);
 });
 
+test('an English word opening a sentence is a place only under its own name: "Man" is an alternate name of Amman', () => {
+  assert.deepEqual(parse('Man charged with murder picked up in area.').places.map((p) => p.text), []);
+  assert.deepEqual(parse('Turkey shelled the town on Friday.').places.map((p) => p.resolved?.iso2), ['TR']);
+});
+
 test('transliterations and aliases resolve', () => {
   for (const name of ['Azaz', "A'zaz", 'I`zaz']) assert.equal(lookupPlace(gaz, name, { country: 'Syria' })?.name, 'I‘zāz', name);
   assert.equal(lookupPlace(gaz, 'Dayr az Zawr', { country: 'SY' })?.name, 'Deir ez-Zor');

@@ -149,7 +149,8 @@ function singleWordIsPlace(gaz: Gazetteer, cues: Cues, run: Token[], a: number, 
   if (tok.text.length < 2 || (tok.text.length === 2 && tok.text !== tok.text.toUpperCase())) return false;
   if (ACRONYM.test(tok.text) && !candidates.some((c) => COUNTRY_OR_CONTINENT.test(c.fcode) && c.kind !== 1)) return false;
   const cls = gaz.wordClass(tok.text);
-  const prominent = isProminent(candidates);
+  // an English word is a prominent place by a place's own name or an alias, not by an alternate name or a spelling ("Man" of Amman)
+  const prominent = isProminent(cls === 'common' ? candidates.filter((c) => c.kind === 0 || c.kind === 2) : candidates);
   if (cls === 'common') {
     if (run.length > 1 && !prominent) return false;
     if (ctx.sentenceStart || ctx.shouting) return prominent || !!areaWord;
