@@ -93,6 +93,11 @@ function hooksFor(doc: Doc, res: Resources): EventHooks {
       const actor = iso2 ? actorForCountry(res.codebook, iso2, kind, date) : null;
       return actor ? { name: actor.name, inter: actor.inter, text: actor.name } : null;
     },
+    country: (location) => {
+      if (location?.iso3) return location.iso3;
+      const iso2 = focus === undefined ? (focus = focusOf(doc)) : focus;
+      return iso2 ? res.gazetteer.countries().get(iso2)?.iso3 ?? null : null;
+    },
   };
 }
 

@@ -77,6 +77,25 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
   assert.equal(code('On Friday, militants set fire to a school and attacked villagers in Borno.', '2016-05-29').length, 1);
 });
 
+test('what ACLED codes: crime only where it is part of organised violence, arrests and deals with their party, protests with their crowd', () => {
+  const none = [
+    'On Friday, a man was shot dead outside a bar in Dayton, Ohio, police said.',
+    'On Friday, a teenager was stabbed to death in Croydon, south London.',
+    'Police arrested a man in Leeds on Friday after a burglary.',
+    'Four people were arrested in Kano on Friday.',
+    'On Friday, the foreign minister of Nigeria demanded the release of the hostages.',
+  ];
+  for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
+  const kept: [string, string][] = [
+    ['On Friday, gunmen shot dead a man outside a bar in Culiacan, Sinaloa.', 'Attack'],
+    ['On Friday, a far-right extremist shot dead two men outside a mosque in Hanau.', 'Attack'],
+    ['On Friday, police fired tear gas at protesters in Paris.', 'Protest with intervention'],
+    ['On Friday, police arrested four opposition activists in Kano.', 'Arrests'],
+    ['On Friday, hundreds of workers gathered in Kano to demand unpaid wages.', 'Peaceful protest'],
+  ];
+  for (const [text, sub] of kept) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [sub], text);
+});
+
 test('one event from several reports; ids are stable', () => {
   const text = 'On Friday, Islamic State fighters captured the town of Marea from Syrian rebels.\n\nThe jihadist group launched the offensive on Thursday, a monitor said.';
   const a = code(text, '2016-05-29');

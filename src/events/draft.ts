@@ -23,6 +23,8 @@ export interface EventHooks {
   locatePlace?(doc: Doc, place: PlaceMention, others: PlaceMention[]): LocationField;
   /** "Civilians (Syria)", "Protesters (India)" … for the country of a location */
   genericActor(kind: GenericKind, location: LocationField | null, date: string | null): ActorField | null;
+  /** ISO3 of the country of a location, else of the story's country in focus */
+  country(location: LocationField | null): string | null;
 }
 
 export interface Draft {
@@ -175,6 +177,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   const cues = new Set(report.hits.filter((h) => h.sentence === report.sentence || h.cue !== 'arrest' || CROWD.test(doc.sentences[h.sentence].text)).map((h) => h.cue));
   const picked = classify(lex, { cues, actor1Inter: roles.actor1?.inter ?? null, target: roles.target, anchorText: report.anchor.text });
   if (!picked) return null;
+  // "the minister demanded", "Erdogan denounced Israel": a statement, unless the sentence names people who gathered
+  if (picked.sub.name === 'Peaceful protest' && !lex.protest.test(sentence.text) && !lex.context.crowd.test(sentence.text)) return null;
   const deciding = decidingCues(picked.rule);
   const trigger = report.hits.find((h) => h.anchor && deciding.includes(h.cue) && h.sentence === report.sentence) ?? report.anchor;
   const sentences = [report.sentence, ...report.more];

@@ -14,6 +14,7 @@ import { draftEvent, type Draft, type EventHooks } from './draft.ts';
 import { coalesce } from './coalesce.ts';
 import { assemble } from './assemble.ts';
 import { splitByPlace } from './split.ts';
+import { inScope } from './scope.ts';
 
 export type * from './types.ts';
 export type { EventHooks, GenericKind } from './draft.ts';
@@ -39,5 +40,13 @@ export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks, cues: 
   let criminal: boolean | undefined;
   const isCriminal = () => (criminal ??= lexicon.context.criminal.test(doc.text));
   const drafts = reports.map((r) => draftEvent(doc, r, lexicon, hooks, isCriminal)).filter((d): d is Draft => d !== null);
-  return coalesce(drafts).flatMap((group) => splitByPlace(doc, assemble(doc.id, group), hooks, group[0].sub.template));
+  return coalesce(drafts).flatMap((group) => splitByPlace(doc, assemble(doc.id, group), hooks, group[0].sub.template))
+    .filter((e) => inScope(e, lexicon.scope, [hooks.country(e.location), ...placeCountries(doc, e)]));
+}
+
+/** The countries of the places an event's sentences name. */
+function placeCountries(doc: Doc, e: EventRecord): (string | null)[] {
+  return doc.mentions.places
+    .filter((p) => (p.use ?? 'place') === 'place' && p.resolved && e.sources.some((s) => p.start >= s.start && p.end <= s.end))
+    .map((p) => p.resolved!.iso3 ?? null);
 }

@@ -9,6 +9,8 @@ import { nativeRegExp } from '../mentions/quantities/index.ts';
 import { reportStarts } from './starts.ts';
 import { matchStarts } from './heads.ts';
 import { prefixTrie } from '../text/index.ts';
+import { compileScope, type Scope, type ScopeFile } from './scope.ts';
+import acledCountries from '../../data/events/acled-countries.json' with { type: 'json' };
 
 export interface CueEntry {
   id: string;
@@ -78,6 +80,8 @@ export interface EventContextPatterns {
   mishap: RegExp;
   /** in the same clause: weapon or armed-actor words, which make it violence after all */
   mishapOverruled: RegExp;
+  /** the people of a gathering ("workers", "hundreds of residents"): a protest told only by its weak words names them */
+  crowd: RegExp;
 }
 
 export interface Lexicon {
@@ -91,6 +95,8 @@ export interface Lexicon {
   subEvents: Map<string, SubEventType>;
   rules: ClassRule[];
   context: EventContextPatterns;
+  /** what ACLED codes, by country (data/events/scope.json) */
+  scope: Scope;
 }
 
 const dataDir = fileURLToPath(new URL('../../data/events/', import.meta.url));
@@ -178,6 +184,8 @@ export function loadLexicon(): Lexicon {
   const usedCues = new Set(taxonomy.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? [])]));
   for (const extra of ['victim', 'armed', 'intervention', 'lethal_force']) usedCues.add(extra);
   const cueFile = readJson('cues.json') as { cues: CueEntry[]; context: Record<string, string> };
+  const types = new Set([...taxonomy.subEvents.values()].flatMap((s) => [s.name, s.eventType]));
+  const countries = new Set(Object.keys(acledCountries.countries));
   const c = cueFile.context;
   return {
     cues: compileCues(cueFile.cues, usedCues),
@@ -185,6 +193,7 @@ export function loadLexicon(): Lexicon {
     starts: reportStarts(cueFile.cues),
     protest: word(cueFile.cues.filter((e) => e.cue === 'protest').map((e) => `(?:${e.pattern})`).join('|'), 'i'),
     ...taxonomy,
+    scope: compileScope(readJson('scope.json') as unknown as ScopeFile, { types, countries }),
     context: {
       ongoingBefore: new RegExp(c.ongoing_before, 'i'),
       ongoingClause: new RegExp(c.ongoing_clause, 'i'),
@@ -204,6 +213,7 @@ export function loadLexicon(): Lexicon {
       chargeBefore: new RegExp(c.charge_before, 'i'),
       mishap: new RegExp(c.mishap, 'i'),
       mishapOverruled: new RegExp(c.mishap_overruled, 'i'),
+      crowd: new RegExp(c.crowd, 'i'),
     },
   };
 }
