@@ -77,13 +77,17 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
   assert.equal(code('On Friday, militants set fire to a school and attacked villagers in Borno.', '2016-05-29').length, 1);
 });
 
-test('what ACLED codes: crime only where it is part of organised violence, arrests and deals with their party, protests with their crowd', () => {
+test('what ACLED codes: crime only where it is part of organised violence, arrests and deals with their party, protests with their crowd, not what is shown, celebrated or sold', () => {
   const none = [
     'On Friday, a man was shot dead outside a bar in Dayton, Ohio, police said.',
     'On Friday, a teenager was stabbed to death in Croydon, south London.',
     'Police arrested a man in Leeds on Friday after a burglary.',
     'Four people were arrested in Kano on Friday.',
     'On Friday, the foreign minister of Nigeria demanded the release of the hostages.',
+    'On Friday, the trial results in Kano demonstrated the safety of the vaccine.',
+    'On Friday, chefs in Kano demonstrated new recipes.',
+    'On Saturday, the archbishop celebrated the Easter Vigil in Abuja.',
+    'On Friday, the government approved the sale of 180 artillery systems to Nigeria.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   const kept: [string, string][] = [
@@ -92,6 +96,8 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     ['On Friday, police fired tear gas at protesters in Paris.', 'Protest with intervention'],
     ['On Friday, police arrested four opposition activists in Kano.', 'Arrests'],
     ['On Friday, hundreds of workers gathered in Kano to demand unpaid wages.', 'Peaceful protest'],
+    ['On Friday, market traders demonstrated in Kano over new taxes.', 'Peaceful protest'],
+    ['On Friday, nurses demonstrated to ask for unpaid wages in Kano.', 'Peaceful protest'],
   ];
   for (const [text, sub] of kept) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [sub], text);
 });

@@ -9,6 +9,7 @@ export interface Scope {
   /** ISO3 codes of the countries where crime without a political dimension is not coded */
   crimeNotCoded: Set<string>;
   ordinaryActor: RegExp;
+  ordinaryInter: Set<number>;
   politicalContext: RegExp;
   keptEventTypes: Set<string>;
   keptSubEventTypes: Set<string>;
@@ -19,6 +20,7 @@ export interface Scope {
 export interface ScopeFile {
   crime_not_coded: string[];
   ordinary_actors: string;
+  ordinary_inter: number[];
   political_context: string;
   kept_event_types: string[];
   kept_sub_event_types: string[];
@@ -34,6 +36,7 @@ export function compileScope(file: ScopeFile, known: { types: Set<string>; count
   return {
     crimeNotCoded: new Set(file.crime_not_coded),
     ordinaryActor: new RegExp(file.ordinary_actors),
+    ordinaryInter: new Set(file.ordinary_inter),
     politicalContext: new RegExp(`\\b(?:${file.political_context})\\b`, 'i'),
     keptEventTypes: new Set(file.kept_event_types),
     keptSubEventTypes: new Set(file.kept_sub_event_types),
@@ -57,6 +60,6 @@ export function inScope(e: EventRecord, scope: Scope, countries: (string | null)
   if (countries.length === 0 || countries.some((c) => !c || !scope.crimeNotCoded.has(c))) return true;
   if (scope.keptEventTypes.has(e.event_type) || scope.keptSubEventTypes.has(e.sub_event_type)) return true;
   const parties = [e.actor1, e.actor2, ...e.assoc_actors];
-  if (parties.some((a) => a && !scope.ordinaryActor.test(a.name))) return true;
+  if (parties.some((a) => a && !scope.ordinaryInter.has(a.inter) && !scope.ordinaryActor.test(a.name))) return true;
   return e.sources.some((s) => scope.politicalContext.test(s.sentence));
 }
