@@ -188,8 +188,9 @@ function fill(db: Database.Database, onProgress?: (done: number) => void): numbe
       for (const d of r.demonyms) insertDemonym.run(nameKey(d), '', id);
     });
     insertAliases(db, aliases.places);
-    insertStateAbbreviations(db, 'US', aliases.usStates);
-    insertStateAbbreviations(db, 'CA', aliases.caProvinces);
+    insertAdmin1Names(db, 'US', aliases.usStates);
+    insertAdmin1Names(db, 'CA', aliases.caProvinces);
+    for (const [cc, names] of Object.entries(aliases.admin1Names as Record<string, Record<string, string>>)) insertAdmin1Names(db, cc, names);
   })();
   return count;
 }
@@ -203,12 +204,13 @@ interface Region {
   demonyms: string[];
 }
 
-function insertStateAbbreviations(db: Database.Database, cc: string, abbreviations: Record<string, string>): void {
+/** Other names of first-level areas: state abbreviations ("Calif."), short forms of long official names ("Michoacán"). */
+function insertAdmin1Names(db: Database.Database, cc: string, names: Record<string, string>): void {
   const find = db.prepare("SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.cc = ? AND p.fcode LIKE 'ADM%' ORDER BY p.fcode LIMIT 1").pluck();
   const insert = db.prepare('INSERT OR REPLACE INTO names (key, place_id, cc, skel, kind, precision) VALUES (?, ?, ?, ?, 2, 3)');
-  for (const [abbr, state] of Object.entries(abbreviations)) {
+  for (const [abbr, state] of Object.entries(names)) {
     const id = find.get(nameKey(state), cc);
-    if (id === undefined) throw new Error(`state abbreviation "${abbr}": ${state} is not in the gazetteer`);
+    if (id === undefined) throw new Error(`admin1 name "${abbr}": ${state} is not in the gazetteer`);
     insert.run(nameKey(abbr), id, cc, skeleton(nameKey(abbr)));
   }
 }

@@ -68,6 +68,10 @@ test('transliterations and aliases resolve', () => {
   assert.equal(hodan?.name, 'Mogadishu');
   assert.equal(hodan?.geoPrecision, 2);
   assert.equal(lookupPlace(gaz, 'Oklahoma')?.featureCode, 'ADM1', 'a state, not a village named after it');
+  for (const [name, country, official] of [['Michoacan', 'MX', 'Michoacán de Ocampo'], ['Crimea', 'UA', 'Autonomous Republic of Crimea'], ['Metro Manila', 'PH', 'National Capital Region (Metro Manila)']]) {
+    const area = lookupPlace(gaz, name, { country });
+    assert.deepEqual([area?.name, area?.featureCode], [official, 'ADM1'], `the short name news uses for ${official}`);
+  }
   assert.equal(lookupPlace(gaz, 'Syria')?.featureCode, 'PCLI');
   assert.equal(lookupPlace(gaz, 'Qwzxv'), null);
 });
@@ -145,6 +149,8 @@ test('a stated container narrows the namesake and stands in for a place the gaze
   const kabuta = eventLocation(parens.doc, parens.places, anchorOf(parens.doc, 'stormed'));
   assert.equal(kabuta?.text, 'Kabuta');
   assert.equal(kabuta?.resolved?.admin1, parens.places.find((p) => p.text === 'Aden')?.resolved?.admin1, kabuta?.reason);
+  const state = parse('On 9 May 2020, in Zamora, Michoacan, gunmen killed two men.');
+  assert.equal(state.places.find((p) => p.text === 'Zamora')?.resolved?.iso3, 'MEX', 'a state named by its short name narrows the namesake');
   const inside = parse('On 8 May 2020, civilians in Jarablus in Aleppo protested against the regime.');
   assert.equal(eventLocation(inside.doc, inside.places, anchorOf(inside.doc, 'protested'))?.text, 'Jarablus', 'the most specific place of the clause');
 });

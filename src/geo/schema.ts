@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout or the bundled build changes: an older file is rebuilt. */
-export const SCHEMA_VERSION = '13';
+export const SCHEMA_VERSION = '14';
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
