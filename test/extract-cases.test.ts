@@ -70,6 +70,8 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
     'On Friday, the report blamed the army for the 2014 offensive in Gaza.',
     'A motorcycle wreck on Rivers Avenue killed a passenger on Friday, police said.',
     'On Friday, police executed two search warrants at his properties.',
+    'On Friday, the family in Kano lost a legal battle over the land.',
+    'On Friday, the Kano senator won a bruising political battle over the budget.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   // a weapon in the clause makes a crash or a fire violence after all
