@@ -4,7 +4,7 @@ import type { EventRecord } from '../src/events/types.ts';
 
 let res: Resources | null = null;
 
-export function code(text: string, published = '2020-05-10'): EventRecord[] {
+export function code(text: string, published: string | null = '2020-05-10'): EventRecord[] {
   res ??= loadResources();
   return extract({ id: 'case', text, published }, res).result.events;
 }

@@ -44,6 +44,12 @@ test('background, statistics, plans and denials are not events', () => {
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
 });
 
+test('a story with no publication date is as late as the latest date it names: an event years before is background', () => {
+  const text = 'In 1946, a mob lynched two men near Monroe, Georgia.\n\nOn 3 May 2009, gunmen shot dead a shopkeeper in Kano.';
+  assert.deepEqual(code(text, null).map((e) => e.event_date), ['2009-05-03']);
+  assert.deepEqual(code('In 1946, a mob lynched two men near Monroe, Georgia.', null).map((e) => e.sub_event_type), ['Mob violence'], 'told alone, it is the story');
+});
+
 test('accidents, fires fought, court charges, negated harm and other senses of the words are not events', () => {
   const none = [
     'A 58-year-old woman was killed in a car accident on icy roads in Marion County on Friday.',

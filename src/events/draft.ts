@@ -49,12 +49,25 @@ const PEACEFUL = new Set(['Peaceful protest', 'Protest with intervention']);
 /**
  * Background told in passing: a date a year or more before publication, or a
  * month-or-coarser one ("in 2024", "last July") that ended a month before it.
- * News of the day is dated to the day or week; history is not.
+ * News of the day is dated to the day or week; history is not. A story with
+ * no publication date is as late as the latest date it names, and then only
+ * the year-old test applies: "the 1946 lynching" told beside "in 2009".
  */
-function isPast(date: ReportDate, published: string | null): boolean {
-  if (date.basis !== 'text' || !published || !date.date.end) return false;
-  const day = published.slice(0, 10);
-  return date.date.end < addDays(day, -365) || (date.date.precision === 3 && date.date.end < addDays(day, -30));
+function isPast(date: ReportDate, doc: Doc): boolean {
+  if (date.basis !== 'text' || !date.date.end) return false;
+  if (doc.published) {
+    const day = doc.published.slice(0, 10);
+    return date.date.end < addDays(day, -365) || (date.date.precision === 3 && date.date.end < addDays(day, -30));
+  }
+  const latest = latestDate(doc);
+  return latest !== null && date.date.end < addDays(latest, -365);
+}
+
+/** The last day of the latest date a story's text names, when it has no publication date. */
+function latestDate(doc: Doc): string | null {
+  let latest: string | null = null;
+  for (const t of doc.mentions.times.all()) if (t.type === 'DATE' && t.range && (latest === null || t.range.end > latest)) latest = t.range.end;
+  return latest;
 }
 
 function sameParagraph(doc: Doc, a: number, b: number): boolean {
@@ -188,7 +201,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     const earlier = eventDate(doc.sentences[back], { start: doc.sentences[back].end, end: doc.sentences[back].end }, doc.mentions.times.in(back), doc.published);
     if (earlier.basis === 'text') date = earlier;
   }
-  if (isPast(date, doc.published)) return null;
+  if (isPast(date, doc)) return null;
   let location = hooks.locate(doc, trigger);
   for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
   const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
