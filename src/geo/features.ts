@@ -31,6 +31,8 @@ export class Features {
   onFront: number | undefined = undefined;
   demonym: number | undefined = undefined;
   statedContainer: number | undefined = undefined;
+  /** a container's reading that holds the place stated in it (added to the score when set) */
+  holdsStated: number | undefined = undefined;
 
   /** The features that apply, by name, in the order they are summed. */
   record(): Record<string, number> {
@@ -54,6 +56,7 @@ export class Features {
     if (this.onFront !== undefined) out.onFront = this.onFront;
     if (this.demonym !== undefined) out.demonym = this.demonym;
     if (this.statedContainer !== undefined) out.statedContainer = this.statedContainer;
+    if (this.holdsStated !== undefined) out.holdsStated = this.holdsStated;
     return out;
   }
 
@@ -68,7 +71,7 @@ export class Features {
     return names;
   }
 
-  /** The sum of the features that apply (statedContainer aside: it is added to the score when set). */
+  /** The sum of the features that apply (statedContainer and holdsStated aside: they are added to the score when set). */
   sum(): number {
     let s = 0;
     if (this.population !== undefined) s += this.population;

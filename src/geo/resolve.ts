@@ -12,7 +12,7 @@ import { distanceKm, similarity, skeleton } from './normalize.ts';
 import { uniquePlaces, widenWithSkeleton } from './candidates.ts';
 import { loadFronts, onFront, type Front } from './cues.ts';
 import { adminFocusOf, adminVotes, countryFocus, countryVotes } from './focus.ts';
-import { containerReadings, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
+import { containerReadings, fits, fitsAny, pointOfEntry, statedContainers, verdictOf, type Container } from './containers.ts';
 import { Features } from './features.ts';
 import { mapList, sortDescending } from './lists.ts';
 
@@ -179,7 +179,7 @@ function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers:
   for (let i = mentions.length - 1; i >= 0; i--) {
     // "Warangal city (Warangal, TS)": a district named after its town says nothing more
     const known = containers[i].filter(({ index: k }) => mentions[k].key !== mentions[i].key && ranked[k][0] && ranked[k][0].score >= MIN_SCORE);
-    const readings = known.map(({ index: k, frame }) => ({ frame, points: containerReadings(ranked[k][0], ranked[k].slice(1, 4), (r) => pointOfEntry(r.entry)) }));
+    const readings = known.map(({ index: k, frame }) => ({ frame, points: [...containerReadings(ranked[k][0], ranked[k].slice(1, 4), (r) => pointOfEntry(r.entry)), ...rivals(ranked[k]).map((r) => pointOfEntry(r.entry))] }));
     if (readings.length === 0 || ranked[i].length === 0) continue;
     for (const r of ranked[i]) {
       const value = 0.9 * verdictOf(readings.map((rs) => fitsAny(pointOfEntry(r.entry), rs.points, r.entry.kind === 3, rs.frame)));
@@ -188,7 +188,26 @@ function fitToContainers(mentions: Recognized[], ranked: Ranked[][], containers:
       r.score += value;
     }
     sortDescending(ranked[i], (r) => r.score);
+    const inner = ranked[i][0];
+    if (inner.score < MIN_SCORE) continue;
+    // "Monroe, Georgia": of a container's close readings in other countries, the one that holds the place stated in it wins
+    for (const { index: k } of known) {
+      const held = rivals(ranked[k]).find((r) => fits(pointOfEntry(inner.entry), pointOfEntry(r.entry)) === 1);
+      if (!held || fits(pointOfEntry(inner.entry), pointOfEntry(ranked[k][0].entry)) === 1) continue;
+      held.features.holdsStated = HOLDS_STATED;
+      held.score += HOLDS_STATED;
+      sortDescending(ranked[k], (r) => r.score);
+    }
   }
+}
+
+/** How far below a container's pick a namesake in another country may score and still be read ("Georgia": the country or the US state). */
+const RIVAL_MARGIN = 0.3;
+const HOLDS_STATED = 0.9;
+
+function rivals(ranked: Ranked[]): Ranked[] {
+  const top = ranked[0];
+  return ranked.slice(1, 4).filter((r) => r.entry.cc !== top.entry.cc && r.score >= top.score - RIVAL_MARGIN);
 }
 
 /**
