@@ -50,6 +50,12 @@ test('a story with no publication date is as late as the latest date it names: a
   assert.deepEqual(code('In 1946, a mob lynched two men near Monroe, Georgia.', null).map((e) => e.sub_event_type), ['Mob violence'], 'told alone, it is the story');
 });
 
+test("generic actors belong to the country their sentence happens in, not the story's", () => {
+  const text = 'Georgian police arrested two opposition activists in Tbilisi on Monday.\n\nOn 3 May 2009, gunmen shot dead a police officer in Kano.';
+  const kano = code(text, '2009-05-04').find((e) => e.location?.name === 'Kano');
+  assert.deepEqual([kano?.actor1?.name, kano?.actor2?.name], ['Unidentified Armed Group (Nigeria)', 'Police Forces of Nigeria (2010-)']);
+});
+
 test('accidents, fires fought, court charges, negated harm and other senses of the words are not events', () => {
   const none = [
     'A 58-year-old woman was killed in a car accident on icy roads in Marion County on Friday.',

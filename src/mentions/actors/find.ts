@@ -124,6 +124,27 @@ export function dayOf(value: string | null | undefined): string | null {
 }
 
 /**
+ * The one country each sentence's places lie in, where they lie in one: a
+ * story from Georgia that turns to "gunmen shot dead a police officer in
+ * Kano" means Nigeria's police and gunmen, whatever the story's focus.
+ */
+function sentenceCountries(doc: Doc): Map<number, string> {
+  const out = new Map<number, string>();
+  const mixed = new Set<number>();
+  for (const p of doc.mentions.places) {
+    const cc = p.resolved?.iso2;
+    if (!cc || (p.use ?? 'place') !== 'place' || mixed.has(p.sentence)) continue;
+    const seen = out.get(p.sentence);
+    if (seen === undefined) out.set(p.sentence, cc);
+    else if (seen !== cc) {
+      out.delete(p.sentence);
+      mixed.add(p.sentence);
+    }
+  }
+  return out;
+}
+
+/**
  * Every actor mention of the document, in text order, spans exact
  * (`doc.text.slice(start, end) === text`).
  * @example findActors(makeDoc({id: 'd', text: "Turkey's military shelled IS.", published: '2016-05-29'}), loadCodebook())
@@ -145,8 +166,9 @@ export function findActors(doc: Doc, cb: Codebook, opts: FindOptions = {}): Acto
   const out: ActorMention[] = [];
   const { signs, monitors } = phraseSets(cb);
   const crime = perSentence.some((p) => phrasesIn(p.toks, signs).length > 0);
+  const local = opts.country ? null : sentenceCountries(doc);
   for (const { s, toks, hits } of perSentence) {
-    const ctx = { cb, doc, date, focus, sentence: s.index, toks, hits, out, crime };
+    const ctx = { cb, doc, date, focus: local?.get(s.index) ?? focus, sentence: s.index, toks, hits, out, crime };
     sentenceActors(ctx);
     frontLineActors(ctx, monitors);
     if (crime) crimeActor(ctx, signs);
