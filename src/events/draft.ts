@@ -63,6 +63,11 @@ function isPast(date: ReportDate, doc: Doc): boolean {
   return latest !== null && date.date.end < addDays(latest, -365);
 }
 
+/** A plan, not news: the text dates it wholly after publication ("protests planned for next month"). */
+function isFuture(date: ReportDate, published: string | null): boolean {
+  return date.basis === 'text' && !!published && !!date.date.start && date.date.start > addDays(published.slice(0, 10), 1);
+}
+
 /** The last day of the latest date a story's text names, when it has no publication date. */
 function latestDate(doc: Doc): string | null {
   let latest: string | null = null;
@@ -201,7 +206,7 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
     const earlier = eventDate(doc.sentences[back], { start: doc.sentences[back].end, end: doc.sentences[back].end }, doc.mentions.times.in(back), doc.published);
     if (earlier.basis === 'text') date = earlier;
   }
-  if (isPast(date, doc)) return null;
+  if (isPast(date, doc) || isFuture(date, doc.published)) return null;
   let location = hooks.locate(doc, trigger);
   for (const s of report.more) location ??= hooks.locate(doc, { sentence: s, start: doc.sentences[s].start, end: doc.sentences[s].start });
   const claim = sources.find((s) => s.name !== doc.source) ?? sources[0] ?? null;
