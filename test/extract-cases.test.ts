@@ -42,6 +42,7 @@ test('background, statistics, plans and denials are not events', () => {
     'In 2012, rebels captured the town of Azaz.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
+  assert.deepEqual(code('Opposition parties announced protests in Tbilisi on 9 April 2009.', '2009-03-25'), [], 'dated after publication: a plan');
 });
 
 test('a story with no publication date is as late as the latest date it names: an event years before is background', () => {
