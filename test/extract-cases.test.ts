@@ -101,6 +101,7 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     'On Friday, the foreign minister of Nigeria demanded the release of the hostages.',
     'On Friday, the trial results in Kano demonstrated the safety of the vaccine.',
     'On Friday, chefs in Kano demonstrated new recipes.',
+    'On Friday, the museum in Kano held blacksmithing demonstrations for visitors.',
     'On Saturday, the archbishop celebrated the Easter Vigil in Abuja.',
     'On Friday, the government approved the sale of 180 artillery systems to Nigeria.',
   ];
