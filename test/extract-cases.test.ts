@@ -40,6 +40,7 @@ test('background, statistics, plans and denials are not events', () => {
     'The militants threatened to attack the city.',
     'The army would launch an offensive if talks failed.',
     'In 2012, rebels captured the town of Azaz.',
+    'On Monday, a dozen opposition parties in Tbilisi said they were planning to launch street protest rallies.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   assert.deepEqual(code('Opposition parties announced protests in Tbilisi on 9 April 2009.', '2009-03-25'), [], 'dated after publication: a plan');
