@@ -58,7 +58,7 @@ test("generic actors belong to the country their sentence happens in, not the st
   assert.deepEqual([kano?.actor1?.name, kano?.actor2?.name], ['Unidentified Armed Group (Nigeria)', 'Police Forces of Nigeria (2010-)']);
 });
 
-test('accidents, fires fought, court charges, negated harm and other senses of the words are not events', () => {
+test('accidents, fires fought, harm to animals, court charges, negated harm and other senses of the words are not events', () => {
   const none = [
     'A 58-year-old woman was killed in a car accident on icy roads in Marion County on Friday.',
     'Firefighters battled a blaze at an apartment block in Winnipeg on Friday.',
@@ -84,6 +84,9 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
     'On Friday, the report blamed the army for the 2014 offensive in Gaza.',
     'A motorcycle wreck on Rivers Avenue killed a passenger on Friday, police said.',
     'On Friday, police executed two search warrants at his properties.',
+    'On Friday, a horse in Kano was killed after being attacked.',
+    'On Friday, collapsing buildings injured 15 people in Lilongwe.',
+    'A stampede killed four people at a stadium in Kano on Friday.',
     'On Friday, the family in Kano lost a legal battle over the land.',
     'On Friday, the Kano senator won a bruising political battle over the budget.',
   ];
@@ -91,6 +94,7 @@ test('accidents, fires fought, court charges, negated harm and other senses of t
   // a weapon in the clause makes a crash or a fire violence after all
   assert.equal(code('On Friday, gunmen shot dead two men after their car crashed into a barrier in Culiacan.', '2016-05-29').length, 1);
   assert.equal(code('On Friday, militants set fire to a school and attacked villagers in Borno.', '2016-05-29').length, 1);
+  assert.equal(code('On Friday, gunmen attacked a cattle camp near Tonj and killed three herders.', '2016-05-29').length, 1, 'a cattle camp is people');
 });
 
 test('what ACLED codes: crime only where it is part of organised violence, arrests and deals with their party, protests with their crowd, not what is shown, celebrated or sold', () => {

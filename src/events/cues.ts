@@ -63,6 +63,8 @@ function judge(sentence: Sentence, rel: number, relEnd: number, lex: Lexicon, cu
   if (ctx.topicBefore.test(before.slice(-50)) || ctx.chargeBefore.test(before)) return 'topic';
   // "killed in a car accident", "firefighters battled the blaze": no one's violence, unless a weapon or an armed group is in the clause
   if (MISHAP_CUES.has(cue) && ctx.mishap.test(clauseText) && !ctx.mishapOverruled.test(clauseText)) return 'mishap';
+  // "dogs are killed for their meat": harm, but not to people
+  if (MISHAP_CUES.has(cue) && ctx.animalVictim.test(clauseText)) return 'mishap';
   // "protested following the killing of a trader": the killing is what the protest is about
   if (protest && !PROTEST_CUES.has(cue) && MOTIVE_BEFORE.test(before)) return 'topic';
   if (ctx.ongoingBefore.test(text.slice(Math.max(clause.start, rel - 60), rel))) return 'background';

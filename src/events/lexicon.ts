@@ -80,6 +80,8 @@ export interface EventContextPatterns {
   mishap: RegExp;
   /** in the same clause: weapon or armed-actor words, which make it violence after all */
   mishapOverruled: RegExp;
+  /** in a cue's clause: the victims are animals ("dogs are killed for their meat") */
+  animalVictim: RegExp;
   /** the people of a gathering ("workers", "hundreds of residents"): a protest told only by its weak words names them */
   crowd: RegExp;
 }
@@ -213,6 +215,7 @@ export function loadLexicon(): Lexicon {
       chargeBefore: new RegExp(c.charge_before, 'i'),
       mishap: new RegExp(c.mishap, 'i'),
       mishapOverruled: new RegExp(c.mishap_overruled, 'i'),
+      animalVictim: new RegExp(c.animal_victim, 'i'),
       crowd: new RegExp(c.crowd, 'i'),
     },
   };
