@@ -109,6 +109,7 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     'On Friday, the museum in Kano held blacksmithing demonstrations for visitors.',
     'On Saturday, the archbishop celebrated the Easter Vigil in Abuja.',
     'On Friday, the government approved the sale of 180 artillery systems to Nigeria.',
+    'On Friday, a ship carrying a missile propellant ingredient reached Bandar Abbas.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   const kept: [string, string][] = [
