@@ -47,9 +47,9 @@ test('background, statistics, plans and denials are not events', () => {
 });
 
 test('a story with no publication date is as late as the latest date it names: an event years before is background', () => {
-  const text = 'In 1946, a mob lynched two men near Monroe, Georgia.\n\nOn 3 May 2009, gunmen shot dead a shopkeeper in Kano.';
+  const text = 'In 1946, a mob lynched two men near Jos, Nigeria.\n\nOn 3 May 2009, gunmen shot dead a shopkeeper in Kano.';
   assert.deepEqual(code(text, null).map((e) => e.event_date), ['2009-05-03']);
-  assert.deepEqual(code('In 1946, a mob lynched two men near Monroe, Georgia.', null).map((e) => e.sub_event_type), ['Mob violence'], 'told alone, it is the story');
+  assert.deepEqual(code('In 1946, a mob lynched two men near Jos, Nigeria.', null).map((e) => e.sub_event_type), ['Mob violence'], 'told alone, it is the story');
 });
 
 test("generic actors belong to the country their sentence happens in, not the story's", () => {
@@ -102,6 +102,8 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     'On Friday, a man was shot dead outside a bar in Dayton, Ohio, police said.',
     'On Friday, a teenager was stabbed to death in Croydon, south London.',
     'Police arrested a man in Leeds on Friday after a burglary.',
+    'On Friday, a brawl broke out among patrons outside a bar in Dayton, Ohio.',
+    'On Friday, thieves broke into a van in Malmo and stole the equipment.',
     'Four people were arrested in Kano on Friday.',
     'On Friday, the foreign minister of Nigeria demanded the release of the hostages.',
     'On Friday, the trial results in Kano demonstrated the safety of the vaccine.',
@@ -116,6 +118,7 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     ['On Friday, gunmen shot dead a man outside a bar in Culiacan, Sinaloa.', 'Attack'],
     ['On Friday, a far-right extremist shot dead two men outside a mosque in Hanau.', 'Attack'],
     ['On Friday, police fired tear gas at protesters in Paris.', 'Protest with intervention'],
+    ['On Friday, inmates rioted and set mattresses on fire at the prison in Limassol.', 'Violent demonstration'],
     ['On Friday, police arrested four opposition activists in Kano.', 'Arrests'],
     ['On Friday, hundreds of workers gathered in Kano to demand unpaid wages.', 'Peaceful protest'],
     ['On Friday, market traders demonstrated in Kano over new taxes.', 'Peaceful protest'],
