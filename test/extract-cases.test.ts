@@ -85,6 +85,7 @@ test('accidents, fires fought, harm to animals, court charges, negated harm and 
     'A motorcycle wreck on Rivers Avenue killed a passenger on Friday, police said.',
     'On Friday, police executed two search warrants at his properties.',
     'On Friday, a horse in Kano was killed after being attacked.',
+    'On Friday, students at Battle Ground Academy in Kano celebrated the new year.',
     'On Friday, collapsing buildings injured 15 people in Lilongwe.',
     'A stampede killed four people at a stadium in Kano on Friday.',
     'On Friday, the family in Kano lost a legal battle over the land.',
@@ -95,6 +96,8 @@ test('accidents, fires fought, harm to animals, court charges, negated harm and 
   assert.equal(code('On Friday, gunmen shot dead two men after their car crashed into a barrier in Culiacan.', '2016-05-29').length, 1);
   assert.equal(code('On Friday, militants set fire to a school and attacked villagers in Borno.', '2016-05-29').length, 1);
   assert.equal(code('On Friday, gunmen attacked a cattle camp near Tonj and killed three herders.', '2016-05-29').length, 1, 'a cattle camp is people');
+  assert.equal(code('On Friday, militants fired 3 Grad Missiles at an army base near Kidal.', '2016-05-29')[0]?.sub_event_type, 'Shelling/artillery/missile attack', 'a weapon named in capitals');
+  assert.equal(code('Blast Injures Three In Kano Market', '2016-05-29').length, 1, 'a headline in title case');
 });
 
 test('what ACLED codes: crime only where it is part of organised violence, arrests and deals with their party, protests with their crowd, not what is shown, celebrated or sold', () => {

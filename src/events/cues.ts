@@ -79,6 +79,36 @@ function shapes(text: string, rel: number, lex: Lexicon, cue: string, protest: b
   return lex.context.topicBefore.test(text.slice(Math.max(0, rel - 50), rel)) ? 'topic' : 'event';
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+/** weapons are named in capitals ("3 Grad Missiles", "a Hellfire missile"): their cues stand in names too */
+const WEAPON_CUES = new Set(['shelling', 'air', 'ied', 'grenade', 'chemical', 'suicide']);
+
+/** The word that ends just before `at` (one space between), else null. */
+function wordBefore(text: string, at: number): string | null {
+  if (at < 2 || text.charCodeAt(at - 1) !== 32) return null;
+  let i = at - 1;
+  while (i > 0 && /[\w.'’-]/.test(text[i - 1])) i--;
+  return i < at - 1 ? text.slice(i, at - 1) : null;
+}
+
+/**
+ * "said Dick Lynch", "at Battle Ground Academy": a capitalised word that
+ * could start an event, beside another capitalised word, in a sentence not
+ * set in title case, is part of a name. (A headline in title case
+ * capitalises every word; an armed group's name is read by other cues.)
+ */
+function inName(text: string, rel: number, relEnd: number): boolean {
+  // an acronym ("a Taliban-planted IED") is the word itself
+  if (!isUpper(text.charCodeAt(rel)) || isUpper(text.charCodeAt(rel + 1))) return false;
+  const before = wordBefore(text, rel);
+  const after = text.charCodeAt(relEnd) === 32 && isUpper(text.charCodeAt(relEnd + 1));
+  if (!(before !== null && isUpper(before.charCodeAt(0)) && rel - before.length - 1 > 0) && !after) return false;
+  // title case leaves at most one longer word in lower case ("Blast Injures Three in Abkhazia")
+  let lower = 0;
+  for (const w of text.split(' ')) if (w.length >= 4 && !isUpper(w.charCodeAt(0)) && ++lower > 1) return true;
+  return false;
+}
+
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -122,6 +152,7 @@ export function findCuesIn(sentence: Sentence, lex: Lexicon): CueHit[] {
       const relEnd = rel + m[0].length;
       if (c.after && !c.after.test(text.slice(relEnd))) continue;
       if (c.notAfter && c.notAfter.test(text.slice(relEnd))) continue;
+      if (c.anchor && !WEAPON_CUES.has(c.cue) && inName(text, rel, relEnd)) continue;
       const hit: CueHit = {
         id: c.id,
         cue: c.cue,
