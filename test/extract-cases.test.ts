@@ -115,6 +115,9 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     'On Saturday, the archbishop celebrated the Easter Vigil in Abuja.',
     'On Friday, the government approved the sale of 180 artillery systems to Nigeria.',
     'On Friday, a ship carrying a missile propellant ingredient reached Bandar Abbas.',
+    'On Friday, Washington signed off on selling $1.3 billion in artillery to Nigeria.',
+    'On Friday, a teenager in Kano who is fighting leukaemia joined a slimming club.',
+    'Interactive demonstrations in Kano on Friday will cover gardening in small spaces.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   const kept: [string, string][] = [
