@@ -72,6 +72,7 @@ export function recordGate(lexicon: Lexicon, opts: { trie?: boolean } = {}): Reg
 function hooksFor(doc: Doc, res: Resources): EventHooks {
   // the places are final by now, so their country focus and stated containers are read once per document
   let focus: string | null | undefined;
+  const focusIso2 = () => (focus === undefined ? (focus = focusOf(doc)) : focus);
   let locator: ReturnType<typeof eventLocator> | undefined;
   return {
     locate: (d, anchor) => {
@@ -89,13 +90,13 @@ function hooksFor(doc: Doc, res: Resources): EventHooks {
         const u = unidentifiedMilitary(res.codebook);
         return { name: u.name, inter: u.inter, text: u.name };
       }
-      const iso2 = location?.iso3 ? countryCode(res.gazetteer, location.iso3) : (focus === undefined ? (focus = focusOf(doc)) : focus);
+      const iso2 = location?.iso3 ? countryCode(res.gazetteer, location.iso3) : focusIso2();
       const actor = iso2 ? actorForCountry(res.codebook, iso2, kind, date) : null;
       return actor ? { name: actor.name, inter: actor.inter, text: actor.name } : null;
     },
     country: (location) => {
       if (location?.iso3) return location.iso3;
-      const iso2 = focus === undefined ? (focus = focusOf(doc)) : focus;
+      const iso2 = focusIso2();
       return iso2 ? res.gazetteer.countries().get(iso2)?.iso3 ?? null : null;
     },
   };

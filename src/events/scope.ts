@@ -1,7 +1,7 @@
 /**
  * What ACLED codes, by country (data/events/scope.json): where it records
- * violence only with a political dimension, an ordinary shooting, stabbing
- * or arrest told by local news is no event. Pure.
+ * violence only with a political dimension, an ordinary shooting, stabbing,
+ * brawl or arrest told by local news is no event. Pure.
  */
 import type { EventRecord } from './types.ts';
 
@@ -46,13 +46,13 @@ export function compileScope(file: ScopeFile, known: { types: Set<string>; count
 
 /**
  * Whether ACLED would code `e`. An arrest, agreement, handover or weapons
- * seizure needs the party that made it. Then, given the countries it happens in: its
- * place's (else the story's) and those of the places its sentences name.
- * Where one of them codes crime, always ("in Zamora, Michoacan" read as
- * Zamora in Spain stays); where none does, when a party is no ordinary one
- * (a named armed group, a military, a crowd), the type is a crowd's or a
- * weapon of war's, or its own sentences set it in politics ("a synagogue",
- * "far-right", "protesters").
+ * seizure needs the party that made it. Then, given the countries it
+ * happens in (its place's, else the story's, and those of the places its
+ * sentences name; none known: any): where one of them codes crime, always
+ * ("in Zamora, Michoacan" read as Zamora in Spain stays); where none does,
+ * when a party is no ordinary one (a named armed group, a military,
+ * protesters), the type is a protest or a weapon of war's, or its own
+ * sentences set it in politics ("a synagogue", "far-right", "protesters").
  * @example inScope(shootingInOhio, scope, ['USA']) // false
  */
 export function inScope(e: EventRecord, scope: Scope, countries: (string | null)[]): boolean {
