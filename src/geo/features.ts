@@ -30,6 +30,8 @@ export class Features {
   admin1InFocus: number | undefined = undefined;
   onFront: number | undefined = undefined;
   demonym: number | undefined = undefined;
+  /** the text reads the name with an Arabic article the candidate's name lacks ("Ad Dali" for Dali in China) */
+  article: number | undefined = undefined;
   statedContainer: number | undefined = undefined;
   /** a container's reading that holds the place stated in it (added to the score when set) */
   holdsStated: number | undefined = undefined;
@@ -55,6 +57,7 @@ export class Features {
     if (this.admin1InFocus !== undefined) out.admin1InFocus = this.admin1InFocus;
     if (this.onFront !== undefined) out.onFront = this.onFront;
     if (this.demonym !== undefined) out.demonym = this.demonym;
+    if (this.article !== undefined) out.article = this.article;
     if (this.statedContainer !== undefined) out.statedContainer = this.statedContainer;
     if (this.holdsStated !== undefined) out.holdsStated = this.holdsStated;
     return out;
@@ -91,6 +94,7 @@ export class Features {
     if (this.admin1InFocus !== undefined) s += this.admin1InFocus;
     if (this.onFront !== undefined) s += this.onFront;
     if (this.demonym !== undefined) s += this.demonym;
+    if (this.article !== undefined) s += this.article;
     return s;
   }
 }

@@ -153,6 +153,8 @@ test('a stated container narrows the namesake and stands in for a place the gaze
   assert.deepEqual(ezafe.places.filter((p) => p.resolved).map((p) => [p.text, p.resolved?.iso3]), [['Nawa-e Barakzayi', 'AFG'], ['Helmand', 'AFG'], ['Dasht-e Archi', 'AFG']], 'a Persian name joined by -e is one name');
   const monroe = parse('In 1946, a mob lynched two men near Monroe, Georgia.');
   assert.deepEqual(monroe.places.map((p) => [p.text, p.resolved?.iso3, p.resolved?.featureCode]), [['Monroe', 'USA', 'PPLA2'], ['Georgia', 'USA', 'ADM1']], 'of the country and the US state, the container is the one that holds the town');
+  const article = parse('On 9 May 2020, coalition airstrikes targeted areas in Qaatabah district (Ad Dali).');
+  assert.equal(article.places.find((p) => p.text === 'Ad Dali')?.resolved?.iso3, 'YEM', 'a name read with its Arabic article is a place whose name has one');
   const state = parse('On 9 May 2020, in Zamora, Michoacan, gunmen killed two men.');
   assert.equal(state.places.find((p) => p.text === 'Zamora')?.resolved?.iso3, 'MEX', 'a state named by its short name narrows the namesake');
   const inside = parse('On 8 May 2020, civilians in Jarablus in Aleppo protested against the regime.');

@@ -136,8 +136,13 @@ function features(m: Recognized, c: GazEntry, ctx: Context): Features {
     break;
   }
   if (m.use === 'adjective') f.demonym = COUNTRY_OR_CONTINENT.test(c.fcode) ? 1 : -1;
+  // "Qaatabah (Ad Dali)": a name read with its Arabic article is a place whose name has one (Aḑ Ḑāli‘ in Yemen), not Dali in China
+  if (ARABIC_ARTICLE.test(m.text) && !ARABIC_ARTICLE.test(c.name.normalize('NFD').replace(MARKS, ''))) f.article = -0.5;
   return f;
 }
+
+const ARABIC_ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez|ul|ud|ur|us|uz)[\s'’‘-]/i;
+const MARKS = /\p{M}/gu;
 
 interface Ranked {
   entry: GazEntry;
