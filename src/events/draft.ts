@@ -44,6 +44,8 @@ export interface Draft {
 }
 
 const UNNAMED_AGENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+/** below this strength a cue (data/events/cues.json) needs a named party to tell a change of activity */
+const WEAK = 0.5;
 const PEACEFUL = new Set(['Peaceful protest', 'Protest with intervention']);
 
 /**
@@ -199,6 +201,8 @@ export function draftEvent(doc: Doc, report: Report, lex: Lexicon, hooks: EventH
   if (picked.sub.name === 'Peaceful protest' && !lex.protest.test(sentence.text) && !lex.context.crowd.test(sentence.text)) return null;
   const deciding = decidingCues(picked.rule);
   const trigger = report.hits.find((h) => h.anchor && deciding.includes(h.cue) && h.sentence === report.sentence) ?? report.anchor;
+  // "ordered to pay damages", "imposed a ban": a weak word tells a group's change only when the group is named
+  if (picked.sub.name === 'Change to group/activity' && !roles.actor1 && trigger.strength < WEAK) return null;
   const sentences = [report.sentence, ...report.more];
   let date = eventDate(sentence, trigger, doc.mentions.times.in(sentence.index), doc.published);
   // "On 9 May, 20 people protested. Police detained three.": the paragraph's date carries over
