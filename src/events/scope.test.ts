@@ -6,7 +6,7 @@ import type { ActorField, EventRecord } from './types.ts';
 const file: ScopeFile = {
   crime_not_coded: ['USA'],
   ordinary_actors: '^(?:Unidentified Armed Group \\(|Civilians \\(|Police Forces of )',
-  ordinary_inter: [7],
+  ordinary_inter: [0, 7],
   political_context: 'synagogues?|protesters',
   kept_event_types: ['Protests'],
   kept_sub_event_types: ['Air/drone strike'],
@@ -36,7 +36,7 @@ test('an ordinary killing is out of scope only where crime is not coded, and onl
 
 test('a party, a type or the sentence can make it political', () => {
   assert.equal(inScope(event({ actor1: actor('Proud Boys') }), scope, ['USA']), true);
-  assert.equal(inScope(event({ actor1: { ...actor('Women (United States)'), inter: 7 } }), scope, ['USA']), false, 'a civilian group is no party');
+  assert.equal(inScope(event({ actor1: { ...actor('Women (United States)'), inter: 0 } }), scope, ['USA']), false, 'a group people are named by is no party');
   assert.equal(inScope(event({ event_type: 'Protests', sub_event_type: 'Peaceful protest' }), scope, ['USA']), true);
   assert.equal(inScope(event({ sub_event_type: 'Air/drone strike' }), scope, ['USA']), true);
   assert.equal(inScope(event({}, 'A man shot dead two worshippers at a synagogue.'), scope, ['USA']), true);
