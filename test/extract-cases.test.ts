@@ -119,6 +119,8 @@ test('what ACLED codes: crime only where it is part of organised violence, arres
     'On Friday, Washington signed off on selling $1.3 billion in artillery to Nigeria.',
     'On Friday, a teenager in Kano who is fighting leukaemia joined a slimming club.',
     'Interactive demonstrations in Kano on Friday will cover gardening in small spaces.',
+    'A Soyuz rocket blasts off from Baikonur on Friday.',
+    'Minutes after blast-off from Baikonur on Friday, the crew waved for the camera.',
   ];
   for (const text of none) assert.deepEqual(code(text, '2016-05-29').map((e) => e.sub_event_type), [], text);
   const kept: [string, string][] = [
