@@ -15,6 +15,7 @@ import { coalesce } from './coalesce.ts';
 import { assemble } from './assemble.ts';
 import { splitByPlace } from './split.ts';
 import { inScope } from './scope.ts';
+import { mayCountCasualties } from '../mentions/quantities/index.ts';
 
 export type * from './types.ts';
 export type { EventHooks, GenericKind } from './draft.ts';
@@ -34,7 +35,8 @@ export function codeEvents(doc: Doc, lexicon: Lexicon, hooks: EventHooks, cues: 
   const { times, quantities } = doc.mentions;
   const reports = findReports(doc, cues, lexicon, {
     dated: (s) => times.in(s).some((t) => t.type === 'DATE' && t.range !== null),
-    counted: (s) => quantities.in(s).some((q) => q.kind === 'killed' || q.kind === 'injured'),
+    // most sentences asked fail the cheap test, and their quantities are never found
+    counted: (s) => mayCountCasualties(doc.sentences[s].text) && quantities.in(s).some((q) => q.kind === 'killed' || q.kind === 'injured'),
   });
   // whether the story is about crime is read off the whole text, once, and only if a report asks
   let criminal: boolean | undefined;

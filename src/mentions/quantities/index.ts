@@ -104,6 +104,24 @@ function wokenPatterns(text: string): boolean[] {
   return woken;
 }
 
+/** The patterns that can count the killed or injured: all but those of another fixed kind. */
+const NOT_CASUALTY_KINDS = new Set(['fled', 'people', 'arrested', 'kidnapped']);
+const CASUALTY = PATTERNS.map((p) => !NOT_CASUALTY_KINDS.has(p.kind));
+
+/**
+ * Whether a sentence may count the killed or injured: quantitiesInText's own
+ * first tests, for the patterns that can give such a count. Most sentences
+ * asked this ("does the next sentence give the toll?") fail it, and their
+ * quantities are never found.
+ * @example mayCountCasualties('The mayor spoke on Friday.') // false
+ */
+export function mayCountCasualties(text: string): boolean {
+  if (!ANY_AMOUNT.test(text)) return false;
+  const woken = wokenPatterns(text);
+  for (let k = 0; k < woken.length; k++) if (woken[k] && CASUALTY[k]) return true;
+  return false;
+}
+
 /** The distinct hints, and each pattern's: a hint that several patterns share is tested once a sentence. */
 const HINTS = [...new Set(PATTERNS.map((p) => p.hint))];
 const HINT_OF = PATTERNS.map((p) => HINTS.indexOf(p.hint));

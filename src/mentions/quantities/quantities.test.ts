@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acledFigure, quantitiesInText, readAmount } from './index.ts';
+import { acledFigure, mayCountCasualties, quantitiesInText, readAmount } from './index.ts';
 import { narrowText } from './native.ts';
 
 function found(text: string) {
@@ -218,4 +218,29 @@ test('a sentence sliced from a story with a curly quote reads the same held one 
   assert.deepEqual(narrowText(story), { text: story, wide: true });
   assert.deepEqual(quantitiesInText(sentence), quantitiesInText(sentence.split('').join('')));
   assert.equal(quantitiesInText(story)[0]?.low, 2);
+});
+
+test('mayCountCasualties: false only where no count of the killed or injured can be found', () => {
+  const sentences = [
+    'The strikes killed four people and wounded 12.',
+    'A man was shot dead in the market.',
+    'The death toll rose to 30.',
+    'Two soldiers died of their wounds.',
+    'The bodies of three men were found.',
+    'He succumbed to his injuries on Friday.',
+    'A suicide bomber blew himself up at the gate.',
+    'More than 2,000 people fled to the border.',
+    'Police arrested 15 protesters.',
+    'The mayor spoke to reporters on Friday.',
+    'The talks resumed in Geneva.',
+    'About 300 families remain in the camp.',
+  ];
+  for (const text of sentences) {
+    const casualties = quantitiesInText(text).some((q) => q.kind === 'killed' || q.kind === 'injured');
+    if (casualties) assert.equal(mayCountCasualties(text), true, text);
+  }
+  assert.equal(mayCountCasualties('The strikes killed four people.'), true);
+  for (const text of ['The mayor spoke to reporters on Friday.', 'The talks resumed in Geneva.', 'About 300 families remain in the camp.']) {
+    assert.equal(mayCountCasualties(text), false, text);
+  }
 });
