@@ -150,3 +150,20 @@ test('a gazetteer opened while another process holds the write lock does not wai
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a gazetteer of an older layout that holds imported files is not rebuilt away', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-gaz-old-'));
+  try {
+    const path = syntheticGazetteer(dir);
+    const db = new Database(path);
+    db.prepare("UPDATE meta SET v = '1' WHERE k = 'schema'").run();
+    db.prepare("INSERT INTO imports (file, rows, at) VALUES ('SY.txt', 1200, '2026-11-26')").run();
+    db.close();
+    assert.throws(() => openGazetteer({ path }), /holds imported GeoNames files; a rebuild would lose them/);
+    const after = new Database(path, { readonly: true });
+    assert.equal((after.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n, 1, 'the import is still recorded');
+    after.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,7 +1,8 @@
 /**
- * Opening the gazetteer: the default file is built on first use from the
- * bundled sources; an explicit path (or SITREP_GAZETTEER) is used as it is
- * once it exists, so an imported village-level gazetteer is never rebuilt away.
+ * Opening the gazetteer: a missing file is built on first use from the
+ * bundled sources, and so is one of an older layout, unless it holds
+ * imported files: an imported village-level gazetteer is never rebuilt away
+ * (opening it fails, saying how to rebuild and import again).
  * Either way its lookup file (index-write.ts) is written when missing.
  */
 import { existsSync } from 'node:fs';
@@ -25,7 +26,11 @@ export function gazetteerPath(opts?: { path?: string }): string {
 export function openGazetteer(opts?: { path?: string; /** false: do not write a missing lookup file (an import is about to) */ lookupFile?: boolean }): Gazetteer {
   const path = gazetteerPath(opts);
   if (!isCurrent(path)) {
-    if (existsSync(path) && !isCurrent(path) && !isStale(path)) throw new Error(`${path} is not a sitrep gazetteer`);
+    if (existsSync(path) && !isStale(path)) throw new Error(`${path} is not a sitrep gazetteer`);
+    // a rebuild starts from the bundled sources: what the user imported would be lost without a word
+    if (existsSync(path) && holdsImports(path)) {
+      throw new Error(`${path} was built by an older sitrep and holds imported GeoNames files; a rebuild would lose them. Run \`sitrep gazetteer build --force --gazetteer ${path}\` and import them again.`);
+    }
     process.stderr.write(`sitrep: building the gazetteer at ${path} (once)…\n`);
     buildGazetteer(path);
   }
@@ -39,6 +44,20 @@ export function openGazetteer(opts?: { path?: string; /** false: do not write a 
     ensureLookupIndex(db, path, () => process.stderr.write(`sitrep: writing the gazetteer's lookup file ${lookupPath(path)} (once)…\n`));
   }
   return new Gazetteer(path, db);
+}
+
+/** Whether the file records imported files (a layout without the table records none). */
+function holdsImports(path: string): boolean {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n > 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** A sitrep gazetteer of an older layout (has the meta table), which may be rebuilt. */
